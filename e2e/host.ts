@@ -1,0 +1,76 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const TOKEN = 'e2e-control-token';
+
+export interface Host {
+  url: string;
+  dataDir: string;
+  /** Calls a contract method over HTTP with the control token; returns the envelope. */
+  call(method: string, input?: unknown): Promise<{ ok: boolean; value?: any; error?: any }>;
+  /** Moves the host's manual clock (only with testClock). */
+  clock(change: { set?: number; advance?: number }): Promise<number>;
+  stop(): Promise<void>;
+  kill(): Promise<void>;
+}
+
+export interface HostOptions {
+  dataDir?: string;
+  demo?: boolean;
+  testClock?: boolean;
+  port?: number;
+}
+
+const SERVE = path.resolve('dist/electron/serve.cjs');
+
+/** Starts the built headless host on a free port and a temp database; resolves once it listens. */
+export async function startHost(options: HostOptions = {}): Promise<Host> {
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'cuelight-e2e-'));
+  const args = [SERVE, '--port', String(options.port ?? 0), '--data-dir', dataDir, '--token', TOKEN];
+  if (options.demo) args.push('--demo');
+  if (options.testClock) args.push('--test-clock');
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`host did not start:\n${out}`)), 15_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /Listening on (\S+)/.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('exit', (code) => reject(new Error(`host exited with ${code}:\n${out}`)));
+  });
+  return hostHandle(child, url, dataDir);
+}
+
+function hostHandle(child: ChildProcess, url: string, dataDir: string): Host {
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const post = async (route: string, body: unknown) => {
+    const response = await fetch(`${url}${route}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+      body: JSON.stringify(body ?? {}),
+    });
+    return response.json() as Promise<{ ok: boolean; value?: any; error?: any }>;
+  };
+  return {
+    url,
+    dataDir,
+    call: (method, input) => post(`/api/${method}`, input),
+    clock: async (change) => (await post('/test/clock', change)).value.now as number,
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+    async kill() {
+      child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}

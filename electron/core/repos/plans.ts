@@ -1,0 +1,156 @@
+import type { Db } from '../db/open';
+import type { Plan } from '../../../shared/schemas';
+import { rowToVenue } from './venues';
+
+interface PlanRow {
+  id: number;
+  artist_id: number;
+  artist_name: string;
+  artist_name_alt: string;
+  song: string;
+  song_length_ms: number | null;
+  venue_id: number | null;
+  venue_name: string | null;
+  venue_address: string | null;
+  venue_area: string | null;
+  venue_notes: string | null;
+  shoot_date: string | null;
+  call_time: string | null;
+  countdown_ms: number;
+  warning_ms: number;
+  danger_ms: number;
+  notes: string;
+  status: Plan['status'];
+  run_order: number;
+  take_count: number;
+}
+
+interface MemberRow {
+  plan_id: number;
+  person_id: number;
+  role: 'dancer' | 'guest';
+  name: string;
+  name_alt: string;
+}
+
+const SELECT_PLANS = `
+  SELECT p.*, a.name AS artist_name, a.name_alt AS artist_name_alt,
+         v.name AS venue_name, v.address AS venue_address, v.area AS venue_area, v.notes AS venue_notes,
+         (SELECT count(*) FROM takes t WHERE t.plan_id = p.id AND t.rehearsal = 0) AS take_count
+  FROM plans p
+  JOIN people a ON a.id = p.artist_id
+  LEFT JOIN venues v ON v.id = p.venue_id`;
+
+function rowToPlan(row: PlanRow, members: MemberRow[]): Plan {
+  const pick = (role: MemberRow['role']) =>
+    members.filter((m) => m.role === role).map((m) => ({ personId: m.person_id, name: m.name, nameAlt: m.name_alt }));
+  return {
+    id: row.id,
+    artist: { personId: row.artist_id, name: row.artist_name, nameAlt: row.artist_name_alt },
+    song: row.song,
+    songLengthMs: row.song_length_ms,
+    venue:
+      row.venue_id === null
+        ? null
+        : rowToVenue({
+            id: row.venue_id,
+            name: row.venue_name ?? '',
+            address: row.venue_address ?? '',
+            area: row.venue_area ?? '',
+            notes: row.venue_notes ?? '',
+          }),
+    shootDate: row.shoot_date,
+    callTime: row.call_time,
+    countdownMs: row.countdown_ms,
+    warningMs: row.warning_ms,
+    dangerMs: row.danger_ms,
+    dancers: pick('dancer'),
+    guests: pick('guest'),
+    notes: row.notes,
+    status: row.status,
+    runOrder: row.run_order,
+    takeCount: row.take_count,
+  };
+}
+
+function membersOf(db: Db, planIds: number[] | null): MemberRow[] {
+  const where = planIds === null ? '' : `WHERE m.plan_id IN (${planIds.map(() => '?').join(',') || 'NULL'})`;
+  return db
+    .prepare(
+      `SELECT m.plan_id, m.person_id, m.role, p.name, p.name_alt FROM plan_members m
+       JOIN people p ON p.id = m.person_id ${where} ORDER BY m.plan_id, m.role, m.position`,
+    )
+    .all(...(planIds ?? [])) as MemberRow[];
+}
+
+export function listPlans(db: Db): Plan[] {
+  const rows = db
+    .prepare(`${SELECT_PLANS} WHERE p.archived = 0 ORDER BY p.shoot_date IS NULL, p.shoot_date, p.run_order, p.id`)
+    .all() as PlanRow[];
+  const members = membersOf(db, null);
+  const byPlan = new Map<number, MemberRow[]>();
+  for (const m of members) byPlan.set(m.plan_id, [...(byPlan.get(m.plan_id) ?? []), m]);
+  return rows.map((row) => rowToPlan(row, byPlan.get(row.id) ?? []));
+}
+
+export function getPlan(db: Db, id: number): Plan | undefined {
+  const row = db.prepare(`${SELECT_PLANS} WHERE p.id = ?`).get(id) as PlanRow | undefined;
+  return row && rowToPlan(row, membersOf(db, [id]));
+}
+
+export interface PlanRecord {
+  artistId: number;
+  song: string;
+  songLengthMs: number | null;
+  venueId: number | null;
+  shootDate: string | null;
+  callTime: string | null;
+  countdownMs: number;
+  warningMs: number;
+  dangerMs: number;
+  notes: string;
+  status: Plan['status'];
+  dancerIds: number[];
+  guestIds: number[];
+}
+
+function planParams(p: PlanRecord) {
+  return [p.artistId, p.song, p.songLengthMs, p.venueId, p.shootDate, p.callTime, p.countdownMs, p.warningMs, p.dangerMs, p.notes, p.status];
+}
+
+function writeMembers(db: Db, planId: number, p: PlanRecord): void {
+  db.prepare('DELETE FROM plan_members WHERE plan_id = ?').run(planId);
+  const insert = db.prepare('INSERT INTO plan_members (plan_id, person_id, role, position) VALUES (?, ?, ?, ?)');
+  p.dancerIds.forEach((personId, i) => insert.run(planId, personId, 'dancer', i));
+  p.guestIds.forEach((personId, i) => insert.run(planId, personId, 'guest', i));
+}
+
+export function insertPlan(db: Db, p: PlanRecord, now: number): number {
+  const order = (db.prepare('SELECT coalesce(max(run_order), 0) + 1 AS n FROM plans').get() as { n: number }).n;
+  const info = db
+    .prepare(
+      `INSERT INTO plans (artist_id, song, song_length_ms, venue_id, shoot_date, call_time, countdown_ms, warning_ms,
+         danger_ms, notes, status, run_order, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(...planParams(p), order, now, now);
+  const id = Number(info.lastInsertRowid);
+  writeMembers(db, id, p);
+  return id;
+}
+
+export function updatePlan(db: Db, id: number, p: PlanRecord, now: number): void {
+  db.prepare(
+    `UPDATE plans SET artist_id = ?, song = ?, song_length_ms = ?, venue_id = ?, shoot_date = ?, call_time = ?,
+       countdown_ms = ?, warning_ms = ?, danger_ms = ?, notes = ?, status = ?, updated_at = ? WHERE id = ?`,
+  ).run(...planParams(p), now, id);
+  writeMembers(db, id, p);
+}
+
+export function setPlanStatus(db: Db, id: number, status: Plan['status'], now: number): void {
+  db.prepare('UPDATE plans SET status = ?, updated_at = ? WHERE id = ?').run(status, now, id);
+}
+
+export function countPlans(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM plans').get() as { n: number }).n;
+}

@@ -1,0 +1,164 @@
+import type { Db } from '../db/open';
+import type { FailureReason, Mark, Outcome, Take } from '../../../shared/schemas';
+
+interface TakeRow {
+  id: number;
+  plan_id: number;
+  number: number | null;
+  rehearsal: number;
+  countdown_started_at: number | null;
+  go_at: number;
+  ended_at: number | null;
+  outcome: Outcome;
+  failure_reason: FailureReason | null;
+  note: string;
+  logged_by: string;
+  recovered: number;
+  artist: string;
+  song: string;
+  venue: string | null;
+}
+
+interface MarkRow {
+  id: number;
+  take_id: number;
+  at_ms: number;
+  note: string;
+}
+
+const SELECT_TAKES = `
+  SELECT t.*, a.name AS artist, p.song, v.name AS venue
+  FROM takes t JOIN plans p ON p.id = t.plan_id JOIN people a ON a.id = p.artist_id
+  LEFT JOIN venues v ON v.id = p.venue_id`;
+
+function rowToTake(row: TakeRow, marks: Mark[]): Take {
+  return {
+    id: row.id,
+    planId: row.plan_id,
+    number: row.number,
+    rehearsal: row.rehearsal === 1,
+    artist: row.artist,
+    song: row.song,
+    venue: row.venue ?? '',
+    countdownStartedAt: row.countdown_started_at,
+    goAt: row.go_at,
+    endedAt: row.ended_at,
+    outcome: row.outcome,
+    failureReason: row.failure_reason,
+    note: row.note,
+    loggedBy: row.logged_by,
+    recovered: row.recovered === 1,
+    marks,
+  };
+}
+
+function rowToMark(row: MarkRow): Mark {
+  return { id: row.id, takeId: row.take_id, atMs: row.at_ms, note: row.note };
+}
+
+function marksFor(db: Db, takeIds: number[]): Map<number, Mark[]> {
+  const byTake = new Map<number, Mark[]>();
+  if (takeIds.length === 0) return byTake;
+  const rows = db
+    .prepare(`SELECT * FROM take_marks WHERE take_id IN (${takeIds.map(() => '?').join(',')}) ORDER BY take_id, at_ms, id`)
+    .all(...takeIds) as MarkRow[];
+  for (const row of rows) byTake.set(row.take_id, [...(byTake.get(row.take_id) ?? []), rowToMark(row)]);
+  return byTake;
+}
+
+export interface TakeQuery {
+  planId?: number | undefined;
+  outcome?: Outcome | undefined;
+  text?: string | undefined;
+  limit: number;
+}
+
+export function listTakes(db: Db, q: TakeQuery): Take[] {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  if (q.planId !== undefined) {
+    where.push('t.plan_id = ?');
+    params.push(q.planId);
+  }
+  if (q.outcome !== undefined) {
+    where.push('t.outcome = ?');
+    params.push(q.outcome);
+  }
+  if (q.text) {
+    // instr() keeps user text out of LIKE patterns, so % and _ match literally.
+    where.push(`(instr(lower(t.note), lower(?)) > 0 OR instr(lower(a.name), lower(?)) > 0 OR instr(lower(p.song), lower(?)) > 0
+      OR EXISTS (SELECT 1 FROM take_marks m WHERE m.take_id = t.id AND instr(lower(m.note), lower(?)) > 0))`);
+    params.push(q.text, q.text, q.text, q.text);
+  }
+  const sql = `${SELECT_TAKES} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY t.go_at DESC, t.id DESC LIMIT ?`;
+  const rows = db.prepare(sql).all(...params, q.limit) as TakeRow[];
+  const marks = marksFor(db, rows.map((r) => r.id));
+  return rows.map((row) => rowToTake(row, marks.get(row.id) ?? []));
+}
+
+export function getTake(db: Db, id: number): Take | undefined {
+  const row = db.prepare(`${SELECT_TAKES} WHERE t.id = ?`).get(id) as TakeRow | undefined;
+  return row && rowToTake(row, marksFor(db, [id]).get(id) ?? []);
+}
+
+export interface NewTake {
+  planId: number;
+  run: number;
+  rehearsal: boolean;
+  countdownStartedAt: number | null;
+  goAt: number;
+  loggedBy: string;
+  recovered: boolean;
+}
+
+/** Opens the take at GO; numbered per plan, rehearsals left unnumbered. Idempotent per countdown run. */
+export function insertTake(db: Db, t: NewTake, now: number): number {
+  const existing = db.prepare('SELECT id FROM takes WHERE run = ?').get(t.run) as { id: number } | undefined;
+  if (existing) return existing.id;
+  const number = t.rehearsal
+    ? null
+    : (db.prepare('SELECT count(*) + 1 AS n FROM takes WHERE plan_id = ? AND rehearsal = 0').get(t.planId) as { n: number }).n;
+  const info = db
+    .prepare(
+      `INSERT INTO takes (plan_id, number, rehearsal, run, countdown_started_at, go_at, logged_by, recovered, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(t.planId, number, t.rehearsal ? 1 : 0, t.run, t.countdownStartedAt, t.goAt, t.loggedBy, t.recovered ? 1 : 0, now);
+  return Number(info.lastInsertRowid);
+}
+
+export function endTake(db: Db, id: number, endedAt: number): void {
+  db.prepare('UPDATE takes SET ended_at = coalesce(ended_at, ?) WHERE id = ?').run(endedAt, id);
+}
+
+export interface OutcomeChange {
+  outcome: Outcome;
+  failureReason: FailureReason | null;
+  note?: string | undefined;
+  changedBy: string;
+}
+
+/** Sets a take's outcome, keeping the change in its history when the outcome or reason moves. */
+export function setOutcome(db: Db, before: Take, change: OutcomeChange, now: number): void {
+  db.prepare('UPDATE takes SET outcome = ?, failure_reason = ?, note = coalesce(?, note) WHERE id = ?').run(
+    change.outcome,
+    change.failureReason,
+    change.note ?? null,
+    before.id,
+  );
+  if (before.outcome !== change.outcome || before.failureReason !== change.failureReason) {
+    db.prepare(
+      `INSERT INTO take_outcome_history (take_id, changed_at, changed_by, before_outcome, after_outcome, before_reason, after_reason)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(before.id, now, change.changedBy, before.outcome, change.outcome, before.failureReason, change.failureReason);
+  }
+}
+
+export function insertMark(db: Db, takeId: number, atMs: number, note: string, now: number): void {
+  db.prepare('INSERT INTO take_marks (take_id, at_ms, note, created_at) VALUES (?, ?, ?, ?)').run(takeId, atMs, note, now);
+}
+
+/** Takes still open when the app stopped: the person resolving them sees "interrupted". */
+export function interruptOpenTakes(db: Db): number {
+  return db.prepare(`UPDATE takes SET outcome = 'interrupted' WHERE outcome = 'pending' AND ended_at IS NULL`).run().changes;
+}

@@ -1,0 +1,43 @@
+import type { Db } from '../db/open';
+import type { Venue } from '../../../shared/schemas';
+import { nameKey } from '../../../shared/text';
+
+interface VenueRow {
+  id: number;
+  name: string;
+  address: string;
+  area: string;
+  notes: string;
+}
+
+export function rowToVenue(row: VenueRow): Venue {
+  return { id: row.id, name: row.name, address: row.address, area: row.area, notes: row.notes };
+}
+
+export function listVenues(db: Db): Venue[] {
+  return (db.prepare('SELECT * FROM venues ORDER BY name COLLATE NOCASE').all() as VenueRow[]).map(rowToVenue);
+}
+
+export function getVenue(db: Db, id: number): Venue | undefined {
+  const row = db.prepare('SELECT * FROM venues WHERE id = ?').get(id) as VenueRow | undefined;
+  return row && rowToVenue(row);
+}
+
+export function findVenueByName(db: Db, name: string): Venue | undefined {
+  const key = nameKey(name);
+  return listVenues(db).find((v) => nameKey(v.name) === key);
+}
+
+export interface NewVenue {
+  name: string;
+  address?: string | undefined;
+  area?: string | undefined;
+  notes?: string | undefined;
+}
+
+export function insertVenue(db: Db, v: NewVenue, now: number): Venue {
+  const info = db
+    .prepare('INSERT INTO venues (name, address, area, notes, created_at) VALUES (?, ?, ?, ?, ?)')
+    .run(v.name, v.address ?? '', v.area ?? '', v.notes ?? '', now);
+  return getVenue(db, Number(info.lastInsertRowid))!;
+}

@@ -1,0 +1,188 @@
+import type { Db } from '../db/open';
+import type { Clock } from '../clock';
+import type { EventHub } from '../events';
+import type { CountdownSnapshot } from '../../../shared/api';
+import { apply, advance, initialCountdown, CountdownRuleError } from '../../../shared/countdown';
+import type { CountdownCommand, CountdownState } from '../../../shared/countdown';
+import { endTake, getTake, insertTake, interruptOpenTakes, setOutcome } from '../repos/takes';
+import { getSetting } from '../repos/settings';
+import { requirePlan } from './plans';
+import { CuelightError } from '../errors';
+
+export type CountdownRequest =
+  | (Exclude<CountdownCommand, { type: 'arm' }>)
+  | { type: 'arm'; planId: number; rehearsal: boolean };
+
+interface Persisted {
+  state: CountdownState;
+  takeId: number | null;
+  rehearsal: boolean;
+}
+
+/**
+ * The one live countdown. Every change is committed before it is announced; GO commits the take
+ * row in the same transaction as the state, at the deadline's own time.
+ */
+export class CountdownService {
+  private current: Persisted;
+  private message = '';
+  private cancelTimer: (() => void) | null = null;
+
+  constructor(
+    private db: Db,
+    private clock: Clock,
+    private events: EventHub,
+  ) {
+    const row = db.prepare('SELECT state, message FROM countdown WHERE id = 1').get() as
+      | { state: string; message: string }
+      | undefined;
+    this.current = row ? (JSON.parse(row.state) as Persisted) : { state: initialCountdown, takeId: null, rehearsal: false };
+    this.message = row?.message ?? '';
+    this.recover();
+  }
+
+  /** After a crash or restart: a take that was running is interrupted; a missed zero gets its GO. */
+  private recover(): void {
+    this.commit(() => {
+      interruptOpenTakes(this.db);
+      this.commitGoIfDue(true);
+    });
+    this.schedule();
+  }
+
+  snapshot(): CountdownSnapshot {
+    const { state, takeId, rehearsal } = this.current;
+    const plan = state.planId === null ? undefined : this.db.prepare(
+      'SELECT a.name AS artist, p.song FROM plans p JOIN people a ON a.id = p.artist_id WHERE p.id = ?',
+    ).get(state.planId) as { artist: string; song: string } | undefined;
+    return {
+      ...state,
+      takeId,
+      rehearsal,
+      artist: plan?.artist ?? '',
+      song: plan?.song ?? '',
+      message: this.message,
+      hostNow: this.clock.now(),
+    };
+  }
+
+  command(request: CountdownRequest): CountdownSnapshot {
+    this.tick(); // a zero that passed before this command keeps its own GO and take
+    const now = this.clock.now();
+    this.commit(() => {
+      let command: CountdownCommand = request as CountdownCommand;
+      let rehearsal = this.current.rehearsal;
+      if (request.type === 'arm') {
+        const plan = requirePlan(this.db, request.planId, 'planId');
+        command = { type: 'arm', planId: plan.id, durationMs: plan.countdownMs, warningMs: plan.warningMs, dangerMs: plan.dangerMs };
+        rehearsal = request.rehearsal;
+      }
+      let next: CountdownState;
+      try {
+        next = apply(this.current.state, command, now);
+      } catch (error) {
+        if (error instanceof CountdownRuleError) throw new CuelightError('conflict', error.message);
+        throw error;
+      }
+      const newRun = next.run !== this.current.state.run;
+      let takeId = newRun ? null : this.current.takeId;
+      if (next.phase === 'go' && this.current.state.phase !== 'go') takeId = this.openTake(next, rehearsal, false);
+      if (next.phase === 'ended' && takeId !== null) endTake(this.db, takeId, now);
+      if (request.type === 'reset' && this.current.state.phase === 'go' && this.current.takeId !== null) {
+        this.abortTake(this.current.takeId, now); // reset mid-take: the take stays in the log, aborted
+      }
+      this.save({ state: next, takeId, rehearsal });
+    });
+    this.schedule();
+    const snap = this.snapshot();
+    this.events.emit('countdown', snap);
+    if (this.current.takeId !== null) this.events.emit('dataChanged', { tables: ['takes', 'plans'] });
+    return snap;
+  }
+
+  setMessage(text: string): void {
+    this.commit(() => this.save(this.current, text));
+    this.events.emit('countdown', this.snapshot());
+  }
+
+  close(): void {
+    this.cancelTimer?.();
+  }
+
+  /** Fires at the deadline: commits GO and its take without waiting for any client. */
+  private tick(): void {
+    let changed = false;
+    this.commit(() => {
+      changed = this.commitGoIfDue(false);
+    });
+    this.schedule();
+    if (changed) {
+      this.events.emit('countdown', this.snapshot());
+      this.events.emit('dataChanged', { tables: ['takes', 'plans'] });
+    }
+  }
+
+  private commitGoIfDue(recovered: boolean): boolean {
+    const next = advance(this.current.state, this.clock.now());
+    if (next === this.current.state) return false;
+    const takeId = this.openTake(next, this.current.rehearsal, recovered);
+    this.save({ state: next, takeId, rehearsal: this.current.rehearsal });
+    return true;
+  }
+
+  private openTake(state: CountdownState, rehearsal: boolean, recovered: boolean): number {
+    return insertTake(
+      this.db,
+      {
+        planId: state.planId!,
+        run: state.run,
+        rehearsal,
+        countdownStartedAt: state.startedAt,
+        goAt: state.goAt!,
+        loggedBy: getSetting(this.db, 'crewName') ?? '',
+        recovered,
+      },
+      this.clock.now(),
+    );
+  }
+
+  /** Runs one transaction; if it does not commit, the in-memory state goes back to what is on disk. */
+  private commit(fn: () => void): void {
+    const before = { current: this.current, message: this.message };
+    try {
+      this.db.transaction(fn).immediate();
+    } catch (error) {
+      this.current = before.current;
+      this.message = before.message;
+      throw error;
+    }
+  }
+
+  private abortTake(takeId: number, now: number): void {
+    endTake(this.db, takeId, now);
+    const take = getTake(this.db, takeId);
+    if (take?.outcome === 'pending') {
+      setOutcome(this.db, take, { outcome: 'aborted', failureReason: null, changedBy: getSetting(this.db, 'crewName') ?? '' }, now);
+    }
+  }
+
+  private save(next: Persisted, message = this.message): void {
+    this.db
+      .prepare(
+        `INSERT INTO countdown (id, state, message) VALUES (1, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET state = excluded.state, message = excluded.message`,
+      )
+      .run(JSON.stringify(next), message);
+    this.current = next;
+    this.message = message;
+  }
+
+  private schedule(): void {
+    this.cancelTimer?.();
+    this.cancelTimer = null;
+    const { phase, deadline } = this.current.state;
+    if (phase === 'counting' && deadline !== null) {
+      this.cancelTimer = this.clock.setTimer(() => this.tick(), deadline - this.clock.now());
+    }
+  }
+}

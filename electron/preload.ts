@@ -1,0 +1,45 @@
+/**
+ * The bridge, bundled as CommonJS for the sandbox: one named function per contract method and
+ * one subscription per event. Nothing generic, so the page can reach only what is listed here.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { EVENT_CHANNELS, type CuelightBridge } from '../shared/bridge';
+
+/** Subscribes to one pushed event, hiding the IPC event object from the page. */
+function subscribe<T>(channel: string, listener: (payload: T) => void): () => void {
+  const handler = (_event: IpcRendererEvent, payload: T) => listener(payload);
+  ipcRenderer.on(channel, handler);
+  return () => {
+    ipcRenderer.removeListener(channel, handler);
+  };
+}
+
+const bridge = {
+  getBootstrap: (input) => ipcRenderer.invoke('getBootstrap', input),
+  loadDemo: (input) => ipcRenderer.invoke('loadDemo', input),
+  updateSettings: (input) => ipcRenderer.invoke('updateSettings', input),
+
+  listPeople: (input) => ipcRenderer.invoke('listPeople', input),
+  createPerson: (input) => ipcRenderer.invoke('createPerson', input),
+  listVenues: (input) => ipcRenderer.invoke('listVenues', input),
+  createVenue: (input) => ipcRenderer.invoke('createVenue', input),
+
+  listPlans: (input) => ipcRenderer.invoke('listPlans', input),
+  getPlan: (input) => ipcRenderer.invoke('getPlan', input),
+  createPlan: (input) => ipcRenderer.invoke('createPlan', input),
+  updatePlan: (input) => ipcRenderer.invoke('updatePlan', input),
+
+  getCountdown: (input) => ipcRenderer.invoke('getCountdown', input),
+  countdownCommand: (input) => ipcRenderer.invoke('countdownCommand', input),
+  setStageMessage: (input) => ipcRenderer.invoke('setStageMessage', input),
+
+  listTakes: (input) => ipcRenderer.invoke('listTakes', input),
+  getTake: (input) => ipcRenderer.invoke('getTake', input),
+  setTakeOutcome: (input) => ipcRenderer.invoke('setTakeOutcome', input),
+  addTakeMark: (input) => ipcRenderer.invoke('addTakeMark', input),
+
+  onCountdown: (listener) => subscribe(EVENT_CHANNELS.countdown, listener),
+  onDataChanged: (listener) => subscribe(EVENT_CHANNELS.dataChanged, listener),
+} satisfies CuelightBridge;
+
+contextBridge.exposeInMainWorld('cuelight', bridge);

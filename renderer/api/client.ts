@@ -1,0 +1,142 @@
+/**
+ * The renderer's one way to the host. It picks its transport once at start: Electron IPC through
+ * the preload's `window.cuelight`, or HTTP + one WebSocket when served by the headless host.
+ * Nothing else in the renderer touches a transport.
+ */
+import { methodNames } from '../../shared/api';
+import type { ApiClient, ApiError, Envelope, EventName, Events, MethodName } from '../../shared/api';
+import type { CuelightBridge } from '../../shared/bridge';
+
+declare global {
+  interface Window {
+    cuelight?: CuelightBridge;
+  }
+}
+
+export class ApiCallError extends Error {
+  constructor(readonly error: ApiError) {
+    super(error.message);
+  }
+}
+
+type Listener<E extends EventName> = (payload: Events[E]) => void;
+const listeners = new Map<EventName, Set<Listener<never>>>();
+
+export function onEvent<E extends EventName>(name: E, fn: Listener<E>): () => void {
+  const set = listeners.get(name) ?? new Set();
+  set.add(fn as Listener<never>);
+  listeners.set(name, set);
+  return () => set.delete(fn as Listener<never>);
+}
+
+function emit<E extends EventName>(name: E, payload: Events[E]): void {
+  for (const fn of listeners.get(name) ?? []) (fn as Listener<E>)(payload);
+}
+
+/** Host clock minus this page's clock, in ms: zero over IPC, estimated NTP-style over WebSocket. */
+let clockOffset = 0;
+const offsetListeners = new Set<() => void>();
+export function hostNow(): number {
+  return Date.now() + clockOffset;
+}
+
+/** Calls back when the offset estimate moves, so a display can reschedule its next flip. */
+export function onClockOffset(fn: () => void): () => void {
+  offsetListeners.add(fn);
+  return () => offsetListeners.delete(fn);
+}
+
+function setClockOffset(offset: number): void {
+  if (Math.abs(offset - clockOffset) < 0.5) return;
+  clockOffset = offset;
+  offsetListeners.forEach((fn) => fn());
+}
+
+const TOKEN_KEY = 'cuelight.token';
+
+/** The control token arrives once in the operator link (?token=) and is kept, then hidden from the URL. */
+function controlToken(): string {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    localStorage.setItem(TOKEN_KEY, fromUrl);
+    url.searchParams.delete('token');
+    window.history.replaceState(null, '', url.toString());
+  }
+  return localStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+function unwrap<T>(envelope: Envelope<T>): T {
+  if (envelope.ok) return envelope.value;
+  throw new ApiCallError(envelope.error);
+}
+
+function ipcClient(bridge: CuelightBridge): ApiClient {
+  bridge.onCountdown((snapshot) => emit('countdown', snapshot));
+  bridge.onDataChanged((change) => emit('dataChanged', change));
+  const client = {} as Record<MethodName, (input: unknown) => Promise<unknown>>;
+  for (const name of methodNames) {
+    const call = bridge[name] as (input: unknown) => Promise<Envelope<unknown>>;
+    client[name] = async (input) => unwrap(await call(input));
+  }
+  return client as ApiClient;
+}
+
+function httpClient(): ApiClient {
+  const token = controlToken();
+  const client = {} as Record<MethodName, (input: unknown) => Promise<unknown>>;
+  for (const name of methodNames) {
+    client[name] = async (input) => {
+      let response: Response;
+      try {
+        response = await fetch(`/api/${name}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          body: JSON.stringify(input ?? {}),
+        });
+      } catch {
+        throw new ApiCallError({ code: 'internal', message: 'The Cuelight host cannot be reached; check it is running, then try again' });
+      }
+      return unwrap((await response.json()) as Envelope<unknown>);
+    };
+  }
+  connectSocket();
+  return client as ApiClient;
+}
+
+/** One WebSocket for events and clock sync; reconnects, and keeps the best (lowest-delay) offset. */
+function connectSocket(): void {
+  const url = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/ws`;
+  let best = { rtt: Infinity, at: 0 };
+  let pingTimer: ReturnType<typeof setInterval> | undefined;
+  const open = () => {
+    const socket = new WebSocket(url);
+    const ping = () => socket.readyState === WebSocket.OPEN && socket.send(JSON.stringify({ type: 'ping', t0: Date.now() }));
+    socket.onopen = () => {
+      best = { rtt: Infinity, at: 0 };
+      for (let i = 0; i < 5; i++) setTimeout(ping, i * 200);
+      pingTimer = setInterval(ping, 10_000);
+    };
+    socket.onmessage = (message) => {
+      const data = JSON.parse(String(message.data)) as { type: string; name?: EventName; payload?: unknown; t0?: number; hostNow?: number };
+      if (data.type === 'event' && data.name) emit(data.name, data.payload as never);
+      if (data.type === 'pong' && typeof data.t0 === 'number' && typeof data.hostNow === 'number') {
+        const t1 = Date.now();
+        const rtt = t1 - data.t0;
+        // A sample older than a minute may reflect a clock that has since slewed.
+        if (rtt <= best.rtt || t1 - best.at > 60_000) {
+          best = { rtt, at: t1 };
+          setClockOffset(data.hostNow - (data.t0 + t1) / 2);
+        }
+      }
+    };
+    socket.onclose = () => {
+      clearInterval(pingTimer);
+      setTimeout(open, 1000);
+    };
+  };
+  open();
+}
+
+export const transport: 'ipc' | 'http' = window.cuelight ? 'ipc' : 'http';
+export const api: ApiClient = window.cuelight ? ipcClient(window.cuelight) : httpClient();

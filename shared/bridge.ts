@@ -1,0 +1,18 @@
+/**
+ * The shape the Electron preload exposes as `window.cuelight`: one named function per contract
+ * method (no generic invoke), each answering with an envelope, plus one subscription per event.
+ */
+import type { Envelope, Events, MethodInput, MethodName, MethodOutput } from './api';
+
+export type BridgeMethods = { [M in MethodName]: (input?: MethodInput<M>) => Promise<Envelope<MethodOutput<M>>> };
+
+export interface BridgeEvents {
+  /** Calls back with each countdown snapshot; returns an unsubscribe function. */
+  onCountdown(listener: (snapshot: Events['countdown']) => void): () => void;
+  onDataChanged(listener: (change: Events['dataChanged']) => void): () => void;
+}
+
+export type CuelightBridge = BridgeMethods & BridgeEvents;
+
+/** IPC channel names: methods use their own name; events are pushed on these. */
+export const EVENT_CHANNELS = { countdown: 'event:countdown', dataChanged: 'event:dataChanged' } as const;
