@@ -6,7 +6,7 @@ import { onEvent } from '../../api/client';
 import { attempt, fetchTakes } from '../../stores/data';
 import { useT } from '../../stores/ui';
 
-const timeFormat = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+const timeFormat = new Intl.DateTimeFormat('sv-SE', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
 
 export function TakesScreen() {
   const t = useT();

@@ -1,0 +1,129 @@
+/**
+ * Shared set-up for the core's unit tests: a real SQLite file in a temp dir, a manual clock, and
+ * calls made the way both hosts make them (through `dispatch`). Not part of the app's bundle.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ApiError, Envelope, MethodInput, MethodName, MethodOutput } from '../../shared/api';
+import type { Core } from './core';
+import type { Db } from './db/open';
+import { ManualClock } from './clock';
+import { openCore } from './core';
+import { dispatch } from './dispatch';
+
+/** 2026-11-26 09:00 UTC: the first shoot day. */
+export const T0 = Date.UTC(2026, 10, 26, 9, 0, 0);
+
+export function makeTempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'cuelight-test-'));
+}
+
+/** A clock whose timers fire `lateMs` after they are due, as a busy or sleeping host's would. */
+export class LateClock extends ManualClock {
+  constructor(
+    start: number,
+    private lateMs: number,
+  ) {
+    super(start);
+  }
+
+  override setTimer(fn: () => void, ms: number): () => void {
+    return super.setTimer(fn, ms + this.lateMs);
+  }
+}
+
+/** Every table's rows, the schema and user_version: equal dumps mean nothing was written. */
+export function dumpDatabase(db: Db): Record<string, unknown> {
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+  return {
+    userVersion: db.pragma('user_version', { simple: true }),
+    schema: db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all(),
+    ...Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()])),
+  };
+}
+
+/** One data dir, the cores opened on it (closed by `dispose`), and typed calls through dispatch. */
+export class Harness {
+  readonly dataDir = makeTempDir();
+  clock: ManualClock;
+  private cores: Core[] = [];
+  private current: Core | null = null;
+
+  constructor(private options: { demo?: boolean; clock?: ManualClock } = {}) {
+    this.clock = options.clock ?? new ManualClock(T0);
+    this.open();
+  }
+
+  get core(): Core {
+    if (!this.current) throw new Error('No core is open');
+    return this.current;
+  }
+
+  get db(): Db {
+    return this.core.db;
+  }
+
+  open(clock: ManualClock = this.clock): Core {
+    this.clock = clock;
+    this.current = openCore({ dataDir: this.dataDir, clock, demo: this.options.demo ?? false });
+    this.cores.push(this.current);
+    return this.current;
+  }
+
+  /** Closes the core (as quitting or a crash after the last commit would) and forgets it. */
+  close(): void {
+    this.current?.close();
+    this.current = null;
+  }
+
+  /** Opens the same data dir again, as the next launch would, with a fresh clock set to `at`. */
+  reopen(at: number = this.clock.now()): Core {
+    this.close();
+    return this.open(new ManualClock(at));
+  }
+
+  call(name: string, input: unknown, canControl = true): Promise<Envelope<unknown>> {
+    return dispatch(this.core, name, input, { canControl });
+  }
+
+  /** Calls a method that must succeed; a refusal fails the test with its message. */
+  async ok<M extends MethodName>(name: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+    const result = await this.call(name, input);
+    if (!result.ok) throw new Error(`${name} was refused: ${result.error.code} ${result.error.message}`);
+    return result.value as MethodOutput<M>;
+  }
+
+  /** Calls a method that must be refused, and returns why. */
+  async refused(name: string, input: unknown, canControl = true): Promise<ApiError> {
+    const result = await this.call(name, input, canControl);
+    if (result.ok) throw new Error(`${name} was accepted: ${JSON.stringify(result.value)}`);
+    return result.error;
+  }
+
+  dispose(): void {
+    for (const core of this.cores) {
+      try {
+        core.close();
+      } catch {
+        // already closed
+      }
+    }
+    this.cores = [];
+    this.current = null;
+    fs.rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Arms, starts and lets the clock pass zero: returns the GO snapshot. */
+export async function runToGo(h: Harness, planId: number, rehearsal = false): Promise<MethodOutput<'getCountdown'>> {
+  await h.ok('countdownCommand', { type: 'arm', planId, rehearsal });
+  const started = await h.ok('countdownCommand', { type: 'start' });
+  h.clock.set(started.deadline! + 250);
+  return h.ok('getCountdown', undefined);
+}
+
+/** The take rows as stored, oldest first. */
+export function takeRows(db: Db): Record<string, unknown>[] {
+  return db.prepare('SELECT * FROM takes ORDER BY id').all() as Record<string, unknown>[];
+}
