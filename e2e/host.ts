@@ -9,11 +9,18 @@ export interface Host {
   url: string;
   dataDir: string;
   /** Calls a contract method over HTTP with the control token; returns the envelope. */
-  call(method: string, input?: unknown): Promise<{ ok: boolean; value?: any; error?: any }>;
+  call<T = unknown>(method: string, input?: unknown): Promise<Reply<T>>;
   /** Moves the host's manual clock (only with testClock). */
   clock(change: { set?: number; advance?: number }): Promise<number>;
   stop(): Promise<void>;
   kill(): Promise<void>;
+}
+
+/** An envelope as the host answers it; `value` is present when `ok`. */
+export interface Reply<T> {
+  ok: boolean;
+  value: T;
+  error?: { code: string; message: string; field?: string };
 }
 
 export interface HostOptions {
@@ -57,13 +64,13 @@ function hostHandle(child: ChildProcess, url: string, dataDir: string): Host {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
       body: JSON.stringify(body ?? {}),
     });
-    return response.json() as Promise<{ ok: boolean; value?: any; error?: any }>;
+    return response.json() as Promise<Reply<never>>;
   };
   return {
     url,
     dataDir,
-    call: (method, input) => post(`/api/${method}`, input),
-    clock: async (change) => (await post('/test/clock', change)).value.now as number,
+    call: <T>(method: string, input?: unknown) => post(`/api/${method}`, input) as Promise<Reply<T>>,
+    clock: async (change) => ((await post('/test/clock', change)) as Reply<{ now: number }>).value.now,
     async stop() {
       child.kill('SIGTERM');
       await exited;

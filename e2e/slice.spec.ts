@@ -1,4 +1,5 @@
 import type { BrowserContext } from '@playwright/test';
+import type { Take } from '../shared/schemas';
 import { test, expect } from './fixtures';
 import { startHost, TOKEN, type Host } from './host';
 
@@ -16,7 +17,7 @@ test.afterEach(async () => host.stop());
 
 /** Every page in a context shares one clock, paused at the host's time. */
 async function freezeClock(context: BrowserContext): Promise<void> {
-  await context.clock.install({ time: T0 });
+  await context.clock.install({ time: T0 - 60_000 }); // a margin: the clock ticks until paused
   await context.clock.pauseAt(T0);
 }
 
@@ -79,7 +80,7 @@ test('plan, count down, GO, log the take, find it in the log', async ({ page, co
   await advance(context, 6_500);
   await expect(stage.getByText('GO', { exact: true })).toBeVisible();
   await expect(digits).toHaveText('0:00');
-  const takes = await host.call('listTakes', {});
+  const takes = await host.call<Take[]>('listTakes', {});
   expect(takes.value).toHaveLength(1);
   expect(takes.value[0]).toMatchObject({ number: 1, outcome: 'pending', goAt: T0 + 10_000, artist: 'Lena Park' });
   await advance(context, 2_500);

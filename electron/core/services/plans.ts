@@ -7,19 +7,20 @@ import { CuelightError, notFound } from '../errors';
 
 type PlanFields = MethodParsedInput<'createPlan'>;
 
-function toRecord(db: Db, input: PlanFields, now: number, status: Plan['status']): plans.PlanRecord {
+/** `at` is where the plan sits in the call's input ('plan.' for updatePlan), so errors name its real path. */
+function toRecord(db: Db, input: PlanFields, now: number, status: Plan['status'], at = ''): plans.PlanRecord {
   if (input.dangerMs > input.warningMs) {
-    throw new CuelightError('invalid_input', 'dangerMs: The danger threshold must not be longer than the warning one', 'dangerMs');
+    throw new CuelightError('invalid_input', `${at}dangerMs: The danger threshold must not be longer than the warning one`, `${at}dangerMs`);
   }
-  const dancerIds = input.dancers.map((r, i) => resolvePerson(db, r, 'dancer', `dancers.${i}`, now));
-  const guestIds = input.guests.map((r, i) => resolvePerson(db, r, 'guest', `guests.${i}`, now));
-  assertDistinct(dancerIds, 'dancers');
-  assertDistinct(guestIds, 'guests');
+  const dancerIds = input.dancers.map((r, i) => resolvePerson(db, r, 'dancer', `${at}dancers.${i}`, now));
+  const guestIds = input.guests.map((r, i) => resolvePerson(db, r, 'guest', `${at}guests.${i}`, now));
+  assertDistinct(dancerIds, `${at}dancers`);
+  assertDistinct(guestIds, `${at}guests`);
   return {
-    artistId: resolvePerson(db, input.artist, 'artist', 'artist', now),
+    artistId: resolvePerson(db, input.artist, 'artist', `${at}artist`, now),
     song: input.song,
     songLengthMs: input.songLengthMs ?? null,
-    venueId: input.venue ? resolveVenue(db, input.venue, 'venue', now) : null,
+    venueId: input.venue ? resolveVenue(db, input.venue, `${at}venue`, now) : null,
     shootDate: input.shootDate ?? null,
     callTime: input.callTime ?? null,
     countdownMs: input.countdownMs,
@@ -44,7 +45,7 @@ export function updatePlan(db: Db, id: number, input: PlanFields, now: number): 
   return db.transaction(() => {
     const before = plans.getPlan(db, id);
     if (!before) throw notFound('Plan', id, 'id');
-    plans.updatePlan(db, id, toRecord(db, input, now, before.status), now);
+    plans.updatePlan(db, id, toRecord(db, input, now, before.status, 'plan.'), now);
     return plans.getPlan(db, id)!;
   }).immediate();
 }

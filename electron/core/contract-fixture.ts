@@ -1,0 +1,29 @@
+/**
+ * The set-up the contract tests share: the demo shoot plus one finished take, and the ids a call
+ * can point at. Not part of the app's bundle.
+ */
+import type { Harness } from './test-harness';
+import { runToGo } from './test-harness';
+
+export interface Ids {
+  planId: number;
+  artistId: number;
+  dancerId: number;
+  venueId: number;
+  takeId: number;
+}
+
+/** AKMU's "Love Lee" has been shot once; its countdown is ended, ready to arm again. */
+export async function shootOneTake(h: Harness): Promise<Ids> {
+  const plans = await h.ok('listPlans', undefined);
+  const plan = plans.find((p) => p.song === 'Love Lee')!;
+  const go = await runToGo(h, plan.id);
+  await h.ok('countdownCommand', { type: 'end' });
+  return {
+    planId: plan.id,
+    artistId: plan.artist.personId,
+    dancerId: plan.dancers[0]!.personId,
+    venueId: plan.venue!.id,
+    takeId: go.takeId!,
+  };
+}

@@ -1,0 +1,120 @@
+import { describe, it, expect, beforeEach, afterEach } from 'vitest';
+import { dumpDatabase, Harness, runToGo } from '../test-harness';
+
+let h: Harness;
+let planId: number;
+
+beforeEach(async () => {
+  h = new Harness({ demo: true });
+  planId = (await h.ok('listPlans', undefined)).find((p) => p.song === 'Love Lee')!.id;
+});
+afterEach(() => h.dispose());
+
+/** Shoots one take of Love Lee and ends it `lengthMs` after GO; returns the take id and GO time. */
+async function shoot(rehearsal = false, lengthMs = 240_000): Promise<{ takeId: number; goAt: number }> {
+  const go = await runToGo(h, planId, rehearsal);
+  h.clock.set(go.goAt! + lengthMs);
+  await h.ok('countdownCommand', { type: 'end' });
+  return { takeId: go.takeId!, goAt: go.goAt! };
+}
+
+const history = (takeId: number) =>
+  h.db
+    .prepare(
+      'SELECT changed_at, changed_by, before_outcome, after_outcome, before_reason, after_reason FROM take_outcome_history WHERE take_id = ? ORDER BY id',
+    )
+    .all(takeId);
+
+describe('setTakeOutcome', () => {
+  it('records each change in the history, before -> after, with who and when', async () => {
+    await h.ok('updateSettings', { crewName: '김지호' });
+    const { takeId } = await shoot();
+    const t1 = h.clock.now();
+    await h.ok('setTakeOutcome', { id: takeId, outcome: 'failed', failureReason: 'vocal', note: 'Cracked the high note' });
+    h.clock.advance(60_000);
+    const take = await h.ok('setTakeOutcome', { id: takeId, outcome: 'succeeded' });
+    expect(take).toMatchObject({ outcome: 'succeeded', failureReason: null, note: 'Cracked the high note', loggedBy: '김지호' });
+    expect(history(takeId)).toEqual([
+      { changed_at: t1, changed_by: '김지호', before_outcome: 'pending', after_outcome: 'failed', before_reason: null, after_reason: 'vocal' },
+      { changed_at: t1 + 60_000, changed_by: '김지호', before_outcome: 'failed', after_outcome: 'succeeded', before_reason: 'vocal', after_reason: null },
+    ]);
+  });
+
+  it('records a changed failure reason, but not a note-only edit', async () => {
+    const { takeId } = await shoot();
+    await h.ok('setTakeOutcome', { id: takeId, outcome: 'failed', failureReason: 'vocal' });
+    await h.ok('setTakeOutcome', { id: takeId, outcome: 'failed', failureReason: 'camera' });
+    const take = await h.ok('setTakeOutcome', { id: takeId, outcome: 'failed', note: 'Focus pulled late' });
+    expect(take).toMatchObject({ failureReason: 'camera', note: 'Focus pulled late' });
+    expect(history(takeId)).toMatchObject([
+      { before_outcome: 'pending', after_reason: 'vocal' },
+      { before_reason: 'vocal', after_reason: 'camera' },
+    ]);
+  });
+
+  it('files a failure without a reason under "other"', async () => {
+    const { takeId } = await shoot();
+    expect((await h.ok('setTakeOutcome', { id: takeId, outcome: 'failed' })).failureReason).toBe('other');
+  });
+
+  it('marks the plan shot when a real take succeeds', async () => {
+    const { takeId } = await shoot();
+    expect((await h.ok('getPlan', { id: planId })).status).toBe('ready');
+    await h.ok('setTakeOutcome', { id: takeId, outcome: 'succeeded' });
+    expect((await h.ok('getPlan', { id: planId })).status).toBe('shot');
+  });
+
+  it('does not mark the plan shot for a successful rehearsal, or a failed take', async () => {
+    const rehearsal = await shoot(true);
+    await h.ok('setTakeOutcome', { id: rehearsal.takeId, outcome: 'succeeded' });
+    const real = await shoot();
+    await h.ok('setTakeOutcome', { id: real.takeId, outcome: 'failed', failureReason: 'sound' });
+    expect((await h.ok('getPlan', { id: planId })).status).toBe('ready');
+  });
+
+  it('refuses a failure reason on a succeeded take, naming the field, and changes nothing', async () => {
+    const { takeId } = await shoot();
+    const before = dumpDatabase(h.db);
+    const error = await h.refused('setTakeOutcome', { id: takeId, outcome: 'succeeded', failureReason: 'vocal' });
+    expect({ code: error.code, field: error.field }).toEqual({ code: 'invalid_input', field: 'failureReason' });
+    expect(error.message).toMatch(/failed/);
+    expect(dumpDatabase(h.db)).toEqual(before);
+    expect((await h.ok('getPlan', { id: planId })).status).toBe('ready');
+  });
+
+  it('lists takes by outcome, newest first', async () => {
+    const first = await shoot();
+    const second = await shoot();
+    await h.ok('setTakeOutcome', { id: first.takeId, outcome: 'failed' });
+    expect((await h.ok('listTakes', {})).map((t) => t.id)).toEqual([second.takeId, first.takeId]);
+    expect((await h.ok('listTakes', { outcome: 'failed' })).map((t) => t.id)).toEqual([first.takeId]);
+    expect((await h.ok('listTakes', { outcome: 'pending', planId })).map((t) => t.id)).toEqual([second.takeId]);
+  });
+});
+
+describe('addTakeMark', () => {
+  it('without atMs, records the time since GO from the clock', async () => {
+    const go = await runToGo(h, planId);
+    h.clock.set(go.goAt! + 12_500);
+    const take = await h.ok('addTakeMark', { takeId: go.takeId!, note: 'Second verse' });
+    expect(take.marks).toMatchObject([{ atMs: 12_500, note: 'Second verse' }]);
+  });
+
+  it('after the take has ended, a mark without atMs is placed at the end, not past it', async () => {
+    const { takeId } = await shoot(false, 30_000);
+    h.clock.advance(10_000);
+    const take = await h.ok('addTakeMark', { takeId, note: 'Applause' });
+    expect(take.marks.map((m) => m.atMs)).toEqual([30_000]);
+  });
+
+  it('keeps an explicit atMs, and lists marks in time order', async () => {
+    const { takeId } = await shoot();
+    await h.ok('addTakeMark', { takeId, note: 'Bridge', atMs: 150_000 });
+    const take = await h.ok('addTakeMark', { takeId, note: 'Intro', atMs: 5_000 });
+    expect(take.marks.map((m) => [m.atMs, m.note])).toEqual([
+      [5_000, 'Intro'],
+      [150_000, 'Bridge'],
+    ]);
+    expect((await h.ok('getTake', { id: takeId })).marks).toEqual(take.marks);
+  });
+});
