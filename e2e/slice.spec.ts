@@ -1,12 +1,11 @@
-import type { BrowserContext } from '@playwright/test';
 import type { Take } from '../shared/schemas';
 import { test, expect } from './fixtures';
 import { startHost, TOKEN, type Host } from './host';
+import { advance, freezeClock, T0 } from './time';
 
 // One path through all three jobs: plan a performance, run its countdown, log the take, find it.
 // Time is controlled on both sides: the host's manual clock and each page's clock move together.
 
-const T0 = Date.UTC(2026, 10, 26, 9, 0, 0);
 let host: Host;
 
 test.beforeEach(async () => {
@@ -14,25 +13,6 @@ test.beforeEach(async () => {
   await host.clock({ set: T0 });
 });
 test.afterEach(async () => host.stop());
-
-/** Every page in a context shares one clock, paused at the host's time. */
-async function freezeClock(context: BrowserContext): Promise<void> {
-  await context.clock.install({ time: T0 - 60_000 }); // a margin: the clock ticks until paused
-  await context.clock.pauseAt(T0);
-}
-
-/**
- * Moves host time and every page's time forward together, firing timers on both sides. Small
- * steps keep the pages' clock-offset estimate (pings over the WebSocket) within one step.
- */
-async function advance(context: BrowserContext, ms: number): Promise<void> {
-  const STEP = 100;
-  for (let done = 0; done < ms; done += STEP) {
-    const step = Math.min(STEP, ms - done);
-    await host.clock({ advance: step });
-    await context.clock.runFor(step);
-  }
-}
 
 test('plan, count down, GO, log the take, find it in the log', async ({ page, context }) => {
   await freezeClock(context);
@@ -71,19 +51,19 @@ test('plan, count down, GO, log the take, find it in the log', async ({ page, co
 
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Counting' })).toBeVisible();
-  await advance(context, 3_500);
+  await advance(host, context, 3_500);
   await expect(digits).toHaveText('0:07');
   await page.screenshot({ path: 'e2e/screenshots/console.png' });
   await stage.screenshot({ path: 'e2e/screenshots/stage-counting.png' });
 
   // Zero: the stage shows GO, and the take row is committed by the host at that moment.
-  await advance(context, 6_500);
+  await advance(host, context, 6_500);
   await expect(stage.getByText('GO', { exact: true })).toBeVisible();
   await expect(digits).toHaveText('0:00');
   const takes = await host.call<Take[]>('listTakes', {});
   expect(takes.value).toHaveLength(1);
   expect(takes.value[0]).toMatchObject({ number: 1, outcome: 'pending', goAt: T0 + 10_000, artist: 'Lena Park' });
-  await advance(context, 2_500);
+  await advance(host, context, 2_500);
   await expect(digits).toHaveText('0:02');
   await stage.screenshot({ path: 'e2e/screenshots/stage-go.png' });
 

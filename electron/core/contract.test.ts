@@ -79,6 +79,7 @@ const badInputs: Record<MethodName, BadCase[]> = {
     bad('date written day-first', (ids) => planOf(ids, { shootDate: '26/11/2026' }), 'shootDate'),
     bad('call time past midnight', (ids) => planOf(ids, { callTime: '25:00' }), 'callTime'),
     bad('unknown status', (ids) => planOf(ids, { status: 'filmed' }), 'status'),
+    bad('__proto__ inside the artist', () => JSON.parse('{"artist":{"__proto__":{"polluted":1},"id":1},"song":"Encore"}'), 'artist.__proto__'),
   ],
   updatePlan: [
     bad('unknown plan', (ids) => ({ id: 99999, plan: planOf(ids) }), 'id', 'not_found'),

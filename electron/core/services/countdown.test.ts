@@ -32,6 +32,18 @@ describe('GO', () => {
     expect(snap).toMatchObject({ phase: 'go', goAt: T0 + 90_000, takeId: rows[0]!.id, artist: 'AKMU', song: 'Love Lee' });
   });
 
+  it('announces GO only after its take is committed, so a display can open the take at once', async () => {
+    const planId = await setUp();
+    const seen: { phase: string; takeId: number | null; rows: number }[] = [];
+    h.core.events.on('countdown', (snap) => seen.push({ phase: snap.phase, takeId: snap.takeId, rows: takeRows(h.db).length }));
+    await command({ type: 'arm', planId });
+    await command({ type: 'start' });
+    h.clock.advance(91_000);
+    const go = seen.filter((s) => s.phase === 'go');
+    expect(go).toHaveLength(1);
+    expect(go[0]).toEqual({ phase: 'go', takeId: takeRows(h.db)[0]!.id, rows: 1 });
+  });
+
   it('dates the take at the deadline even when the host notices late', async () => {
     const planId = await setUp(new LateClock(T0, 700));
     await command({ type: 'arm', planId });

@@ -15,6 +15,8 @@ interface Draft {
   shootDate: string;
   callTime: string;
   countdown: string;
+  warning: string;
+  danger: string;
   dancers: string[];
   guests: string[];
   notes: string;
@@ -30,6 +32,8 @@ function draftFrom(plan: Plan | null): Draft {
     shootDate: plan?.shootDate ?? '',
     callTime: plan?.callTime ?? '',
     countdown: formatCountdown(plan?.countdownMs ?? 60_000),
+    warning: formatCountdown(plan?.warningMs ?? 60_000),
+    danger: formatCountdown(plan?.dangerMs ?? 10_000),
     dancers: plan?.dancers.map((d) => d.name) ?? [],
     guests: plan?.guests.map((g) => g.name) ?? [],
     notes: plan?.notes ?? '',
@@ -64,24 +68,28 @@ export function PlanForm({ plan, onDone }: { plan: Plan | null; onDone: (saved: 
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const countdownMs = parseCountdown(draft.countdown);
+  const warningMs = parseCountdown(draft.warning);
+  const dangerMs = parseCountdown(draft.danger);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (countdownMs === null) {
-      setFieldError({ field: 'countdownMs', message: t('plan.countdownInvalid') });
+    const unreadable = [['countdownMs', countdownMs], ['warningMs', warningMs], ['dangerMs', dangerMs]].find(([, v]) => v === null);
+    if (unreadable || countdownMs === null || warningMs === null || dangerMs === null) {
+      setFieldError({ field: String(unreadable?.[0] ?? 'countdownMs'), message: t('plan.countdownInvalid') });
       return;
     }
     const input: PlanInput = {
       artist: byName(draft.artist),
       song: draft.song,
       countdownMs,
+      warningMs,
+      dangerMs,
       dancers: filled(draft.dancers),
       guests: filled(draft.guests),
       notes: draft.notes,
       ...(draft.venue.trim() ? { venue: byName(draft.venue) } : {}),
       ...(draft.shootDate ? { shootDate: draft.shootDate } : {}),
       ...(draft.callTime ? { callTime: draft.callTime } : {}),
-      ...(plan ? { warningMs: plan.warningMs, dangerMs: plan.dangerMs } : {}),
     };
     setSaving(true);
     try {
@@ -146,6 +154,16 @@ export function PlanForm({ plan, onDone }: { plan: Plan | null; onDone: (saved: 
           <input inputMode="numeric" value={draft.countdown} aria-invalid={countdownMs === null} onChange={(e) => set('countdown', e.target.value)} />
           {errorFor('countdownMs')}
         </label>
+        <label>
+          {t('plan.warning')}
+          <input inputMode="numeric" value={draft.warning} aria-invalid={warningMs === null} onChange={(e) => set('warning', e.target.value)} />
+          {errorFor('warningMs')}
+        </label>
+        <label>
+          {t('plan.danger')}
+          <input inputMode="numeric" value={draft.danger} aria-invalid={dangerMs === null} onChange={(e) => set('danger', e.target.value)} />
+          {errorFor('dangerMs')}
+        </label>
       </div>
       <PeopleField legend={t('plan.dancers')} addLabel={t('plan.addDancer')} names={draft.dancers} people={people} onChange={(v) => set('dancers', v)} />
       {errorFor('dancers')}
@@ -155,7 +173,7 @@ export function PlanForm({ plan, onDone }: { plan: Plan | null; onDone: (saved: 
         {t('plan.notes')}
         <textarea rows={3} value={draft.notes} onChange={(e) => set('notes', e.target.value)} />
       </label>
-      {fieldError && !['artist', 'song', 'venue', 'countdownMs', 'dancers', 'guests'].includes(fieldError.field.split('.')[0] ?? '') && (
+      {fieldError && !['artist', 'song', 'venue', 'countdownMs', 'warningMs', 'dangerMs', 'dancers', 'guests'].includes(fieldError.field.split('.')[0] ?? '') && (
         <p className="field-error" role="alert">{fieldError.message}</p>
       )}
       <div className="form-actions">

@@ -1,6 +1,7 @@
 import { useCountdown } from '../../stores/runtime';
 import { useT } from '../../stores/ui';
 import { StageView } from './StageView';
+import { StageOptionsPanel } from './StageOptionsPanel';
 
 /** Full-screen stage display; in a browser one click asks for full screen. */
 export function StageScreen() {
@@ -13,9 +14,12 @@ export function StageScreen() {
     <main className="stage-screen" onClick={goFullscreen}>
       <h1 className="visually-hidden">{t('nav.stage')}</h1>
       <StageView snapshot={snapshot} />
-      <button type="button" className="stage-fullscreen" onClick={goFullscreen}>
-        {t('stage.fullscreen')}
-      </button>
+      <div className="stage-corner">
+        <StageOptionsPanel />
+        <button type="button" className="stage-corner-button" onClick={goFullscreen}>
+          {t('stage.fullscreen')}
+        </button>
+      </div>
     </main>
   );
 }

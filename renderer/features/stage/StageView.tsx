@@ -2,13 +2,16 @@ import { useRef } from 'react';
 import type { CountdownSnapshot } from '../../../shared/api';
 import { useT } from '../../stores/ui';
 import { useStageClock } from './useStageClock';
+import { useStageOptions } from './stageOptions';
+import { TimeOfDay } from '../console/TimeOfDay';
 
 /** The stage display's face: digits, artist and song, the message. Used full screen and as the console preview. */
 export function StageView({ snapshot, preview = false }: { snapshot: CountdownSnapshot | null; preview?: boolean }) {
   const t = useT();
   const root = useRef<HTMLDivElement>(null);
   const digits = useRef<HTMLDivElement>(null);
-  useStageClock(snapshot, () => ({ digits: digits.current, root: root.current }));
+  const options = useStageOptions();
+  useStageClock(snapshot, () => ({ digits: digits.current, root: root.current }), { ...options, beeps: options.beeps && !preview });
   const phase = snapshot?.phase ?? 'idle';
   const going = phase === 'go' || phase === 'ended';
 
@@ -17,6 +20,7 @@ export function StageView({ snapshot, preview = false }: { snapshot: CountdownSn
       ref={root}
       className={preview ? 'stage-face stage-face--preview' : 'stage-face'}
       data-phase={phase}
+      data-timecode={options.timecode && going ? 'on' : undefined}
       role={preview ? 'img' : 'region'}
       aria-label={preview ? t('console.preview') : t('nav.stage')}
     >
@@ -45,6 +49,11 @@ export function StageView({ snapshot, preview = false }: { snapshot: CountdownSn
       <div className="stage-message" role={preview ? undefined : 'status'}>
         {snapshot?.message ?? ''}
       </div>
+      {options.showTimeOfDay && !preview && (
+        <div className="stage-time-of-day">
+          <TimeOfDay label={t('console.timeOfDay')} timecode={options.timecode ? options.frameRate : null} />
+        </div>
+      )}
     </div>
   );
 }

@@ -1,42 +1,72 @@
 import { useEffect, useRef } from 'react';
 import type { CountdownSnapshot } from '../../../shared/api';
 import { formatClock, readout } from '../../../shared/countdown';
+import type { Readout } from '../../../shared/countdown';
+import { formatTimecode } from '../../../shared/timecode';
 import { hostNow, onClockOffset } from '../../api/client';
+import type { StageOptions } from './stageOptions';
+import { beep } from './beeper';
 
 export interface StageClockTargets {
   digits: HTMLElement | null;
   root: HTMLElement | null;
 }
 
+function shownText(r: Readout, options: Pick<StageOptions, 'timecode' | 'frameRate'>): string {
+  if (options.timecode && (r.phase === 'go' || r.phase === 'ended')) return formatTimecode(r.elapsedMs, options.frameRate);
+  return formatClock(r.shownSeconds);
+}
+
 /**
  * Keeps the shown time right without re-rendering React: computes the readout from the snapshot
  * and the host clock, writes the DOM, and sleeps until the next whole-second boundary. The timer
  * is aimed at the boundary itself, so a flip is never early and lands within a timer's lateness.
+ * Timecode (frames) is the one case that updates every animation frame.
  */
-export function useStageClock(snapshot: CountdownSnapshot | null, targets: () => StageClockTargets): void {
+export function useStageClock(
+  snapshot: CountdownSnapshot | null,
+  targets: () => StageClockTargets,
+  options: Pick<StageOptions, 'timecode' | 'frameRate' | 'beeps'>,
+): void {
   const targetsRef = useRef(targets);
   targetsRef.current = targets;
 
   useEffect(() => {
     if (!snapshot) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let frame: number | undefined;
     let shown = '';
     let zone = '';
+    let lastBeep = '';
+
+    const cue = (r: Readout) => {
+      if (!options.beeps) return;
+      const key = `${snapshot.run}:${r.phase}:${r.shownSeconds}`;
+      if (key === lastBeep) return;
+      if (r.phase === 'counting' && r.shownSeconds <= 5 && r.shownSeconds >= 1) beep('pip');
+      else if (r.phase === 'go' && r.shownSeconds === 0 && shown !== '') beep('go');
+      else return;
+      lastBeep = key;
+    };
 
     const render = () => {
       const now = hostNow();
       const r = readout(snapshot, now);
-      const text = formatClock(r.shownSeconds);
+      const text = shownText(r, options);
       const { digits, root } = targetsRef.current();
       if (digits && text !== shown) {
+        if (shown !== '') cue(r);
         digits.textContent = text;
+        if (text.length !== shown.length) digits.dataset.len = String(text.length); // CSS sizes digits to fit
         shown = text;
       }
       if (root && r.zone !== zone) {
         root.dataset.zone = r.zone;
         zone = r.zone;
       }
-      if (r.nextChangeAt !== null) {
+      if (options.timecode && r.phase === 'go') {
+        frame = requestAnimationFrame(render);
+      } else if (r.nextChangeAt !== null) {
         // +0.5 ms keeps a timer that fires on the boundary's own millisecond from reading it early.
         timer = setTimeout(render, Math.max(0, r.nextChangeAt - now + 0.5));
       }
@@ -44,11 +74,13 @@ export function useStageClock(snapshot: CountdownSnapshot | null, targets: () =>
     render();
     const off = onClockOffset(() => {
       clearTimeout(timer);
+      if (frame !== undefined) cancelAnimationFrame(frame);
       render();
     });
     return () => {
       clearTimeout(timer);
+      if (frame !== undefined) cancelAnimationFrame(frame);
       off();
     };
-  }, [snapshot]);
+  }, [snapshot, options.timecode, options.frameRate, options.beeps]);
 }

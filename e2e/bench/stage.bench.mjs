@@ -1,0 +1,439 @@
+// stage: how close to the true second boundary the stage display changes its shown second.
+//
+// One headless Chromium, the built headless host (--demo, a token, a temp database) counting a
+// long countdown, and two pages watched the same way, side by side in the same run:
+//   - stage: the app's /stage route (renderer/features/stage/useStageClock.ts);
+//   - naive: a page whose countdown is a plain setInterval(1000) decrementing a number, started
+//     by a timer aimed at one of the host's own second boundaries (so both flip on the same grid).
+// In each page a MutationObserver (installed before any page script) notes the page's clock the
+// moment the [role=timer] text changes. A change to S seconds is due at `deadline - S*1000` (host
+// time; shared/countdown.ts rounds the remainder up), and lateness = observed - due (negative =
+// early). Host, browser and this process share the machine's wall clock; performance.now() is
+// pinned to Date.now() by a short spin in each page at every phase edge (see `calibrate`).
+//
+// stage.flip_late_p50_ms / stage.flip_late_p99_ms — idle phase (default 600 s: the "10-minute
+//   run"), baseline the naive page's p50/p99. Target p99 < 16.7 ms (one frame).
+// stage.flip_early_count — idle + busy flips observed strictly before their boundary (tolerance
+//   0); baseline the naive page's count when that is non-zero. Target 0.
+// stage.flip_late_p99_busy_ms — busy phase (default 305 s) while every CPU is spun by a Node child
+//   (`for(;;){}`); baseline the naive page's busy p99.
+// stage.drift_end_ms — |lateness| of the last flip of the idle phase, i.e. 10 minutes after the
+//   naive countdown started; baseline naive.drift_end_ms, also emitted on its own. Target < 16.7 ms.
+// stage.busy_ms_per_s — CDP Performance.getMetrics TaskDuration (main-thread task time) over the
+//   idle phase, per second; baseline the naive page's. Target < 10 ms/s.
+// stage.react_commits_per_s — React commits on the stage page during the idle phase, counted via a
+//   stub React DevTools hook; target ≤ 1/s (no React render more often than once a second).
+// stage.flips_idle / stage.flips_busy — how many stage flips each figure stands on (≥ 300 each).
+//
+// Quick check: BENCH_STAGE_IDLE_S=20 BENCH_STAGE_BUSY_S=15 node e2e/bench/run.mjs stage
+// Knobs: BENCH_STAGE_SPINNERS (default: one per CPU), BENCH_STAGE_BUSY_SLICE_MS (default 0: if set,
+// both pages also run that many ms of busy loop every 50 ms during the busy phase).
+/* global document, window, MutationObserver */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { median, percentile } from './stats.mjs';
+import { spawnTracked, waitForListening, stop, request, tempDir, removeTempDir } from './proc.mjs';
+
+export const name = 'stage';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const SERVE = path.join(ROOT, 'dist', 'electron', 'serve.cjs');
+const TOKEN = 'bench';
+const FRAME_MS = 1000 / 60;
+const NAIVE_URL = 'http://naive.bench/'; // another site than the host's, so another renderer process
+
+const envInt = (key, fallback, min) => {
+  const raw = process.env[key];
+  const value = raw === undefined || raw === '' ? fallback : Number(raw);
+  if (!Number.isInteger(value) || value < min) throw new Error(`${key} must be an integer ≥ ${min}, not ${raw}`);
+  return value;
+};
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+const sleepUntil = (epochMs) => sleep(epochMs - Date.now());
+
+/** Playwright's own Chromium when installed, else Debian's (as playwright.config.ts does). */
+function chromiumPath() {
+  try {
+    if (fs.existsSync(chromium.executablePath())) return undefined;
+  } catch {
+    // no bundled browser registered
+  }
+  if (fs.existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+  throw new Error('no Chromium: install Playwright\'s browser or /usr/bin/chromium');
+}
+
+async function call(url, method, input) {
+  const response = await request(`${url}/api/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+    body: JSON.stringify(input ?? {}),
+  });
+  const envelope = JSON.parse(response.body);
+  if (!envelope.ok) throw new Error(`${method}: ${response.status} ${JSON.stringify(envelope.error)}`);
+  return envelope.value;
+}
+
+// ---- code that runs in the pages -------------------------------------------------------------
+
+/**
+ * Init script (both pages, before any page script): records every change of the [role=timer]
+ * text as [performance.now(), Date.now(), text]; counts React commits through a stub DevTools
+ * hook; copies the clock-sync pongs the client receives, to replay its offset estimate.
+ */
+function installRecorder() {
+  const rec = { flips: [], commits: [], pongs: [] };
+  window.__stageBench = rec;
+  let shown = null;
+  new MutationObserver(() => {
+    const mono = performance.now();
+    const wall = Date.now();
+    const text = document.querySelector('[role=timer]')?.textContent ?? null;
+    if (text === null || text === shown) return;
+    shown = text;
+    rec.flips.push([mono, wall, text]);
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+
+  window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+    supportsFiber: true,
+    renderers: new Map(),
+    inject() {
+      return 1;
+    },
+    onCommitFiberRoot() {
+      rec.commits.push(performance.now());
+    },
+    onCommitFiberUnmount() {},
+    onPostCommitFiberRoot() {},
+    checkDCE() {},
+  };
+
+  const Native = window.WebSocket;
+  if (Native) {
+    window.WebSocket = class extends Native {
+      constructor(...args) {
+        super(...args);
+        this.addEventListener('message', (message) => {
+          try {
+            const data = JSON.parse(String(message.data));
+            if (data.type === 'pong') rec.pongs.push([data.t0, data.hostNow, Date.now()]);
+          } catch {
+            // not ours to judge
+          }
+        });
+      }
+    };
+  }
+}
+
+/** The naive peer: shows `first` at epoch `startAt`, then one second less every setInterval(1000). */
+function startNaive({ startAt, first }) {
+  const format = (t) => {
+    const h = Math.floor(t / 3600);
+    const m = Math.floor((t % 3600) / 60);
+    const ss = String(t % 60).padStart(2, '0');
+    return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+  };
+  const el = document.querySelector('[role=timer]');
+  let s = first;
+  setTimeout(() => {
+    el.textContent = format(s);
+    setInterval(() => {
+      s--;
+      el.textContent = format(s);
+    }, 1000);
+  }, startAt - Date.now());
+}
+
+/**
+ * Wall clock minus (timeOrigin + performance.now()), in ms. Date.now() is the wall clock floored
+ * to the ms, so Date.now() - mono never exceeds the true offset and reaches it just after Date.now()
+ * ticks: the maximum over a short spin (≥ 3 ticks) is the offset, to performance.now()'s 0.1 ms.
+ */
+function calibrate() {
+  let best = -Infinity;
+  let ticks = 0;
+  let last = Date.now();
+  const give_up = performance.now() + 50;
+  while (ticks < 3 && performance.now() < give_up) {
+    const wall = Date.now();
+    const mono = performance.timeOrigin + performance.now();
+    if (wall - mono > best) best = wall - mono;
+    if (wall !== last) {
+      ticks++;
+      last = wall;
+    }
+  }
+  return { mono: performance.now(), correction: best, timeOrigin: performance.timeOrigin };
+}
+
+function busySlices(ms) {
+  window.__benchBusy = setInterval(() => {
+    const end = performance.now() + ms;
+    while (performance.now() < end) {
+      // spin: a long task on this page's main thread
+    }
+  }, 50);
+}
+
+// ---- analysis --------------------------------------------------------------------------------
+
+/** "m:ss" or "h:mm:ss" → seconds; NaN for anything else. */
+function parseClock(text) {
+  if (!/^\d+(:\d\d){1,2}$/.test(text)) return Number.NaN;
+  return text.split(':').reduce((total, part) => total * 60 + Number(part), 0);
+}
+
+/** Page mono → wall, interpolating the calibrations linearly (they bracket the run). */
+function toWall(calibrations, mono) {
+  const points = [...calibrations].sort((a, b) => a.mono - b.mono);
+  const at = (c) => c.timeOrigin + mono + c.correction;
+  if (points.length === 1 || mono <= points[0].mono) return at(points[0]);
+  for (let i = 1; i < points.length; i++) {
+    const [a, b] = [points[i - 1], points[i]];
+    if (mono <= b.mono) {
+      const f = (mono - a.mono) / (b.mono - a.mono);
+      return a.timeOrigin + mono + a.correction + f * (b.correction - a.correction);
+    }
+  }
+  return at(points.at(-1));
+}
+
+/**
+ * Every change to one second less, with its boundary and lateness. The page's first text (load,
+ * or the naive start) is not a flip; a change by other than -1 s is counted as a skip.
+ */
+function flipsOf(raw, calibrations, deadline) {
+  const flips = [];
+  let skips = 0;
+  let prev = Number.NaN;
+  for (const [mono, wall, text] of raw) {
+    const seconds = parseClock(text);
+    if (Number.isFinite(prev) && Number.isFinite(seconds)) {
+      if (prev - seconds === 1) {
+        const boundary = deadline - seconds * 1000;
+        const observed = toWall(calibrations, mono);
+        flips.push({ seconds, boundary, observed, wall, late: observed - boundary, surelyEarly: wall < boundary });
+      } else {
+        skips++;
+      }
+    }
+    prev = seconds;
+  }
+  return { flips, skips };
+}
+
+const within = (flips, from, to) => flips.filter((f) => f.boundary > from && f.boundary <= to);
+
+function summary(flips) {
+  const late = flips.map((f) => f.late);
+  return {
+    n: flips.length,
+    p50: median(late),
+    p99: percentile(late, 99),
+    max: Math.max(...late),
+    min: Math.min(...late),
+    early: late.filter((x) => x < 0).length,
+    surelyEarly: flips.filter((f) => f.surelyEarly).length,
+    last: flips.at(-1).late,
+  };
+}
+
+const fmt = (x) => x.toFixed(2);
+const describe = (s) => `n=${s.n} p50 ${fmt(s.p50)} p99 ${fmt(s.p99)} max ${fmt(s.max)} min ${fmt(s.min)} ms, early ${s.early} (by Date.now() alone: ${s.surelyEarly}), last ${fmt(s.last)} ms`;
+
+/** The client's offset estimate replayed from the pongs it got (lowest round trip wins; < 0.5 ms moves ignored). */
+function replayOffset(pongs) {
+  let best = { rtt: Infinity, at: 0 };
+  let offset = 0;
+  const seen = [];
+  for (const [t0, hostNow, t1] of pongs) {
+    const rtt = t1 - t0;
+    if (rtt <= best.rtt || t1 - best.at > 60_000) {
+      best = { rtt, at: t1 };
+      const next = hostNow - (t0 + t1) / 2;
+      if (Math.abs(next - offset) >= 0.5) offset = next;
+      seen.push(offset);
+    }
+  }
+  return { offset, min: Math.min(0, ...seen), max: Math.max(0, ...seen), pongs: pongs.length };
+}
+
+async function taskSeconds(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const task = metrics.find((m) => m.name === 'TaskDuration');
+  if (!task) throw new Error('CDP Performance.getMetrics has no TaskDuration');
+  return task.value;
+}
+
+const positive = (x) => (Number.isFinite(x) && x > 0 ? x : undefined);
+
+// ---- the run ---------------------------------------------------------------------------------
+
+export async function run({ emit, log }) {
+  if (!fs.existsSync(SERVE)) throw new Error(`${path.relative(ROOT, SERVE)} is missing: run \`npm run build\` first`);
+  const IDLE_S = envInt('BENCH_STAGE_IDLE_S', 600, 2);
+  const BUSY_S = envInt('BENCH_STAGE_BUSY_S', 305, 2);
+  const SPINNERS = envInt('BENCH_STAGE_SPINNERS', os.availableParallelism(), 0);
+  const SLICE_MS = envInt('BENCH_STAGE_BUSY_SLICE_MS', 0, 0);
+  if (IDLE_S < 300 || BUSY_S < 300) log(`short run (idle ${IDLE_S} s, busy ${BUSY_S} s): below the spec's 300 boundaries per phase / 10-minute idle run`);
+
+  const countdownMs = Math.ceil((IDLE_S + BUSY_S + 120) / 60) * 60_000;
+  if (countdownMs > 4 * 3_600_000) throw new Error(`idle + busy must fit a 4-hour countdown; asked for ${IDLE_S + BUSY_S} s`);
+
+  const dataDir = tempDir('cuelight-bench-stage-');
+  const spinners = [];
+  let host;
+  let browser;
+  try {
+    host = spawnTracked(process.execPath, [SERVE, '--port', '0', '--data-dir', dataDir, '--token', TOKEN, '--demo'], { cwd: ROOT });
+    const url = await waitForListening(host);
+    host.stdout.resume();
+    host.stderr.resume();
+
+    const plan = await call(url, 'createPlan', { artist: { name: 'Bench Artist' }, song: 'Stage flip bench', countdownMs });
+    await call(url, 'countdownCommand', { type: 'arm', planId: plan.id });
+    await call(url, 'countdownCommand', { type: 'start' });
+    const { deadline, phase } = await call(url, 'getCountdown');
+    if (phase !== 'counting' || typeof deadline !== 'number') throw new Error(`the countdown did not start (phase ${phase})`);
+    log(`host ${url}: plan ${plan.id} counting ${countdownMs / 60_000} min, deadline ${deadline}`);
+
+    browser = await chromium.launch({ headless: true, executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+    log(`Chromium ${browser.version()}`);
+    const open = async (target) => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (error) => errors.push(String(error)));
+      await page.addInitScript(installRecorder);
+      if (target === NAIVE_URL) {
+        await page.route(`${NAIVE_URL}**`, (route) =>
+          route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>naive</title><div class="stage-digits" role="timer"></div>' }),
+        );
+      }
+      await page.goto(target);
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Performance.enable');
+      return { page, cdp, errors, calibrations: [] };
+    };
+    const stage = await open(`${url}/stage`);
+    await stage.page.getByRole('timer').filter({ hasText: /^\d+(:\d\d){1,2}$/ }).waitFor({ timeout: 15_000 });
+    const naive = await open(NAIVE_URL);
+    const pages = [stage, naive];
+    const visibility = await Promise.all(pages.map((p) => p.page.evaluate(() => document.visibilityState)));
+    log(`pages open: stage ${visibility[0]}, naive ${visibility[1]}`);
+
+    // The naive countdown starts on a host boundary ≥ 1.5 s ahead: T0 = deadline - first*1000.
+    const first = Math.floor((deadline - Date.now() - 1500) / 1000);
+    const t0 = deadline - first * 1000;
+    await naive.page.evaluate(startNaive, { startAt: t0, first });
+    const idleEnd = t0 + IDLE_S * 1000;
+    const busyFrom = idleEnd + 2000; // spinners start half a second after idleEnd, 1.5 s to settle
+    const busyEnd = busyFrom + BUSY_S * 1000;
+
+    const calibrateAll = () => Promise.all(pages.map(async (p) => p.calibrations.push(await p.page.evaluate(calibrate))));
+    const tasksAll = () => Promise.all(pages.map((p) => taskSeconds(p.cdp)));
+
+    // Idle: calibrate and sample task time half a second off the boundaries, then wait.
+    await sleepUntil(t0 - 500);
+    await calibrateAll();
+    await sleepUntil(t0 + 500);
+    const tasksFrom = await tasksAll();
+    const windowFrom = Date.now();
+    log(`idle: ${IDLE_S} s of flips on both pages (naive started at ${t0}, showing ${first} s)`);
+    for (let at = t0 + 60_500; at < idleEnd; at += 60_000) {
+      await sleepUntil(at);
+      log(`idle: ${Math.round((at - t0) / 1000)}/${IDLE_S} s`);
+    }
+    await sleepUntil(idleEnd + 500);
+    const tasksTo = await tasksAll();
+    const windowS = (Date.now() - windowFrom) / 1000;
+    await calibrateAll();
+
+    // Busy: one spinning Node child per CPU (and optionally long tasks in both pages).
+    for (let i = 0; i < SPINNERS; i++) spinners.push(spawnTracked(process.execPath, ['-e', 'for(;;){}']));
+    if (SLICE_MS > 0) await Promise.all(pages.map((p) => p.page.evaluate(busySlices, SLICE_MS)));
+    log(
+      `busy: ${SPINNERS} Node spinner(s) \`for(;;){}\` on ${os.availableParallelism()} CPU(s)` +
+        (SLICE_MS > 0 ? `, plus ${SLICE_MS} ms busy loop every 50 ms in both pages` : ', no busy work inside the pages') +
+        `; ${BUSY_S} s of flips`,
+    );
+    for (let at = busyFrom + 60_000; at < busyEnd; at += 60_000) {
+      await sleepUntil(at);
+      log(`busy: ${Math.round((at - busyFrom) / 1000)}/${BUSY_S} s`);
+    }
+    await sleepUntil(busyEnd + 500);
+    await Promise.all(spinners.map((child) => stop(child, 'SIGKILL')));
+    if (SLICE_MS > 0) await Promise.all(pages.map((p) => p.page.evaluate(() => clearInterval(window.__benchBusy))));
+    await sleep(300);
+    await calibrateAll();
+
+    const recorded = await Promise.all(pages.map((p) => p.page.evaluate(() => window.__stageBench)));
+    for (const [i, p] of pages.entries()) {
+      if (p.errors.length) throw new Error(`${i ? 'naive' : 'stage'} page threw: ${p.errors.join('; ')}`);
+    }
+
+    // ---- figures ----
+    const [stageAll, naiveAll] = pages.map((p, i) => flipsOf(recorded[i].flips, p.calibrations, deadline));
+    const idle = { stage: summary(within(stageAll.flips, t0, idleEnd)), naive: summary(within(naiveAll.flips, t0, idleEnd)) };
+    const busy = { stage: summary(within(stageAll.flips, busyFrom, busyEnd)), naive: summary(within(naiveAll.flips, busyFrom, busyEnd)) };
+    const corrections = (p) => p.calibrations.map((c) => fmt(c.correction)).join(' → ');
+    log(`clock pin (Date.now() - performance time, ms): stage ${corrections(stage)}; naive ${corrections(naive)}`);
+    const offset = replayOffset(recorded[0].pongs);
+    log(`stage page's host-clock offset estimate (replayed from ${offset.pongs} pongs; host and page share a clock, so 0 is right): ${fmt(offset.offset)} ms (range ${fmt(offset.min)}..${fmt(offset.max)})`);
+    log(`idle  stage: ${describe(idle.stage)}`);
+    log(`idle  naive: ${describe(idle.naive)}`);
+    log(`busy  stage: ${describe(busy.stage)}`);
+    log(`busy  naive: ${describe(busy.naive)}`);
+    if (stageAll.skips || naiveAll.skips) log(`skipped or repeated seconds: stage ${stageAll.skips}, naive ${naiveAll.skips}`);
+    const last10 = (flips) => flips.slice(-10).map((f) => fmt(f.late)).join(' ');
+    log(`last 10 idle flips, lateness ms: stage ${last10(within(stageAll.flips, t0, idleEnd))}; naive ${last10(within(naiveAll.flips, t0, idleEnd))}`);
+
+    const [stageTasks, naiveTasks] = [0, 1].map((i) => ((tasksTo[i] - tasksFrom[i]) * 1000) / windowS);
+    const commits = recorded[0].commits.map((mono) => toWall(stage.calibrations, mono)).filter((t) => t >= windowFrom && t <= windowFrom + windowS * 1000);
+    const commitsPerS = commits.length / windowS;
+    let burst = 0;
+    for (let i = 0, j = 0; i < commits.length; i++) {
+      while (commits[i] - commits[j] >= 1000) j++;
+      burst = Math.max(burst, i - j + 1);
+    }
+    log(`busy time over ${fmt(windowS)} s: stage ${fmt(stageTasks)} ms/s, naive ${fmt(naiveTasks)} ms/s; stage React commits ${commits.length} (most in any 1 s: ${burst})`);
+
+    const earlyStage = idle.stage.early + busy.stage.early;
+    const earlyNaive = idle.naive.early + busy.naive.early;
+    const minLate = Math.min(idle.stage.min, busy.stage.min);
+    log(`early flips (lateness < 0): stage ${earlyStage} (min lateness ${fmt(minLate)} ms), naive ${earlyNaive} (min ${fmt(Math.min(idle.naive.min, busy.naive.min))} ms)`);
+
+    const driftStage = Math.abs(idle.stage.last);
+    const driftNaive = Math.abs(idle.naive.last);
+    emit({ metric: 'stage.flip_late_p50_ms', value: idle.stage.p50, unit: 'ms', baseline: positive(idle.naive.p50) });
+    emit({ metric: 'stage.flip_late_p99_ms', value: idle.stage.p99, unit: 'ms', baseline: positive(idle.naive.p99) });
+    emit({ metric: 'stage.flip_early_count', value: earlyStage, unit: 'count', baseline: positive(earlyNaive) });
+    emit({ metric: 'stage.flip_late_p99_busy_ms', value: busy.stage.p99, unit: 'ms', baseline: positive(busy.naive.p99) });
+    emit({ metric: 'stage.drift_end_ms', value: driftStage, unit: 'ms', baseline: positive(driftNaive) });
+    emit({ metric: 'naive.drift_end_ms', value: driftNaive, unit: 'ms' });
+    emit({ metric: 'stage.busy_ms_per_s', value: stageTasks, unit: 'ms/s', baseline: positive(naiveTasks) });
+    emit({ metric: 'stage.react_commits_per_s', value: commitsPerS, unit: 'count/s' });
+    emit({ metric: 'stage.flips_idle', value: idle.stage.n, unit: 'count' });
+    emit({ metric: 'stage.flips_busy', value: busy.stage.n, unit: 'count' });
+
+    const misses = [
+      earlyStage > 0 && `${earlyStage} early flip(s)`,
+      idle.stage.p99 >= FRAME_MS && `idle p99 ${fmt(idle.stage.p99)} ms ≥ one frame`,
+      driftStage >= FRAME_MS && `drift at the end ${fmt(driftStage)} ms ≥ one frame`,
+      stageTasks >= 10 && `busy time ${fmt(stageTasks)} ms/s ≥ 10`,
+      burst > 1 && `${burst} React commits within one second`,
+    ].filter(Boolean);
+    log(misses.length ? `over target: ${misses.join('; ')}` : 'all stage targets met');
+  } finally {
+    for (const child of spinners) await stop(child, 'SIGKILL');
+    if (browser) await browser.close().catch(() => undefined);
+    if (host) await stop(host);
+    removeTempDir(dataDir);
+  }
+}

@@ -1,0 +1,97 @@
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { startHost, TOKEN, type Host } from './host';
+import { advance, freezeClock, T0 } from './time';
+
+// The stage display follows the operator's console, and survives a reload or a host restart
+// without losing a millisecond: the deadline lives in the host, in absolute time.
+
+let host: Host;
+test.beforeEach(async () => {
+  host = await startHost({ demo: true, testClock: true });
+  await host.clock({ set: T0 });
+});
+test.afterEach(async () => host.stop());
+
+/** Opens the console and a stage display, arms the demo's AKMU plan (1:30) and starts it at T0. */
+async function armAndStart(page: Page, stage: Page): Promise<void> {
+  await page.goto(`${host.url}/?token=${TOKEN}#/console`);
+  await page.getByRole('combobox', { name: 'Choose a performance' }).selectOption({ label: '18:00 · AKMU — Love Lee' });
+  await page.getByRole('button', { name: 'Arm countdown' }).click();
+  await stage.goto(`${host.url}/stage`);
+  await expect(stage.getByRole('timer')).toHaveText('1:30');
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Counting' })).toBeVisible();
+}
+
+test('the stage follows pause, adjust, messages and GO', async ({ page, context }) => {
+  await freezeClock(context);
+  const stage = await context.newPage();
+  await armAndStart(page, stage);
+  const timer = stage.getByRole('timer');
+  const face = stage.getByRole('region', { name: 'Stage' });
+  await advance(host, context, 10_500);
+  await expect(timer).toHaveText('1:20');
+  await expect(face).toHaveAttribute('data-zone', 'normal');
+
+  await page.keyboard.press('Space'); // pause
+  await expect(page.getByRole('status').filter({ hasText: 'Paused' })).toBeVisible();
+  await advance(host, context, 5_000);
+  await expect(timer).toHaveText('1:20');
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await advance(host, context, 1_000);
+  await expect(timer).toHaveText('1:19');
+
+  await page.getByRole('button', { name: '+1 min' }).click();
+  await expect(timer).toHaveText('2:19');
+  await page.keyboard.press('[');
+  await expect(timer).toHaveText('2:09');
+  await page.getByRole('button', { name: '−1 min' }).click();
+  await expect(timer).toHaveText('1:09');
+  await expect(face).toHaveAttribute('data-zone', 'normal');
+  await page.getByRole('button', { name: '−1 min' }).click();
+  await expect(timer).toHaveText('0:09');
+  await expect(face).toHaveAttribute('data-zone', 'danger');
+
+  await page.getByRole('button', { name: 'Standby', exact: true }).click();
+  await expect(stage.getByRole('status')).toHaveText('Standby');
+  await stage.screenshot({ path: 'e2e/screenshots/stage-danger.png' });
+
+  await advance(host, context, 8_000);
+  await expect(timer).toHaveText('0:01');
+  await advance(host, context, 1_000);
+  await expect(stage.getByText('GO', { exact: true })).toBeVisible();
+  await expect(face).toHaveAttribute('data-zone', 'go');
+  const takes = await host.call<{ goAt: number }[]>('listTakes', {});
+  // Zero fell where the stage flipped: 8.5 s after the last adjustment left 0:08.5 on the clock.
+  expect(takes.value.map((t) => t.goAt)).toEqual([T0 + 10_500 + 5_000 + 1_000 + 8_500]);
+});
+
+test('a reload of the stage display mid-countdown resumes exactly', async ({ page, context }) => {
+  await freezeClock(context);
+  const stage = await context.newPage();
+  await armAndStart(page, stage);
+  await advance(host, context, 20_500);
+  await expect(stage.getByRole('timer')).toHaveText('1:10');
+  await stage.reload();
+  await expect(stage.getByRole('timer')).toHaveText('1:10');
+  await advance(host, context, 1_000);
+  await expect(stage.getByRole('timer')).toHaveText('1:09');
+});
+
+test('a crash and restart of the host mid-countdown resumes exactly', async ({ page, context }) => {
+  await freezeClock(context);
+  const stage = await context.newPage();
+  await armAndStart(page, stage);
+  await advance(host, context, 20_500);
+  await expect(stage.getByRole('timer')).toHaveText('1:10');
+
+  await host.kill(); // SIGKILL: no chance to save anything on the way out
+  host = await startHost({ dataDir: host.dataDir, port: Number(new URL(host.url).port), testClock: true });
+  await host.clock({ set: T0 + 20_500 });
+  await advance(host, context, 3_000); // the displays reconnect on their own
+  await expect(stage.getByRole('timer')).toHaveText('1:07');
+  await expect(page.getByRole('status').filter({ hasText: 'Counting' })).toBeVisible();
+  const countdown = await host.call<{ phase: string; deadline: number }>('getCountdown');
+  expect(countdown.value).toMatchObject({ phase: 'counting', deadline: T0 + 90_000 });
+});

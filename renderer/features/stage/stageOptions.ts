@@ -1,0 +1,29 @@
+import { create } from 'zustand';
+import type { FrameRate } from '../../../shared/timecode';
+
+/** Per-display choices, kept on that display: a monitor by the stage may beep, the console's preview never. */
+export interface StageOptions {
+  beeps: boolean;
+  /** Elapsed take time as m:ss, or as SMPTE timecode for crews matching footage. */
+  timecode: boolean;
+  frameRate: FrameRate;
+  showTimeOfDay: boolean;
+}
+
+const KEY = 'cuelight.stageOptions';
+const DEFAULTS: StageOptions = { beeps: false, timecode: false, frameRate: '25', showTimeOfDay: false };
+
+function load(): StageOptions {
+  try {
+    return { ...DEFAULTS, ...(JSON.parse(localStorage.getItem(KEY) ?? '{}') as Partial<StageOptions>) };
+  } catch {
+    return DEFAULTS;
+  }
+}
+
+export const useStageOptions = create<StageOptions>(() => load());
+
+export function setStageOption<K extends keyof StageOptions>(key: K, value: StageOptions[K]): void {
+  useStageOptions.setState({ [key]: value } as Pick<StageOptions, K>);
+  localStorage.setItem(KEY, JSON.stringify(useStageOptions.getState()));
+}
