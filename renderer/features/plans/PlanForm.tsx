@@ -99,7 +99,8 @@ export function PlanForm({ plan, onDone }: { plan: Plan | null; onDone: (saved: 
       onDone(saved);
     } catch (error) {
       const e = error as { error?: { field?: string; message: string }; message: string };
-      setFieldError({ field: e.error?.field ?? '', message: e.message });
+      // An edit's fields arrive as plan.<field>; the form's fields are named without the prefix.
+      setFieldError({ field: (e.error?.field ?? '').replace(/^plan\./, ''), message: e.message });
     } finally {
       setSaving(false);
     }
