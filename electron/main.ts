@@ -22,6 +22,7 @@ import { methodNames, type Envelope } from '../shared/api';
 import { EVENT_CHANNELS } from '../shared/bridge';
 import { openCore, type Core } from './core/core';
 import { dispatch } from './core/dispatch';
+import { registerPrintToPdf } from './print';
 import {
   isRendererUrl,
   keepsDisplayAwake,
@@ -97,6 +98,7 @@ function registerIpc(openedCore: Core): void {
       return dispatch(openedCore, name, input, { canControl: true });
     });
   }
+  registerPrintToPdf(isTrustedSender);
 }
 
 function broadcast(channel: string, payload: unknown): void {

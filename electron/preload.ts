@@ -3,7 +3,7 @@
  * one subscription per event. Nothing generic, so the page can reach only what is listed here.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { EVENT_CHANNELS, type CuelightBridge } from '../shared/bridge';
+import { EVENT_CHANNELS, PRINT_CHANNEL, type CuelightBridge } from '../shared/bridge';
 
 /** Subscribes to one pushed event, hiding the IPC event object from the page. */
 function subscribe<T>(channel: string, listener: (payload: T) => void): () => void {
@@ -18,28 +18,46 @@ const bridge = {
   getBootstrap: (input) => ipcRenderer.invoke('getBootstrap', input),
   loadDemo: (input) => ipcRenderer.invoke('loadDemo', input),
   updateSettings: (input) => ipcRenderer.invoke('updateSettings', input),
+  listBackups: (input) => ipcRenderer.invoke('listBackups', input),
+  backupNow: (input) => ipcRenderer.invoke('backupNow', input),
+  restoreBackup: (input) => ipcRenderer.invoke('restoreBackup', input),
 
   listPeople: (input) => ipcRenderer.invoke('listPeople', input),
   createPerson: (input) => ipcRenderer.invoke('createPerson', input),
+  updatePerson: (input) => ipcRenderer.invoke('updatePerson', input),
   listVenues: (input) => ipcRenderer.invoke('listVenues', input),
   createVenue: (input) => ipcRenderer.invoke('createVenue', input),
+  updateVenue: (input) => ipcRenderer.invoke('updateVenue', input),
 
   listPlans: (input) => ipcRenderer.invoke('listPlans', input),
   getPlan: (input) => ipcRenderer.invoke('getPlan', input),
   createPlan: (input) => ipcRenderer.invoke('createPlan', input),
   updatePlan: (input) => ipcRenderer.invoke('updatePlan', input),
+  duplicatePlan: (input) => ipcRenderer.invoke('duplicatePlan', input),
+  deletePlan: (input) => ipcRenderer.invoke('deletePlan', input),
+  reorderPlans: (input) => ipcRenderer.invoke('reorderPlans', input),
+  exportPlans: (input) => ipcRenderer.invoke('exportPlans', input),
+  importPlans: (input) => ipcRenderer.invoke('importPlans', input),
 
   getCountdown: (input) => ipcRenderer.invoke('getCountdown', input),
   countdownCommand: (input) => ipcRenderer.invoke('countdownCommand', input),
   setStageMessage: (input) => ipcRenderer.invoke('setStageMessage', input),
 
   listTakes: (input) => ipcRenderer.invoke('listTakes', input),
+  queryTakes: (input) => ipcRenderer.invoke('queryTakes', input),
+  takeSummary: (input) => ipcRenderer.invoke('takeSummary', input),
   getTake: (input) => ipcRenderer.invoke('getTake', input),
+  getTakeHistory: (input) => ipcRenderer.invoke('getTakeHistory', input),
   setTakeOutcome: (input) => ipcRenderer.invoke('setTakeOutcome', input),
   addTakeMark: (input) => ipcRenderer.invoke('addTakeMark', input),
+  updateTakeMark: (input) => ipcRenderer.invoke('updateTakeMark', input),
+  deleteTakeMark: (input) => ipcRenderer.invoke('deleteTakeMark', input),
+  exportTakes: (input) => ipcRenderer.invoke('exportTakes', input),
 
   onCountdown: (listener) => subscribe(EVENT_CHANNELS.countdown, listener),
   onDataChanged: (listener) => subscribe(EVENT_CHANNELS.dataChanged, listener),
+
+  printToPdf: (suggestedName) => ipcRenderer.invoke(PRINT_CHANNEL, suggestedName),
 } satisfies CuelightBridge;
 
 contextBridge.exposeInMainWorld('cuelight', bridge);

@@ -10,12 +10,14 @@ import { PlansScreen } from './features/plans/PlansScreen';
 import { ConsoleScreen } from './features/console/ConsoleScreen';
 import { StageScreen } from './features/stage/StageScreen';
 import { TakesScreen } from './features/takes/TakesScreen';
+import { SettingsScreen } from './features/settings/SettingsScreen';
 
 const SCREENS: Record<Route, () => React.JSX.Element> = {
   plans: PlansScreen,
   console: ConsoleScreen,
   stage: StageScreen,
   takes: TakesScreen,
+  settings: SettingsScreen,
 };
 
 function Nav({ route }: { route: Route }) {
@@ -24,7 +26,7 @@ function Nav({ route }: { route: Route }) {
   return (
     <nav className="top-nav" aria-label={t('nav.label')}>
       <span className="brand">{t('app.name')}</span>
-      {(['plans', 'console', 'stage', 'takes'] as const).map((r) => (
+      {(['plans', 'console', 'stage', 'takes', 'settings'] as const).map((r) => (
         <a key={r} href={`#/${r}`} aria-current={r === route ? 'page' : undefined}>
           {t(`nav.${r}`)}
         </a>

@@ -4,116 +4,24 @@
  * the HTTP host both carry it.
  */
 import { z } from 'zod';
-import {
-  failureReason,
-  id,
-  outcome,
-  person,
-  personInput,
-  plan,
-  planInput,
-  take,
-  venue,
-  venueInput,
-} from './schemas';
-import { NOTE_MAX, NAME_MAX, text } from './text';
+import { settingsMethods } from './contract/settings';
+import { rosterMethods } from './contract/roster';
+import { planMethods } from './contract/plans';
+import { countdownMethods, countdownSnapshot } from './contract/countdown';
+import { takeMethods } from './contract/takes';
 
-const none = z.strictObject({}).optional();
-const ok = z.object({ ok: z.literal(true) });
+export { countdownSnapshot, countdownCommand, type CountdownSnapshot } from './contract/countdown';
+export { bootstrap } from './contract/settings';
+export { takeFilter } from './contract/takes';
+export type { PlanInput } from './schemas';
 
-export const countdownSnapshot = z.object({
-  phase: z.enum(['idle', 'standby', 'counting', 'paused', 'go', 'ended']),
-  planId: z.number().nullable(),
-  durationMs: z.number(),
-  deadline: z.number().nullable(),
-  remainingMs: z.number(),
-  startedAt: z.number().nullable(),
-  goAt: z.number().nullable(),
-  endedAt: z.number().nullable(),
-  run: z.number(),
-  warningMs: z.number(),
-  dangerMs: z.number(),
-  /** The take opened at GO for this run, once committed. */
-  takeId: z.number().nullable(),
-  rehearsal: z.boolean(),
-  artist: z.string(),
-  song: z.string(),
-  message: z.string(),
-  /** Host clock when the snapshot was taken, for clients estimating their offset. */
-  hostNow: z.number(),
-});
-export type CountdownSnapshot = z.infer<typeof countdownSnapshot>;
-
-export const countdownCommand = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('arm'), planId: id, rehearsal: z.boolean().default(false) }),
-  z.strictObject({ type: z.literal('start') }),
-  z.strictObject({ type: z.literal('pause') }),
-  z.strictObject({ type: z.literal('resume') }),
-  z.strictObject({ type: z.literal('adjust'), deltaMs: z.number().int().min(-3_600_000).max(3_600_000) }),
-  z.strictObject({ type: z.literal('restart') }),
-  z.strictObject({ type: z.literal('goNow') }),
-  z.strictObject({ type: z.literal('end') }),
-  z.strictObject({ type: z.literal('reset') }),
-]);
-
-export const takeFilter = z
-  .strictObject({
-    planId: id.optional(),
-    outcome: outcome.optional(),
-    text: text(NAME_MAX).optional(),
-    limit: z.number().int().min(1).max(1000).default(200),
-  })
-  .default({ limit: 200 });
-
-export const bootstrap = z.object({
-  version: z.string(),
-  empty: z.boolean(),
-  crewName: z.string(),
-  readOnly: z.boolean(),
-  canControl: z.boolean(),
-});
-
-/** Declares one method: input and output schemas, and whether it changes data or the countdown. */
-function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, mutates: boolean) {
-  return { input, output, mutates };
-}
-
+/** Every method, by area; each area's file declares its methods' schemas. */
 export const methods = {
-  getBootstrap: method(none, bootstrap, false),
-  loadDemo: method(none, ok, true),
-  updateSettings: method(z.strictObject({ crewName: text(NAME_MAX) }), ok, true),
-
-  listPeople: method(none, z.array(person), false),
-  createPerson: method(personInput, person, true),
-  listVenues: method(none, z.array(venue), false),
-  createVenue: method(venueInput, venue, true),
-
-  listPlans: method(none, z.array(plan), false),
-  getPlan: method(z.strictObject({ id }), plan, false),
-  createPlan: method(planInput, plan, true),
-  updatePlan: method(z.strictObject({ id, plan: planInput }), plan, true),
-
-  getCountdown: method(none, countdownSnapshot, false),
-  countdownCommand: method(countdownCommand, countdownSnapshot, true),
-  setStageMessage: method(z.strictObject({ text: text(200) }), ok, true),
-
-  listTakes: method(takeFilter, z.array(take), false),
-  getTake: method(z.strictObject({ id }), take, false),
-  setTakeOutcome: method(
-    z.strictObject({
-      id,
-      outcome,
-      failureReason: failureReason.nullable().optional(),
-      note: text(NOTE_MAX).optional(),
-    }),
-    take,
-    true,
-  ),
-  addTakeMark: method(
-    z.strictObject({ takeId: id, atMs: z.number().int().min(0).max(86_400_000).optional(), note: text(NOTE_MAX) }),
-    take,
-    true,
-  ),
+  ...settingsMethods,
+  ...rosterMethods,
+  ...planMethods,
+  ...countdownMethods,
+  ...takeMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -12,7 +12,19 @@ export interface BridgeEvents {
   onDataChanged(listener: (change: Events['dataChanged']) => void): () => void;
 }
 
-export type CuelightBridge = BridgeMethods & BridgeEvents;
+export interface PrintResult {
+  saved: boolean;
+  path: string | null;
+}
+
+export interface BridgeShell {
+  /** Saves the current page as a PDF through Electron's printToPDF (the browser prints instead). */
+  printToPdf(suggestedName: string): Promise<PrintResult>;
+}
+
+export type CuelightBridge = BridgeMethods & BridgeEvents & BridgeShell;
+
+export const PRINT_CHANNEL = 'shell:printToPdf';
 
 /** IPC channel names: methods use their own name; events are pushed on these. */
 export const EVENT_CHANNELS = { countdown: 'event:countdown', dataChanged: 'event:dataChanged' } as const;

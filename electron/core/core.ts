@@ -5,7 +5,7 @@ import { openDatabase } from './db/open';
 import { systemClock } from './clock';
 import { EventHub } from './events';
 import { CountdownService } from './services/countdown';
-import { createApi } from './api';
+import { createApi } from './api/index';
 import { countPlans } from './repos/plans';
 import { loadDemo } from './demo';
 
@@ -33,7 +33,7 @@ export function openCore(options: CoreOptions): Core {
   if (options.demo && countPlans(db) === 0) loadDemo(db, clock.now());
   const events = new EventHub();
   const countdown = new CountdownService(db, clock, events);
-  const api = createApi({ db, clock, events, countdown, version: options.version ?? '0.0.0', readOnly: false });
+  const api = createApi({ db, clock, events, countdown, version: options.version ?? '0.0.0', readOnlyReason: '', dataDir: options.dataDir });
   return {
     api,
     events,

@@ -1,0 +1,14 @@
+import type { ApiImplementation } from '../../../shared/api';
+import type { ApiDeps } from './deps';
+import { settingsApi } from './settings';
+import { rosterApi } from './roster';
+import { plansApi } from './plans';
+import { countdownApi } from './countdown';
+import { takesApi } from './takes';
+
+export type { ApiDeps } from './deps';
+
+/** The single implementation of the shared contract, one area per file; inputs arrive validated. */
+export function createApi(deps: ApiDeps): ApiImplementation {
+  return { ...settingsApi(deps), ...rosterApi(deps), ...plansApi(deps), ...countdownApi(deps), ...takesApi(deps) };
+}

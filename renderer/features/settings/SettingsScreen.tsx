@@ -1,0 +1,48 @@
+import { useEffect, useState } from 'react';
+import { api } from '../../api/client';
+import { attempt, useCanControl } from '../../stores/data';
+import { showToast, useT } from '../../stores/ui';
+
+/** Who is logging (stored with every take and outcome change). */
+function CrewName() {
+  const t = useT();
+  const canControl = useCanControl();
+  const [name, setName] = useState('');
+  useEffect(() => {
+    void api.getBootstrap(undefined).then((b) => setName(b.crewName));
+  }, []);
+  return (
+    <form
+      className="panel"
+      aria-label={t('settings.crewName')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void attempt(() => api.updateSettings({ crewName: name })).then((done) => done && showToast('info', t('common.saved')));
+      }}
+    >
+      <label>
+        {t('settings.crewName')}
+        <input value={name} disabled={!canControl} onChange={(e) => setName(e.target.value)} />
+      </label>
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={!canControl}>
+          {t('common.save')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function SettingsScreen() {
+  const t = useT();
+  return (
+    <main className="screen settings-screen">
+      <header className="screen-header">
+        <h1>{t('settings.title')}</h1>
+      </header>
+      <div className="settings-grid">
+        <CrewName />
+      </div>
+    </main>
+  );
+}
