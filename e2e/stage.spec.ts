@@ -77,6 +77,13 @@ test('a reload of the stage display mid-countdown resumes exactly', async ({ pag
   await expect(stage.getByRole('timer')).toHaveText('1:10');
   await advance(host, context, 1_000);
   await expect(stage.getByRole('timer')).toHaveText('1:09');
+
+  // Ten seconds of counting change the digits ten times without a single React render.
+  const renders = () => stage.evaluate(() => performance.getEntriesByName('cuelight:stage-render').length);
+  const before = await renders();
+  await advance(host, context, 10_000);
+  await expect(stage.getByRole('timer')).toHaveText('0:59');
+  expect(await renders()).toBe(before);
 });
 
 test('a crash and restart of the host mid-countdown resumes exactly', async ({ page, context }) => {
