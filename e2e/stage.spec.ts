@@ -102,3 +102,40 @@ test('a crash and restart of the host mid-countdown resumes exactly', async ({ p
   const countdown = await host.call<{ phase: string; deadline: number }>('getCountdown');
   expect(countdown.value).toMatchObject({ phase: 'counting', deadline: T0 + 90_000 });
 });
+
+test('display options: beeps in the last five seconds and at GO, timecode after zero', async ({ page, context }) => {
+  await freezeClock(context);
+  const stage = await context.newPage();
+  // Count the tones the display asks Web Audio for (the audio itself plays for real).
+  await stage.addInitScript(() => {
+    const create = AudioContext.prototype.createOscillator;
+    AudioContext.prototype.createOscillator = function (this: AudioContext) {
+      const w = window as unknown as { tones: number[] };
+      (w.tones ??= []).push(Date.now());
+      return create.call(this);
+    };
+  });
+  await armAndStart(page, stage);
+  await stage.getByRole('button', { name: 'Display options' }).click();
+  await stage.getByRole('checkbox', { name: 'Beeps in the last five seconds and at GO' }).check();
+  await stage.getByRole('checkbox', { name: 'Take time and time of day as timecode' }).check();
+  await stage.getByRole('combobox', { name: 'Frame rate' }).selectOption('25');
+  await stage.screenshot({ path: 'e2e/screenshots/stage-options.png' });
+
+  await advance(host, context, 84_500); // 0:06 left: no tone yet
+  const tones = () => stage.evaluate(() => (window as unknown as { tones?: number[] }).tones ?? []);
+  expect(await tones()).toEqual([]);
+  await advance(host, context, 5_500); // through 0:05 … 0:01 to zero
+  await expect(stage.getByText('GO', { exact: true })).toBeVisible();
+  // One tone per boundary: five pips and GO. The page's estimate of host time may be off by up to
+  // one 100 ms step (the test moves the two clocks in turn), so each tone is within a step of it.
+  const heard = (await tones()).map((t) => t - T0);
+  const boundaries = [85_000, 86_000, 87_000, 88_000, 89_000, 90_000];
+  expect(heard).toHaveLength(boundaries.length);
+  heard.forEach((t, i) => expect(Math.abs(boundaries[i]! - t)).toBeLessThanOrEqual(100));
+
+  // 1.5 s into the take at 25 fps: second 1, frame 12 give or take the offset estimate's step.
+  await advance(host, context, 1_500);
+  await expect(stage.getByRole('timer')).toHaveText(/^00:00:01:(0[89]|1\d)$/);
+  await stage.screenshot({ path: 'e2e/screenshots/stage-timecode.png' });
+});

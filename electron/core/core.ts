@@ -1,13 +1,18 @@
+import path from 'node:path';
 import type { Db } from './db/open';
 import type { Clock } from './clock';
 import type { ApiImplementation } from '../../shared/api';
-import { openDatabase } from './db/open';
+import type { Backup } from '../../shared/contract/settings';
+import { DB_FILE, openEmpty, openStore } from './db/open';
 import { systemClock } from './clock';
 import { EventHub } from './events';
 import { CountdownService } from './services/countdown';
 import { createApi } from './api/index';
+import { ALL_TABLES } from './api/deps';
 import { countPlans } from './repos/plans';
 import { loadDemo } from './demo';
+import { Backups, removeStore, swapStore } from './backup';
+import { CuelightError } from './errors';
 
 export interface CoreOptions {
   dataDir: string;
@@ -22,27 +27,135 @@ export interface Core {
   events: EventHub;
   clock: Clock;
   db: Db;
+  /** The start-up check failed: only a restore may change anything. */
   readOnly: boolean;
+  /** A restore is swapping the store: other changes are refused until it is done. */
+  restoring: boolean;
   close(): void;
+  /** Quitting: lets a running backup finish, backs up what changed since the last one, closes. */
+  shutdown(): Promise<void>;
 }
 
-/** Opens the store and the live countdown: everything both hosts (Electron, headless) share. */
+const LIVE_PHASES = ['counting', 'paused', 'go'];
+
+/**
+ * Opens the store and the live countdown: everything both hosts (Electron, headless) share.
+ * The object stays the same for the app's life; a restore swaps the store inside it.
+ */
 export function openCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
-  const db = openDatabase(options.dataDir);
-  if (options.demo && countPlans(db) === 0) loadDemo(db, clock.now());
   const events = new EventHub();
-  const countdown = new CountdownService(db, clock, events);
-  const api = createApi({ db, clock, events, countdown, version: options.version ?? '0.0.0', readOnlyReason: '', dataDir: options.dataDir });
-  return {
-    api,
-    events,
-    clock,
-    db,
-    readOnly: false,
-    close() {
-      countdown.close();
-      db.close();
-    },
-  };
+  const version = options.version ?? '0.0.0';
+  const storeFile = path.join(options.dataDir, DB_FILE);
+  const backups = new Backups(options.dataDir, clock);
+  let countdown: CountdownService;
+  /** While read-only, the countdown runs on an empty in-memory store: nothing touches the damaged file. */
+  let scratch: Db | null = null;
+  let changesAtBackup = 0;
+
+  const core = { events, clock, readOnly: false, restoring: false, close, shutdown } as Core;
+
+  function load(demo: boolean): void {
+    const store = openStore(options.dataDir);
+    const damaged = store.damage !== null;
+    if (!damaged && demo && countPlans(store.db) === 0) loadDemo(store.db, clock.now());
+    const good = damaged ? backups.newestGood() : null;
+    scratch = damaged ? openEmpty() : null;
+    countdown = new CountdownService(scratch ?? store.db, clock, events, { takeEnded: afterTake });
+    const readOnlyReason = store.damage === null ? '' : describeDamage(store.damage, good, options.dataDir);
+    const deps = {
+      db: store.db,
+      clock,
+      events,
+      countdown,
+      version,
+      readOnlyReason,
+      dataDir: options.dataDir,
+      backups: { list: () => backups.list(), create: backUp, restore, goodBackup: good?.name ?? null },
+    };
+    core.db = store.db;
+    core.readOnly = damaged;
+    core.api = createApi(deps);
+    changesAtBackup = 0;
+  }
+
+  async function backUp(): Promise<Backup> {
+    const db = core.db;
+    const changes = totalChanges(db);
+    const made = await backups.create(db);
+    if (db === core.db) changesAtBackup = Math.max(changesAtBackup, changes);
+    events.emit('dataChanged', { tables: ['settings'] });
+    return made;
+  }
+
+  /** After each take: a backup in the background, started after GO's and the end's snapshots went out. */
+  function afterTake(): void {
+    backUp().catch((error: unknown) => {
+      if (!backups.isClosed) console.error(`The backup after the take failed: ${(error as Error).message}`);
+    });
+  }
+
+  async function restore(name: string): Promise<void> {
+    if (core.restoring) throw new CuelightError('conflict', 'A backup is already being restored; wait for it to finish');
+    if (!core.readOnly && LIVE_PHASES.includes(countdown.snapshot().phase)) {
+      throw new CuelightError('conflict', 'End or reset the countdown before restoring a backup: a restore replaces the countdown too');
+    }
+    core.restoring = true;
+    const staged = `${storeFile}.restoring`;
+    try {
+      await backups.idle();
+      backups.stage(name, staged);
+      // Nothing is lost: the current store is backed up first, or a damaged one kept aside.
+      if (core.readOnly) backups.keepDamaged(storeFile);
+      else await backUp();
+      closeStore();
+      try {
+        swapStore(staged, storeFile);
+      } finally {
+        load(false);
+      }
+    } finally {
+      removeStore(staged);
+      core.restoring = false;
+    }
+    events.emit('dataChanged', { tables: ALL_TABLES });
+    events.emit('countdown', countdown.snapshot());
+  }
+
+  function closeStore(): void {
+    countdown.close();
+    core.db.close();
+    scratch?.close();
+    scratch = null;
+  }
+
+  function close(): void {
+    backups.close();
+    if (core.db.open) closeStore();
+  }
+
+  async function shutdown(): Promise<void> {
+    try {
+      await backups.idle();
+      if (!core.readOnly && !core.restoring && totalChanges(core.db) > changesAtBackup) await backUp();
+    } catch (error) {
+      console.error(`The backup on quit failed: ${(error as Error).message}`);
+    } finally {
+      close();
+    }
+  }
+
+  load(options.demo ?? false);
+  return core;
+}
+
+/** Rows this connection has changed since it opened: no change since the last backup, no backup on quit. */
+function totalChanges(db: Db): number {
+  return db.prepare('SELECT total_changes()').pluck().get() as number;
+}
+
+function describeDamage(damage: string, good: Backup | null, dataDir: string): string {
+  const head = `The database failed its start-up check (${damage}), so Cuelight opened it read-only: nothing can be changed.`;
+  if (good) return `${head} Restore the newest good backup, ${good.name}, to go on; the damaged file is kept aside.`;
+  return `${head} No good backup was found. Copy the folder ${dataDir} somewhere safe and ask for help before changing anything.`;
 }

@@ -4,6 +4,9 @@ import { describeZodError } from '../../shared/api';
 import { CuelightError } from './errors';
 import type { Core } from './core';
 
+/** A read-only store's one way out: restoring a backup. */
+const ALLOWED_WHILE_READ_ONLY: ReadonlySet<MethodName> = new Set(['restoreBackup']);
+
 function isMethod(name: string): name is MethodName {
   return Object.hasOwn(methods, name);
 }
@@ -15,8 +18,12 @@ export async function dispatch(core: Core, name: string, rawInput: unknown, cont
   if (spec.mutates && !context.canControl) {
     return { ok: false, error: { code: 'unauthorized', message: 'This display is view-only: open the link with the control token to make changes' } };
   }
-  if (spec.mutates && core.readOnly) {
-    return { ok: false, error: { code: 'read_only', message: 'The database is open read-only; restore a backup to make changes' } };
+  if (spec.mutates && core.readOnly && !ALLOWED_WHILE_READ_ONLY.has(name)) {
+    const message = 'Nothing was saved: the database failed its start-up check and is open read-only. Restore the newest good backup (banner at the top, or Settings → Backups), then try again';
+    return { ok: false, error: { code: 'read_only', message } };
+  }
+  if (spec.mutates && core.restoring) {
+    return { ok: false, error: { code: 'conflict', message: 'Nothing was saved: a backup is being restored. Try again in a moment' } };
   }
   const parsed = spec.input.safeParse(rawInput ?? undefined);
   if (!parsed.success) return { ok: false, error: describeZodError(parsed.error) };

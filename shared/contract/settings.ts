@@ -10,13 +10,16 @@ export const bootstrap = z.object({
   readOnly: z.boolean(),
   /** Why the store is read-only, for the banner that offers the newest good backup. */
   readOnlyReason: z.string(),
+  /** While read-only: the newest backup that passed quick_check (null when there is none). */
+  goodBackup: z.string().nullable(),
   canControl: z.boolean(),
 });
 
 export const backup = z.object({ name: z.string(), createdAt: z.number(), bytes: z.number() });
 export type Backup = z.infer<typeof backup>;
 
-const backupName = z.string().regex(/^cuelight-[\w.-]+\.sqlite$/, 'Pick a backup from the list');
+// A bare file name: no slash can pass, so no path can leave the backups folder.
+const backupName = z.string().max(200).regex(/^cuelight-[\w.-]+\.sqlite$/, 'Pick a backup from the list');
 
 export const settingsMethods = {
   getBootstrap: method(none, bootstrap, false),

@@ -3,6 +3,17 @@ import type { Clock } from '../clock';
 import type { EventHub } from '../events';
 import type { CountdownService } from '../services/countdown';
 import type { ApiImplementation, MethodName } from '../../../shared/api';
+import type { Backup } from '../../../shared/contract/settings';
+
+/** The store's backups as the API sees them; the core owns the files and the swap on restore. */
+export interface StoreBackups {
+  list(): Backup[];
+  create(): Promise<Backup>;
+  /** Backs up the current store (or keeps a damaged one aside), then swaps the backup in. */
+  restore(name: string): Promise<void>;
+  /** While read-only: the newest backup that passed quick_check, offered by the banner. */
+  goodBackup: string | null;
+}
 
 export interface ApiDeps {
   db: Db;
@@ -13,9 +24,11 @@ export interface ApiDeps {
   /** Set when the start-up integrity check failed; dispatch refuses changes while it is. */
   readOnlyReason: string;
   dataDir: string;
+  backups: StoreBackups;
 }
 
 export type Table = 'plans' | 'people' | 'venues' | 'takes' | 'settings';
+export const ALL_TABLES: Table[] = ['plans', 'people', 'venues', 'takes', 'settings'];
 
 /** Tells every display which tables changed, so lists refresh without polling. */
 export function announce(deps: ApiDeps, ...tables: Table[]): void {

@@ -1,13 +1,17 @@
 import type { planMethods } from '../../../shared/contract/plans';
 import { listPlans } from '../repos/plans';
-import { createPlan, requirePlan, updatePlan } from '../services/plans';
+import { createPlan, deletePlan, duplicatePlan, reorderPlans, requirePlan, updatePlan } from '../services/plans';
+import { exportPlans } from '../services/plan-export';
+import { importPlans } from '../services/plan-import';
 import { announce, type ApiDeps, type AreaApi } from './deps';
-import { notBuilt } from './settings';
+
+/** Phases in which the console holds a plan: it must not be deleted from under a countdown. */
+const HOLDING = new Set(['standby', 'counting', 'paused']);
 
 export function plansApi(deps: ApiDeps): AreaApi<keyof typeof planMethods> {
   const { db, clock } = deps;
   return {
-    listPlans: () => listPlans(db),
+    listPlans: (input) => listPlans(db, { includeArchived: input?.includeArchived }),
     getPlan: (input) => requirePlan(db, input.id),
     createPlan: (input) => {
       const plan = createPlan(db, input, clock.now());
@@ -19,10 +23,28 @@ export function plansApi(deps: ApiDeps): AreaApi<keyof typeof planMethods> {
       announce(deps, 'plans', 'people', 'venues');
       return plan;
     },
-    duplicatePlan: () => notBuilt('duplicatePlan'),
-    deletePlan: () => notBuilt('deletePlan'),
-    reorderPlans: () => notBuilt('reorderPlans'),
-    exportPlans: () => notBuilt('exportPlans'),
-    importPlans: () => notBuilt('importPlans'),
+    duplicatePlan: (input) => {
+      const plan = duplicatePlan(db, input.id, clock.now());
+      announce(deps, 'plans');
+      return plan;
+    },
+    deletePlan: (input) => {
+      const snapshot = deps.countdown.snapshot();
+      const busy = HOLDING.has(snapshot.phase) ? snapshot.planId : null;
+      const result = deletePlan(db, input.id, busy, clock.now());
+      announce(deps, 'plans');
+      return result;
+    },
+    reorderPlans: (input) => {
+      const plans = reorderPlans(db, input.ids);
+      announce(deps, 'plans');
+      return plans;
+    },
+    exportPlans: (input) => exportPlans(db, input),
+    importPlans: (input) => {
+      const result = importPlans(db, input, clock.now());
+      if (result.imported > 0) announce(deps, 'plans', 'people', 'venues');
+      return result;
+    },
   };
 }

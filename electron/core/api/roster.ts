@@ -1,25 +1,34 @@
 import type { rosterMethods } from '../../../shared/contract/roster';
-import { insertPerson, listPeople } from '../repos/people';
-import { insertVenue, listVenues } from '../repos/venues';
+import { listPeople } from '../repos/people';
+import { listVenues } from '../repos/venues';
+import { createPerson, createVenue, updatePerson, updateVenue } from '../services/roster';
 import { announce, type ApiDeps, type AreaApi } from './deps';
-import { notBuilt } from './settings';
 
 export function rosterApi(deps: ApiDeps): AreaApi<keyof typeof rosterMethods> {
   const { db, clock } = deps;
   return {
     listPeople: () => listPeople(db),
     createPerson: (input) => {
-      const person = insertPerson(db, input, clock.now());
+      const person = createPerson(db, input, clock.now());
       announce(deps, 'people');
       return person;
     },
-    updatePerson: () => notBuilt('updatePerson'),
+    // Plans show their people's names, so an edit to a person or venue changes plans too.
+    updatePerson: (input) => {
+      const person = updatePerson(db, input.id, input.person);
+      announce(deps, 'people', 'plans');
+      return person;
+    },
     listVenues: () => listVenues(db),
     createVenue: (input) => {
-      const venue = insertVenue(db, input, clock.now());
+      const venue = createVenue(db, input, clock.now());
       announce(deps, 'venues');
       return venue;
     },
-    updateVenue: () => notBuilt('updateVenue'),
+    updateVenue: (input) => {
+      const venue = updateVenue(db, input.id, input.venue);
+      announce(deps, 'venues', 'plans');
+      return venue;
+    },
   };
 }

@@ -7,13 +7,16 @@ import { announce, type ApiDeps, type AreaApi } from './deps';
 
 export function settingsApi(deps: ApiDeps): AreaApi<keyof typeof settingsMethods> {
   const { db, clock } = deps;
+  const readOnly = deps.readOnlyReason !== '';
   return {
     getBootstrap: (_input, context) => ({
       version: deps.version,
-      empty: countPlans(db) === 0,
-      crewName: getSetting(db, 'crewName') ?? '',
-      readOnly: deps.readOnlyReason !== '',
+      // A damaged store may fail even these reads: the banner must still come up.
+      empty: readOnly ? false : countPlans(db) === 0,
+      crewName: readOnly ? '' : (getSetting(db, 'crewName') ?? ''),
+      readOnly,
       readOnlyReason: deps.readOnlyReason,
+      goodBackup: readOnly ? deps.backups.goodBackup : null,
       canControl: context.canControl,
     }),
     loadDemo: () => {
@@ -27,9 +30,12 @@ export function settingsApi(deps: ApiDeps): AreaApi<keyof typeof settingsMethods
       announce(deps, 'settings');
       return { ok: true };
     },
-    listBackups: () => notBuilt('listBackups'),
-    backupNow: () => notBuilt('backupNow'),
-    restoreBackup: () => notBuilt('restoreBackup'),
+    listBackups: () => deps.backups.list(),
+    backupNow: () => deps.backups.create(),
+    restoreBackup: async (input) => {
+      await deps.backups.restore(input.name);
+      return { ok: true };
+    },
   };
 }
 

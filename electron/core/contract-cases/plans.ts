@@ -2,10 +2,16 @@ import type { planMethods } from '../../../shared/contract/plans';
 import { NAME_MAX, NOTE_MAX } from '../../../shared/text';
 import { bad, long, planOf, TEN_HOURS, type AreaCases } from './cases';
 
-/** Refusals and one accepted input for every plans method; missing: duplicatePlan, deletePlan, reorderPlans, exportPlans, importPlans. */
+const CSV_HEADER = 'artist,song,countdown';
+const BIG = 'x'.repeat(10_000_001);
+
+/** Refusals and one accepted input for every plans method. */
 export const planCases: AreaCases<keyof typeof planMethods> = {
   bad: {
-    listPlans: [bad('unknown field', () => ({ date: '2026-11-26' }), 'date')],
+    listPlans: [
+      bad('unknown field', () => ({ date: '2026-11-26' }), 'date'),
+      bad('includeArchived as text', () => ({ includeArchived: 'yes' }), 'includeArchived'),
+    ],
     getPlan: [
       bad('missing id', () => ({}), 'id'),
       bad('id as text', () => ({ id: '1' }), 'id'),
@@ -46,11 +52,52 @@ export const planCases: AreaCases<keyof typeof planMethods> = {
       bad('same guest twice', (ids) => ({ id: ids.planId, plan: planOf(ids, { guests: [{ id: ids.dancerId }, { id: ids.dancerId }] }) }), 'plan.guests.1'),
       bad('danger longer than warning', (ids) => ({ id: ids.planId, plan: planOf(ids, { warningMs: 0, dangerMs: 1 }) }), 'plan.dangerMs'),
     ],
+    duplicatePlan: [
+      bad('missing id', () => ({}), 'id'),
+      bad('id as text', () => ({ id: 'Love Lee' }), 'id'),
+      bad('unknown id', () => ({ id: 99999 }), 'id', 'not_found'),
+      bad('unknown field', (ids) => ({ id: ids.planId, song: 'Copy' }), 'song'),
+    ],
+    deletePlan: [
+      bad('missing id', () => ({}), 'id'),
+      bad('zero id', () => ({ id: 0 }), 'id'),
+      bad('unknown id', () => ({ id: 99999 }), 'id', 'not_found'),
+      bad('a list of ids', (ids) => ({ id: [ids.planId] }), 'id'),
+    ],
+    reorderPlans: [
+      bad('missing ids', () => ({}), 'ids'),
+      bad('no ids', () => ({ ids: [] }), 'ids'),
+      bad('ids as text', () => ({ ids: '1,2' }), 'ids'),
+      bad('fractional id', () => ({ ids: [1.5] }), 'ids.0'),
+      bad('unknown id', (ids) => ({ ids: [ids.planId, 99999] }), 'ids.1', 'not_found'),
+      bad('same plan twice', (ids) => ({ ids: [ids.planId, ids.planId] }), 'ids.1'),
+      bad('more than 10,000 ids', () => ({ ids: Array.from({ length: 10_001 }, (_, i) => i + 1) }), 'ids'),
+    ],
+    exportPlans: [
+      bad('missing format', () => ({}), 'format'),
+      bad('unknown format', () => ({ format: 'xlsx' }), 'format'),
+      bad('date written day-first', () => ({ format: 'csv', shootDate: '26/11/2026' }), 'shootDate'),
+      bad('unknown field', () => ({ format: 'csv', path: '/etc/passwd' }), 'path'),
+    ],
+    importPlans: [
+      bad('missing content', () => ({ format: 'csv' }), 'content'),
+      bad('missing format', () => ({ content: CSV_HEADER }), 'format'),
+      bad('unknown format', () => ({ format: 'xml', content: CSV_HEADER }), 'format'),
+      bad('content not text', () => ({ format: 'json', content: [] }), 'content'),
+      bad('content over 10 MB', () => ({ format: 'csv', content: BIG }), 'content'),
+      bad('onlyValid as text', () => ({ format: 'csv', content: CSV_HEADER, onlyValid: 'yes' }), 'onlyValid'),
+      bad('dryRun as number', () => ({ format: 'csv', content: CSV_HEADER, dryRun: 1 }), 'dryRun'),
+    ],
   },
   valid: {
     listPlans: () => undefined,
     getPlan: (ids) => ({ id: ids.planId }),
     createPlan: (ids) => planOf(ids),
     updatePlan: (ids) => ({ id: ids.planId, plan: planOf(ids, { song: 'Love Lee (acoustic)' }) }),
+    duplicatePlan: (ids) => ({ id: ids.planId }),
+    deletePlan: (ids) => ({ id: ids.planId }),
+    reorderPlans: (ids) => ({ ids: [ids.planId] }),
+    exportPlans: () => ({ format: 'csv' }),
+    importPlans: () => ({ format: 'csv', content: `${CSV_HEADER}\nAKMU,Love Lee (encore),1:30\n` }),
   },
 };

@@ -7,10 +7,49 @@ export type Db = Database.Database;
 
 export const DB_FILE = 'cuelight.sqlite';
 
+/** A store as opened at start: `damage` says why the start-up check failed (the db is then read-only). */
+export interface OpenedStore {
+  db: Db;
+  damage: string | null;
+}
+
 /** Opens (creating if needed) the store in `dataDir` with the pragmas every write relies on. */
 export function openDatabase(dataDir: string): Db {
   fs.mkdirSync(dataDir, { recursive: true });
-  const db = openFile(path.join(dataDir, DB_FILE));
+  return openAndMigrate(path.join(dataDir, DB_FILE));
+}
+
+/**
+ * Opens the store after PRAGMA quick_check. A damaged file is never migrated or written: it is
+ * opened read-only (or, when it cannot be read at all, replaced by an empty in-memory schema).
+ */
+export function openStore(dataDir: string): OpenedStore {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, DB_FILE);
+  let db: Db;
+  try {
+    db = openFile(file);
+  } catch (error) {
+    if (!(error instanceof DamagedStoreError)) throw error;
+    return { db: openReadOnly(file), damage: error.message };
+  }
+  const problem = quickCheck(db);
+  if (problem) {
+    db.close();
+    return { db: openReadOnly(file), damage: problem };
+  }
+  try {
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return { db, damage: null };
+}
+
+/** Opens a file as a store at the current schema; closes it again if a step fails. */
+export function openAndMigrate(file: string): Db {
+  const db = openFile(file);
   try {
     migrate(db);
   } catch (error) {
@@ -20,6 +59,9 @@ export function openDatabase(dataDir: string): Db {
   return db;
 }
 
+/** The file is there but SQLite cannot read it as a database (torn header, foreign bytes). */
+export class DamagedStoreError extends Error {}
+
 export function openFile(file: string): Db {
   let db: Db;
   try {
@@ -27,16 +69,48 @@ export function openFile(file: string): Db {
   } catch (error) {
     throw new Error(describeOpenError(file, error as Error), { cause: error });
   }
-  // A newer Cuelight's file is refused before anything (even the journal mode) is written to it.
-  const version = db.pragma('user_version', { simple: true }) as number;
-  if (version > SCHEMA_VERSION) {
+  try {
+    // A newer Cuelight's file is refused before anything (even the journal mode) is written to it.
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) throw new NewerDatabaseError(version);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 2000');
+  } catch (error) {
     db.close();
-    throw new NewerDatabaseError(version);
+    if (error instanceof NewerDatabaseError) throw error;
+    throw new DamagedStoreError(`SQLite cannot read it (${(error as Error).message})`, { cause: error });
   }
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 2000');
+  return db;
+}
+
+/** PRAGMA quick_check: null when the file is sound, else its first complaint. */
+export function quickCheck(db: Db): string | null {
+  try {
+    const rows = db.pragma('quick_check') as { quick_check: string }[];
+    if (rows.length === 1 && rows[0]!.quick_check === 'ok') return null;
+    return `quick_check found: ${rows.map((r) => r.quick_check).slice(0, 3).join('; ')}`;
+  } catch (error) {
+    return `quick_check could not finish (${(error as Error).message})`;
+  }
+}
+
+/** A damaged store, opened so that nothing can write to it; unreadable ones become an empty schema. */
+function openReadOnly(file: string): Db {
+  try {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    db.pragma('user_version', { simple: true });
+    return db;
+  } catch {
+    return openEmpty();
+  }
+}
+
+/** An empty in-memory store at the current schema: what a read-only core reads when its file cannot be. */
+export function openEmpty(): Db {
+  const db = new Database(':memory:');
+  migrate(db);
   return db;
 }
 

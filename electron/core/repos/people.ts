@@ -25,9 +25,9 @@ export function getPerson(db: Db, id: number): Person | undefined {
 }
 
 /** Finds a person by name in either script, as a person would match it. */
-export function findPersonByName(db: Db, name: string): Person | undefined {
+export function findPersonByName(db: Db, name: string, exceptId?: number): Person | undefined {
   const key = nameKey(name);
-  return listPeople(db).find((p) => nameKey(p.name) === key || (p.nameAlt !== '' && nameKey(p.nameAlt) === key));
+  return listPeople(db).find((p) => p.id !== exceptId && (nameKey(p.name) === key || (p.nameAlt !== '' && nameKey(p.nameAlt) === key)));
 }
 
 export interface NewPerson {
@@ -42,6 +42,16 @@ export function insertPerson(db: Db, p: NewPerson, now: number): Person {
     .prepare('INSERT INTO people (name, name_alt, roles, contact, created_at) VALUES (?, ?, ?, ?, ?)')
     .run(p.name, p.nameAlt ?? '', JSON.stringify([...new Set(p.roles)]), p.contact ?? '', now);
   return getPerson(db, Number(info.lastInsertRowid))!;
+}
+
+export function updatePerson(db: Db, id: number, p: NewPerson): void {
+  db.prepare('UPDATE people SET name = ?, name_alt = ?, roles = ?, contact = ? WHERE id = ?').run(
+    p.name,
+    p.nameAlt ?? '',
+    JSON.stringify([...new Set(p.roles)]),
+    p.contact ?? '',
+    id,
+  );
 }
 
 /** Adds a role to a person who is picked for it (an artist who also dances, say). */

@@ -1,5 +1,6 @@
 import type { Db } from '../db/open';
 import type { Plan } from '../../../shared/schemas';
+import type { PlanEntry } from '../../../shared/contract/plans';
 import { rowToVenue } from './venues';
 
 interface PlanRow {
@@ -22,6 +23,7 @@ interface PlanRow {
   notes: string;
   status: Plan['status'];
   run_order: number;
+  archived: number;
   take_count: number;
 }
 
@@ -41,7 +43,7 @@ const SELECT_PLANS = `
   JOIN people a ON a.id = p.artist_id
   LEFT JOIN venues v ON v.id = p.venue_id`;
 
-function rowToPlan(row: PlanRow, members: MemberRow[]): Plan {
+function rowToPlan(row: PlanRow, members: MemberRow[]): PlanEntry {
   const pick = (role: MemberRow['role']) =>
     members.filter((m) => m.role === role).map((m) => ({ personId: m.person_id, name: m.name, nameAlt: m.name_alt }));
   return {
@@ -70,6 +72,7 @@ function rowToPlan(row: PlanRow, members: MemberRow[]): Plan {
     status: row.status,
     runOrder: row.run_order,
     takeCount: row.take_count,
+    archived: row.archived === 1,
   };
 }
 
@@ -83,9 +86,11 @@ function membersOf(db: Db, planIds: number[] | null): MemberRow[] {
     .all(...(planIds ?? [])) as MemberRow[];
 }
 
-export function listPlans(db: Db): Plan[] {
+/** Shoot-day run order: by date (undated last), then run order; the console's "next up" relies on it. */
+export function listPlans(db: Db, options: { includeArchived?: boolean | undefined } = {}): PlanEntry[] {
+  const where = options.includeArchived ? '' : 'WHERE p.archived = 0';
   const rows = db
-    .prepare(`${SELECT_PLANS} WHERE p.archived = 0 ORDER BY p.shoot_date IS NULL, p.shoot_date, p.run_order, p.id`)
+    .prepare(`${SELECT_PLANS} ${where} ORDER BY p.shoot_date IS NULL, p.shoot_date, p.run_order, p.id`)
     .all() as PlanRow[];
   const members = membersOf(db, null);
   const byPlan = new Map<number, MemberRow[]>();
@@ -93,7 +98,7 @@ export function listPlans(db: Db): Plan[] {
   return rows.map((row) => rowToPlan(row, byPlan.get(row.id) ?? []));
 }
 
-export function getPlan(db: Db, id: number): Plan | undefined {
+export function getPlan(db: Db, id: number): PlanEntry | undefined {
   const row = db.prepare(`${SELECT_PLANS} WHERE p.id = ?`).get(id) as PlanRow | undefined;
   return row && rowToPlan(row, membersOf(db, [id]));
 }
@@ -125,8 +130,13 @@ function writeMembers(db: Db, planId: number, p: PlanRecord): void {
   p.guestIds.forEach((personId, i) => insert.run(planId, personId, 'guest', i));
 }
 
-export function insertPlan(db: Db, p: PlanRecord, now: number): number {
-  const order = (db.prepare('SELECT coalesce(max(run_order), 0) + 1 AS n FROM plans').get() as { n: number }).n;
+export function maxRunOrder(db: Db): number {
+  return (db.prepare('SELECT coalesce(max(run_order), 0) AS n FROM plans').get() as { n: number }).n;
+}
+
+/** Inserts at the end of the run order unless told where. */
+export function insertPlan(db: Db, p: PlanRecord, now: number, runOrder?: number): number {
+  const order = runOrder ?? maxRunOrder(db) + 1;
   const info = db
     .prepare(
       `INSERT INTO plans (artist_id, song, song_length_ms, venue_id, shoot_date, call_time, countdown_ms, warning_ms,
@@ -149,6 +159,32 @@ export function updatePlan(db: Db, id: number, p: PlanRecord, now: number): void
 
 export function setPlanStatus(db: Db, id: number, status: Plan['status'], now: number): void {
   db.prepare('UPDATE plans SET status = ?, updated_at = ? WHERE id = ?').run(status, now, id);
+}
+
+/** Makes room right after `runOrder` (a duplicate goes next to its original). */
+export function shiftRunOrderAfter(db: Db, runOrder: number): void {
+  db.prepare('UPDATE plans SET run_order = run_order + 1 WHERE run_order > ?').run(runOrder);
+}
+
+/** Renumbers every plan 1..n: `first` in the order given, then the rest as they were. */
+export function renumberPlans(db: Db, first: number[]): void {
+  const given = new Set(first);
+  const rest = (db.prepare('SELECT id FROM plans ORDER BY run_order, id').pluck().all() as number[]).filter((id) => !given.has(id));
+  const set = db.prepare('UPDATE plans SET run_order = ? WHERE id = ?');
+  [...first, ...rest].forEach((id, i) => set.run(i + 1, id));
+}
+
+/** Every take counts, rehearsals too: each one references the plan. */
+export function countAllTakes(db: Db, planId: number): number {
+  return (db.prepare('SELECT count(*) AS n FROM takes WHERE plan_id = ?').get(planId) as { n: number }).n;
+}
+
+export function archivePlan(db: Db, id: number, now: number): void {
+  db.prepare('UPDATE plans SET archived = 1, updated_at = ? WHERE id = ?').run(now, id);
+}
+
+export function deletePlan(db: Db, id: number): void {
+  db.prepare('DELETE FROM plans WHERE id = ?').run(id);
 }
 
 export function countPlans(db: Db): number {

@@ -23,9 +23,9 @@ export function getVenue(db: Db, id: number): Venue | undefined {
   return row && rowToVenue(row);
 }
 
-export function findVenueByName(db: Db, name: string): Venue | undefined {
+export function findVenueByName(db: Db, name: string, exceptId?: number): Venue | undefined {
   const key = nameKey(name);
-  return listVenues(db).find((v) => nameKey(v.name) === key);
+  return listVenues(db).find((v) => v.id !== exceptId && nameKey(v.name) === key);
 }
 
 export interface NewVenue {
@@ -40,4 +40,14 @@ export function insertVenue(db: Db, v: NewVenue, now: number): Venue {
     .prepare('INSERT INTO venues (name, address, area, notes, created_at) VALUES (?, ?, ?, ?, ?)')
     .run(v.name, v.address ?? '', v.area ?? '', v.notes ?? '', now);
   return getVenue(db, Number(info.lastInsertRowid))!;
+}
+
+export function updateVenue(db: Db, id: number, v: NewVenue): void {
+  db.prepare('UPDATE venues SET name = ?, address = ?, area = ?, notes = ? WHERE id = ?').run(
+    v.name,
+    v.address ?? '',
+    v.area ?? '',
+    v.notes ?? '',
+    id,
+  );
 }

@@ -13,6 +13,11 @@ export type CountdownRequest =
   | (Exclude<CountdownCommand, { type: 'arm' }>)
   | { type: 'arm'; planId: number; rehearsal: boolean };
 
+/** What the core hears from the countdown: a take has ended (end, or reset mid-take). */
+export interface CountdownHooks {
+  takeEnded?: () => void;
+}
+
 interface Persisted {
   state: CountdownState;
   takeId: number | null;
@@ -32,6 +37,7 @@ export class CountdownService {
     private db: Db,
     private clock: Clock,
     private events: EventHub,
+    private hooks: CountdownHooks = {},
   ) {
     const row = db.prepare('SELECT state, message FROM countdown WHERE id = 1').get() as
       | { state: string; message: string }
@@ -69,6 +75,7 @@ export class CountdownService {
   command(request: CountdownRequest): CountdownSnapshot {
     this.tick(); // a zero that passed before this command keeps its own GO and take
     const now = this.clock.now();
+    let takeEnded = false;
     this.commit(() => {
       let command: CountdownCommand = request as CountdownCommand;
       let rehearsal = this.current.rehearsal;
@@ -87,9 +94,13 @@ export class CountdownService {
       const newRun = next.run !== this.current.state.run;
       let takeId = newRun ? null : this.current.takeId;
       if (next.phase === 'go' && this.current.state.phase !== 'go') takeId = this.openTake(next, rehearsal, false);
-      if (next.phase === 'ended' && takeId !== null) endTake(this.db, takeId, now);
+      if (next.phase === 'ended' && takeId !== null) {
+        endTake(this.db, takeId, now);
+        takeEnded = this.current.state.phase === 'go';
+      }
       if (request.type === 'reset' && this.current.state.phase === 'go' && this.current.takeId !== null) {
         this.abortTake(this.current.takeId, now); // reset mid-take: the take stays in the log, aborted
+        takeEnded = true;
       }
       this.save({ state: next, takeId, rehearsal });
     });
@@ -97,6 +108,7 @@ export class CountdownService {
     const snap = this.snapshot();
     this.events.emit('countdown', snap);
     if (this.current.takeId !== null) this.events.emit('dataChanged', { tables: ['takes', 'plans'] });
+    if (takeEnded) this.hooks.takeEnded?.(); // after the snapshot went out: the backup never delays the stage
     return snap;
   }
 

@@ -30,6 +30,8 @@ export function useStageClock(
 ): void {
   const targetsRef = useRef(targets);
   targetsRef.current = targets;
+  // Survives snapshot changes: GO's snapshot may arrive just before this display's own flip.
+  const beeped = useRef(new Set<string>());
 
   useEffect(() => {
     if (!snapshot) return;
@@ -37,16 +39,17 @@ export function useStageClock(
     let frame: number | undefined;
     let shown = '';
     let zone = '';
-    let lastBeep = '';
 
+    /** One pip for each of the last five seconds and one tone at GO, each once per run. */
     const cue = (r: Readout) => {
       if (!options.beeps) return;
-      const key = `${snapshot.run}:${r.phase}:${r.shownSeconds}`;
-      if (key === lastBeep) return;
-      if (r.phase === 'counting' && r.shownSeconds <= 5 && r.shownSeconds >= 1) beep('pip');
-      else if (r.phase === 'go' && r.shownSeconds === 0 && shown !== '') beep('go');
-      else return;
-      lastBeep = key;
+      const pip = r.phase === 'counting' && r.shownSeconds >= 1 && r.shownSeconds <= 5;
+      const go = r.phase === 'go' && r.elapsedMs < 1000;
+      if (!pip && !go) return;
+      const key = `${snapshot.run}:${go ? 'go' : r.shownSeconds}`;
+      if (beeped.current.has(key)) return;
+      beeped.current.add(key);
+      beep(go ? 'go' : 'pip');
     };
 
     const render = () => {
@@ -55,7 +58,7 @@ export function useStageClock(
       const text = shownText(r, options);
       const { digits, root } = targetsRef.current();
       if (digits && text !== shown) {
-        if (shown !== '') cue(r);
+        cue(r);
         digits.textContent = text;
         if (text.length !== shown.length) digits.dataset.len = String(text.length); // CSS sizes digits to fit
         shown = text;

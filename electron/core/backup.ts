@@ -1,0 +1,237 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Backup } from '../../shared/contract/settings';
+import type { Clock } from './clock';
+import type { Db } from './db/open';
+import { openAndMigrate, quickCheck } from './db/open';
+import { CuelightError } from './errors';
+
+/** How many backups are kept; the oldest beyond this are deleted after each new one. */
+export const BACKUP_KEEP = 20;
+export const BACKUP_DIR = 'backups';
+export const DAMAGED_DIR = 'damaged';
+
+const NAME = /^cuelight-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})\.(\d{3})Z(?:-(\d+))?\.sqlite$/;
+
+/** A backup's file name from its time: ISO 8601 with the colons that Windows forbids made dashes. */
+export function backupName(at: number, seq = 1): string {
+  const stamp = new Date(at).toISOString().replace(/:/g, '-');
+  return `cuelight-${stamp}${seq > 1 ? `-${seq}` : ''}.sqlite`;
+}
+
+/** The time and same-millisecond sequence a backup name carries; null for any other file. */
+export function parseBackupName(name: string): { createdAt: number; seq: number } | null {
+  const m = NAME.exec(name);
+  if (!m) return null;
+  const createdAt = Date.parse(`${m[1]}T${m[2]}:${m[3]}:${m[4]}.${m[5]}Z`);
+  return Number.isNaN(createdAt) ? null : { createdAt, seq: Number(m[6] ?? 1) };
+}
+
+/** Flushes a file or folder to disk; folders cannot be opened for sync on Windows, which is fine there. */
+function syncPath(target: string): void {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(target, 'r');
+    fs.fsyncSync(fd);
+  } catch {
+    // best effort: the rename itself is atomic either way
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/**
+ * The store's backups in <dataDir>/backups: made with SQLite's online backup API (paged, so the
+ * countdown keeps running), checked with quick_check, renamed into place only when whole.
+ */
+export class Backups {
+  readonly dir: string;
+  private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+  /** quick_check verdicts by name, size and mtime: a backup is checked once, not on every start. */
+  private verdicts = new Map<string, boolean>();
+
+  constructor(
+    private dataDir: string,
+    private clock: Clock,
+  ) {
+    this.dir = path.join(dataDir, BACKUP_DIR);
+    this.removePartials();
+  }
+
+  /** Newest first. */
+  list(): Backup[] {
+    let names: string[];
+    try {
+      names = fs.readdirSync(this.dir);
+    } catch {
+      return [];
+    }
+    const found: (Backup & { seq: number })[] = [];
+    for (const name of names) {
+      const parsed = parseBackupName(name);
+      if (!parsed) continue;
+      try {
+        found.push({ name, createdAt: parsed.createdAt, seq: parsed.seq, bytes: fs.statSync(path.join(this.dir, name)).size });
+      } catch {
+        // removed while listing
+      }
+    }
+    found.sort((a, b) => b.createdAt - a.createdAt || b.seq - a.seq);
+    return found.map(({ name, createdAt, bytes }) => ({ name, createdAt, bytes }));
+  }
+
+  /** The full path of a listed backup; anything else (a typo, a path) is not found. */
+  pathOf(name: string): string {
+    if (!parseBackupName(name) || path.basename(name) !== name || !fs.existsSync(path.join(this.dir, name))) {
+      throw new CuelightError('not_found', `There is no backup named "${name}"; pick one from the list`, 'name');
+    }
+    return path.join(this.dir, name);
+  }
+
+  /** Makes one backup of `db`, after any already running; resolves once it is on disk. */
+  create(db: Db): Promise<Backup> {
+    const made = this.queue.then(() => this.make(db));
+    this.queue = made.catch(() => undefined);
+    return made;
+  }
+
+  /** Resolves when no backup is running. */
+  async idle(): Promise<void> {
+    await this.queue;
+  }
+
+  /** The newest backup that passes quick_check, or null. */
+  newestGood(): Backup | null {
+    return this.list().find((b) => this.isGood(b.name)) ?? null;
+  }
+
+  isGood(name: string): boolean {
+    const file = path.join(this.dir, name);
+    let key: string;
+    try {
+      const stat = fs.statSync(file);
+      key = `${name}:${stat.size}:${stat.mtimeMs}`;
+    } catch {
+      return false;
+    }
+    const known = this.verdicts.get(key);
+    if (known !== undefined) return known;
+    let good = false;
+    try {
+      const db = new Database(file, { readonly: true, fileMustExist: true });
+      try {
+        good = quickCheck(db) === null;
+      } finally {
+        db.close();
+      }
+    } catch {
+      good = false;
+    }
+    this.verdicts.set(key, good);
+    return good;
+  }
+
+  /**
+   * Copies a backup to `target` and brings it to the current schema, ready to be renamed over the
+   * store. Throws (leaving nothing behind) if the backup is damaged or from a newer Cuelight.
+   */
+  stage(name: string, target: string): void {
+    const source = this.pathOf(name);
+    if (!this.isGood(name)) {
+      throw new CuelightError('conflict', `Backup ${name} is damaged (it failed quick_check); pick an older one`, 'name');
+    }
+    removeStore(target);
+    try {
+      fs.copyFileSync(source, target);
+      openAndMigrate(target).close(); // closing checkpoints the WAL into the file
+      syncPath(target);
+    } catch (error) {
+      removeStore(target);
+      if (error instanceof CuelightError) throw error;
+      throw new CuelightError('conflict', `Backup ${name} cannot be restored: ${(error as Error).message}`, 'name');
+    }
+  }
+
+  /** Keeps a damaged store's files (with its WAL) aside in <dataDir>/damaged, so a restore loses nothing. */
+  keepDamaged(storeFile: string): string {
+    const dir = path.join(this.dataDir, DAMAGED_DIR);
+    fs.mkdirSync(dir, { recursive: true });
+    const base = backupName(this.clock.now()).replace(/^cuelight-/, 'cuelight-damaged-');
+    for (const suffix of ['', '-wal']) {
+      if (fs.existsSync(storeFile + suffix)) fs.copyFileSync(storeFile + suffix, path.join(dir, base + suffix));
+    }
+    syncPath(dir);
+    return path.join(dir, base);
+  }
+
+  /** After close, a backup still running is abandoned quietly: its connection is gone. */
+  close(): void {
+    this.closed = true;
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  private async make(db: Db): Promise<Backup> {
+    fs.mkdirSync(this.dir, { recursive: true });
+    const name = this.freeName();
+    const partial = path.join(this.dir, `.${name}.partial`);
+    try {
+      await db.backup(partial);
+      // A backup of a WAL store is itself in WAL mode; rollback mode keeps it one self-contained file.
+      const copy = new Database(partial);
+      try {
+        copy.pragma('journal_mode = DELETE');
+        const problem = quickCheck(copy);
+        if (problem) throw new Error(`the new backup failed its check: ${problem}`);
+      } finally {
+        copy.close();
+      }
+      syncPath(partial);
+      fs.renameSync(partial, path.join(this.dir, name));
+      syncPath(this.dir);
+    } catch (error) {
+      removeStore(partial);
+      throw error;
+    }
+    this.prune();
+    const created = parseBackupName(name)!.createdAt;
+    return { name, createdAt: created, bytes: fs.statSync(path.join(this.dir, name)).size };
+  }
+
+  private freeName(): string {
+    const now = this.clock.now();
+    for (let seq = 1; ; seq++) {
+      const name = backupName(now, seq);
+      if (!fs.existsSync(path.join(this.dir, name))) return name;
+    }
+  }
+
+  private prune(): void {
+    for (const old of this.list().slice(BACKUP_KEEP)) fs.rmSync(path.join(this.dir, old.name), { force: true });
+  }
+
+  /** A backup cut short by a crash is never listed; its file is removed at the next start. */
+  private removePartials(): void {
+    try {
+      for (const name of fs.readdirSync(this.dir)) if (name.endsWith('.partial') || name.includes('.partial-')) removeStore(path.join(this.dir, name));
+    } catch {
+      // no backups yet
+    }
+  }
+}
+
+/** Removes a database file and the WAL files beside it. */
+export function removeStore(file: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
+}
+
+/** Moves a staged store over the live one: its WAL files go first, so none is applied to the new file. */
+export function swapStore(staged: string, storeFile: string): void {
+  for (const suffix of ['-wal', '-shm']) fs.rmSync(storeFile + suffix, { force: true });
+  fs.renameSync(staged, storeFile);
+  syncPath(path.dirname(storeFile));
+}
