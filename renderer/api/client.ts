@@ -6,6 +6,7 @@
 import { methodNames } from '../../shared/api';
 import type { ApiClient, ApiError, Envelope, EventName, Events, MethodName } from '../../shared/api';
 import type { CuelightBridge } from '../../shared/bridge';
+import { ClockSync, type ClockSample } from './clockSync';
 
 declare global {
   interface Window {
@@ -34,10 +35,15 @@ function emit<E extends EventName>(name: E, payload: Events[E]): void {
 }
 
 /** Host clock minus this page's clock, in ms: zero over IPC, estimated NTP-style over WebSocket. */
-let clockOffset = 0;
+const sync = new ClockSync();
 const offsetListeners = new Set<() => void>();
 export function hostNow(): number {
-  return Date.now() + clockOffset;
+  return Date.now() + sync.offset;
+}
+
+/** How far hostNow() may be from the host's true time; a display waits this long past a boundary. */
+export function hostClockUncertainty(): number {
+  return sync.uncertainty;
 }
 
 /** Calls back when the offset estimate moves, so a display can reschedule its next flip. */
@@ -46,10 +52,8 @@ export function onClockOffset(fn: () => void): () => void {
   return () => offsetListeners.delete(fn);
 }
 
-function setClockOffset(offset: number): void {
-  if (Math.abs(offset - clockOffset) < 0.5) return;
-  clockOffset = offset;
-  offsetListeners.forEach((fn) => fn());
+function addClockSample(sample: ClockSample): void {
+  if (sync.add(sample)) offsetListeners.forEach((fn) => fn());
 }
 
 const TOKEN_KEY = 'cuelight.token';
@@ -104,16 +108,14 @@ function httpClient(): ApiClient {
   return client as ApiClient;
 }
 
-/** One WebSocket for events and clock sync; reconnects, and keeps the best (lowest-delay) offset. */
+/** One WebSocket for events and clock sync; reconnects, re-syncing the clock each time. */
 function connectSocket(): void {
   const url = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/ws`;
-  let best = { rtt: Infinity, at: 0 };
   let pingTimer: ReturnType<typeof setInterval> | undefined;
   const open = () => {
     const socket = new WebSocket(url);
     const ping = () => socket.readyState === WebSocket.OPEN && socket.send(JSON.stringify({ type: 'ping', t0: Date.now() }));
     socket.onopen = () => {
-      best = { rtt: Infinity, at: 0 };
       for (let i = 0; i < 5; i++) setTimeout(ping, i * 200);
       pingTimer = setInterval(ping, 10_000);
     };
@@ -121,13 +123,7 @@ function connectSocket(): void {
       const data = JSON.parse(String(message.data)) as { type: string; name?: EventName; payload?: unknown; t0?: number; hostNow?: number };
       if (data.type === 'event' && data.name) emit(data.name, data.payload as never);
       if (data.type === 'pong' && typeof data.t0 === 'number' && typeof data.hostNow === 'number') {
-        const t1 = Date.now();
-        const rtt = t1 - data.t0;
-        // A sample older than a minute may reflect a clock that has since slewed.
-        if (rtt <= best.rtt || t1 - best.at > 60_000) {
-          best = { rtt, at: t1 };
-          setClockOffset(data.hostNow - (data.t0 + t1) / 2);
-        }
+        addClockSample({ t0: data.t0, hostNow: data.hostNow, t1: Date.now() });
       }
     };
     socket.onclose = () => {

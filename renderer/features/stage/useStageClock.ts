@@ -3,7 +3,7 @@ import type { CountdownSnapshot } from '../../../shared/api';
 import { formatClock, readout } from '../../../shared/countdown';
 import type { Readout } from '../../../shared/countdown';
 import { formatTimecode } from '../../../shared/timecode';
-import { hostNow, onClockOffset } from '../../api/client';
+import { hostClockUncertainty, hostNow, onClockOffset } from '../../api/client';
 import type { StageOptions } from './stageOptions';
 import { beep } from './beeper';
 
@@ -52,6 +52,17 @@ export function useStageClock(
       beep(go ? 'go' : 'pip');
     };
 
+    /**
+     * Sleeps until a boundary in two steps: long timers may fire several ms late (the browser
+     * batches them), so the first wakes 30 ms early and a short one lands on the boundary. The
+     * margin (0.5 ms, plus the clock estimate's uncertainty) means a flip can never come early.
+     */
+    const wakeAt = (boundary: number) => {
+      const due = boundary + 0.5 + hostClockUncertainty();
+      const wait = due - hostNow();
+      timer = wait > 40 ? setTimeout(() => wakeAt(boundary), wait - 30) : setTimeout(render, Math.max(0, wait));
+    };
+
     const render = () => {
       const now = hostNow();
       const r = readout(snapshot, now);
@@ -70,8 +81,7 @@ export function useStageClock(
       if (options.timecode && r.phase === 'go') {
         frame = requestAnimationFrame(render);
       } else if (r.nextChangeAt !== null) {
-        // +0.5 ms keeps a timer that fires on the boundary's own millisecond from reading it early.
-        timer = setTimeout(render, Math.max(0, r.nextChangeAt - now + 0.5));
+        wakeAt(r.nextChangeAt);
       }
     };
     render();
