@@ -19,7 +19,8 @@ export interface HostOptions {
   testClock?: ManualClock;
 }
 
-const MAX_BODY = 1_000_000;
+/** Room for a 10 MB plan import (the contract's own limit) in its JSON envelope. */
+const MAX_BODY = 12_000_000;
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   const json = JSON.stringify(body);
@@ -32,7 +33,7 @@ async function readJson(req: http.IncomingMessage): Promise<{ ok: true; value: u
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) return { ok: false, message: 'The request body is larger than 1 MB' };
+    if (size > MAX_BODY) return { ok: false, message: 'The request body is larger than 12 MB: split the file and import it in parts' };
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString('utf8');

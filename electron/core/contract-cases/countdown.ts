@@ -1,6 +1,5 @@
 import type { countdownMethods } from '../../../shared/contract/countdown';
-import { NAME_MAX, NOTE_MAX } from '../../../shared/text';
-import { bad, long, planOf, TEN_HOURS, type AreaCases } from './cases';
+import { bad, long, TEN_HOURS, type AreaCases } from './cases';
 
 /** Refusals and one accepted input for every countdown method. */
 export const countdownCases: AreaCases<keyof typeof countdownMethods> = {

@@ -105,11 +105,11 @@ describe('a CSV with bad rows', () => {
     expect(result).toMatchObject({ imported: 0, valid: 2, rows: 5 });
     expect(result.errors.map((e) => [e.line, e.column, e.code])).toEqual([
       [3, 'artist', 'required'],
-      [4, 'countdown', 'duration'],
-      [4, 'runOrder', 'run_order'],
       [4, 'shootDate', 'date'],
       [4, 'callTime', 'time'],
+      [4, 'countdown', 'duration'],
       [4, 'status', 'status'],
+      [4, 'runOrder', 'run_order'],
       [6, 'countdown', 'countdown_range'],
       [6, 'danger', 'danger_over_warning'],
     ]);
@@ -120,6 +120,14 @@ describe('a CSV with bad rows', () => {
   it('finds a person listed twice under two spellings, which only the roster can tell', async () => {
     const result = await importCsv(source, [HEADER, 'AKMU,,Love Lee,,,,,,,,Kim Min-ji | 김민지,,,,'].join('\n'));
     expect(result.errors.map((e) => [e.line, e.column, e.code])).toEqual([[2, 'dancers', 'duplicate_person']]);
+  });
+
+  it('takes back whoever a refused row added to the roster, and lets a later row add them', async () => {
+    const file = [HEADER, 'AKMU,,A,,,,,,,,New Dancer | Kang | kang,,,,', 'AKMU,,B,,,,,,,,Kang,,,,'].join('\n');
+    const result = await importCsv(target, file, { onlyValid: true });
+    expect(result.errors.map((e) => [e.line, e.column, e.code])).toEqual([[2, 'dancers', 'duplicate_person']]);
+    expect((await target.ok('listPlans', undefined)).map((p) => [p.song, p.dancers.map((d) => d.name)])).toEqual([['B', ['Kang']]]);
+    expect((await target.ok('listPeople', undefined)).map((p) => p.name)).toEqual(['AKMU', 'Kang']);
   });
 
   it('imports only the valid rows when asked, all in one go', async () => {

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import type { Db } from '../db/open';
 import type { ImportError, ImportResult } from '../../../shared/contract/plans';
+import { PLAN_CSV_COLUMNS } from '../../../shared/contract/plans';
 import { planInput } from '../../../shared/schemas';
 import { NAME_MAX, NOTE_MAX, text } from '../../../shared/text';
 import { maxRunOrder } from '../repos/plans';
 import { CuelightError } from '../errors';
 import { insertImportedPlan, type PlanDetails, type PlanFields } from './plans';
+import { RosterLookup } from './roster';
 import { readCsv } from './plan-csv';
 import { readJson } from './plan-json';
 import { importError, refusalError, rowErrors, type ImportRow } from './plan-import-errors';
@@ -69,14 +71,16 @@ export function importPlans(
   let valid = 0;
   const write = db.transaction(() => {
     const base = maxRunOrder(db);
+    const lookup = new RosterLookup(db);
     checked.forEach((c, index) => {
       if (Array.isArray(c)) return;
       try {
-        db.transaction(() => insertImportedPlan(db, c.input, c.details, base + (c.runOrder ?? index + 1), now))();
+        db.transaction(() => insertImportedPlan(db, c.input, c.details, base + (c.runOrder ?? index + 1), now, lookup))();
         valid++;
       } catch (error) {
         if (!(error instanceof CuelightError)) throw error;
         errors.push(refusalError(c.row, error.field ?? '', error.message));
+        lookup.reload(); // the row's savepoint took back whoever it had added to the roster
       }
     });
     if (request.dryRun || valid === 0 || (errors.length > 0 && !request.onlyValid)) throw new Rollback();
@@ -88,6 +92,8 @@ export function importPlans(
   } catch (error) {
     if (!(error instanceof Rollback)) throw error;
   }
-  errors.sort((a, b) => a.line - b.line);
+  // Line by line, and within a line left to right as the columns stand in an exported file.
+  const rank = (column: string) => ((PLAN_CSV_COLUMNS as readonly string[]).indexOf(column) + 1 || PLAN_CSV_COLUMNS.length + 1);
+  errors.sort((a, b) => a.line - b.line || rank(a.column) - rank(b.column));
   return { imported, valid, rows, errors };
 }

@@ -3,7 +3,7 @@ import type { Plan } from '../../../shared/schemas';
 import type { PlanEntry } from '../../../shared/contract/plans';
 import type { MethodParsedInput } from '../../../shared/api';
 import * as plans from '../repos/plans';
-import { assertDistinct, resolvePerson, resolveVenue, type NewVenueDetails } from './roster';
+import { assertDistinct, resolvePerson, resolveVenue, type NewVenueDetails, type RosterLookup } from './roster';
 import { CuelightError, notFound } from '../errors';
 
 export type PlanFields = MethodParsedInput<'createPlan'>;
@@ -17,19 +17,19 @@ export interface PlanDetails {
 }
 
 /** `at` is where the plan sits in the call's input ('plan.' for updatePlan), so errors name its real path. */
-function toRecord(db: Db, input: PlanFields, now: number, status: Plan['status'], at = '', details: PlanDetails = {}): plans.PlanRecord {
+function toRecord(db: Db, input: PlanFields, now: number, status: Plan['status'], at = '', details: PlanDetails = {}, lookup?: RosterLookup): plans.PlanRecord {
   if (input.dangerMs > input.warningMs) {
     throw new CuelightError('invalid_input', `${at}dangerMs: The danger threshold must not be longer than the warning one`, `${at}dangerMs`);
   }
-  const dancerIds = input.dancers.map((r, i) => resolvePerson(db, r, 'dancer', `${at}dancers.${i}`, now, { nameAlt: details.dancersAlt?.[i] }));
-  const guestIds = input.guests.map((r, i) => resolvePerson(db, r, 'guest', `${at}guests.${i}`, now, { nameAlt: details.guestsAlt?.[i] }));
+  const dancerIds = input.dancers.map((r, i) => resolvePerson(db, r, 'dancer', `${at}dancers.${i}`, now, { nameAlt: details.dancersAlt?.[i] }, lookup));
+  const guestIds = input.guests.map((r, i) => resolvePerson(db, r, 'guest', `${at}guests.${i}`, now, { nameAlt: details.guestsAlt?.[i] }, lookup));
   assertDistinct(dancerIds, `${at}dancers`);
   assertDistinct(guestIds, `${at}guests`);
   return {
-    artistId: resolvePerson(db, input.artist, 'artist', `${at}artist`, now, { nameAlt: details.artistAlt }),
+    artistId: resolvePerson(db, input.artist, 'artist', `${at}artist`, now, { nameAlt: details.artistAlt }, lookup),
     song: input.song,
     songLengthMs: input.songLengthMs ?? null,
-    venueId: input.venue ? resolveVenue(db, input.venue, `${at}venue`, now, details.venue) : null,
+    venueId: input.venue ? resolveVenue(db, input.venue, `${at}venue`, now, details.venue, lookup) : null,
     shootDate: input.shootDate ?? null,
     callTime: input.callTime ?? null,
     countdownMs: input.countdownMs,
@@ -50,9 +50,9 @@ export function createPlan(db: Db, input: PlanFields, now: number): PlanEntry {
   }).immediate();
 }
 
-/** An imported row: the caller owns the transaction (one for the whole file). */
-export function insertImportedPlan(db: Db, input: PlanFields, details: PlanDetails, runOrder: number, now: number): number {
-  return plans.insertPlan(db, toRecord(db, input, now, 'draft', '', details), now, runOrder);
+/** An imported row: the caller owns the transaction (one for the whole file) and the roster lookup. */
+export function insertImportedPlan(db: Db, input: PlanFields, details: PlanDetails, runOrder: number, now: number, lookup: RosterLookup): number {
+  return plans.insertPlan(db, toRecord(db, input, now, 'draft', '', details, lookup), now, runOrder);
 }
 
 export function updatePlan(db: Db, id: number, input: PlanFields, now: number): PlanEntry {

@@ -3,7 +3,48 @@ import type { Person, Ref, Role, Venue } from '../../../shared/schemas';
 import type { MethodParsedInput } from '../../../shared/api';
 import * as people from '../repos/people';
 import * as venues from '../repos/venues';
+import { nameKey } from '../../../shared/text';
 import { CuelightError, notFound } from '../errors';
+
+/**
+ * The roster by name, read once for a whole import instead of once per name (a 2,000-row file
+ * would otherwise hold the host, and its countdown, for seconds). Reload it after a rollback.
+ */
+export class RosterLookup {
+  private people = new Map<string, Person>();
+  private venues = new Map<string, Venue>();
+
+  constructor(private db: Db) {
+    this.reload();
+  }
+
+  reload(): void {
+    this.people.clear();
+    this.venues.clear();
+    people.listPeople(this.db).forEach((p) => this.keep(p));
+    venues.listVenues(this.db).forEach((v) => this.keepVenue(v));
+  }
+
+  person(name: string): Person | undefined {
+    return this.people.get(nameKey(name));
+  }
+
+  venue(name: string): Venue | undefined {
+    return this.venues.get(nameKey(name));
+  }
+
+  /** First come keeps a name, as the roster's own lookup (in name order) would find it. */
+  keep(p: Person): void {
+    for (const key of [p.name, p.nameAlt].filter(Boolean).map(nameKey)) {
+      const held = this.people.get(key);
+      if (!held || held.id === p.id) this.people.set(key, p);
+    }
+  }
+
+  keepVenue(v: Venue): void {
+    if (!this.venues.has(nameKey(v.name))) this.venues.set(nameKey(v.name), v);
+  }
+}
 
 /** What an import knows about a name that is new to the roster. */
 export interface NewPersonDetails {
@@ -12,9 +53,10 @@ export interface NewPersonDetails {
 export type NewVenueDetails = Omit<venues.NewVenue, 'name'>;
 
 /** Two people answering to one name would make every pick by name ambiguous. */
-function assertPersonNameFree(db: Db, name: string, field: string, exceptId?: number): void {
+function assertPersonNameFree(db: Db, name: string, field: string, exceptId?: number, lookup?: RosterLookup): void {
   if (name === '') return;
-  const taken = people.findPersonByName(db, name, exceptId);
+  const found = lookup?.person(name);
+  const taken = lookup ? (found?.id === exceptId ? undefined : found) : people.findPersonByName(db, name, exceptId);
   if (taken) {
     throw new CuelightError('conflict', `${field}: "${name}" is already on the roster as ${describe(taken)}; pick them instead, or use another name`, field);
   }
@@ -23,24 +65,31 @@ function assertPersonNameFree(db: Db, name: string, field: string, exceptId?: nu
 const describe = (p: Person) => (p.nameAlt ? `${p.name} (${p.nameAlt})` : p.name);
 
 /** Resolves a roster pick: an id must exist; a new name is added to the roster with the role. */
-export function resolvePerson(db: Db, ref: Ref, role: Role, field: string, now: number, details: NewPersonDetails = {}): number {
+export function resolvePerson(db: Db, ref: Ref, role: Role, field: string, now: number, details: NewPersonDetails = {}, lookup?: RosterLookup): number {
   if ('id' in ref) {
     const person = people.getPerson(db, ref.id);
     if (!person) throw notFound('Person', ref.id, field);
     return people.addRole(db, person, role).id;
   }
-  const existing = people.findPersonByName(db, ref.name);
-  if (existing) return people.addRole(db, existing, role).id;
-  if (details.nameAlt) assertPersonNameFree(db, details.nameAlt, `${field}.nameAlt`);
-  return people.insertPerson(db, { name: ref.name, nameAlt: details.nameAlt, roles: [role] }, now).id;
+  let person = lookup ? lookup.person(ref.name) : people.findPersonByName(db, ref.name);
+  if (person) {
+    person = people.addRole(db, person, role);
+  } else {
+    if (details.nameAlt) assertPersonNameFree(db, details.nameAlt, `${field}.nameAlt`, undefined, lookup);
+    person = people.insertPerson(db, { name: ref.name, nameAlt: details.nameAlt, roles: [role] }, now);
+  }
+  lookup?.keep(person);
+  return person.id;
 }
 
-export function resolveVenue(db: Db, ref: Ref, field: string, now: number, details: NewVenueDetails = {}): number {
+export function resolveVenue(db: Db, ref: Ref, field: string, now: number, details: NewVenueDetails = {}, lookup?: RosterLookup): number {
   if ('id' in ref) {
     if (!venues.getVenue(db, ref.id)) throw notFound('Venue', ref.id, field);
     return ref.id;
   }
-  return (venues.findVenueByName(db, ref.name) ?? venues.insertVenue(db, { ...details, name: ref.name }, now)).id;
+  const venue = (lookup ? lookup.venue(ref.name) : venues.findVenueByName(db, ref.name)) ?? venues.insertVenue(db, { ...details, name: ref.name }, now);
+  lookup?.keepVenue(venue);
+  return venue.id;
 }
 
 export function assertDistinct(ids: number[], field: string): void {

@@ -1,81 +1,52 @@
 import { useEffect, useId, useState } from 'react';
-import type { FormEvent } from 'react';
-import type { Plan } from '../../../shared/schemas';
+import type { FormEvent, ReactNode } from 'react';
+import type { PlanEntry } from '../../../shared/contract/plans';
 import type { PlanInput } from '../../../shared/schemas';
-import { api } from '../../api/client';
+import { api, type ApiCallError } from '../../api/client';
 import { usePeople, useVenues } from '../../stores/data';
 import { showToast, useT } from '../../stores/ui';
+import { RosterHint } from '../roster/RosterHint';
 import { PeopleField } from './PeopleField';
-import { formatCountdown, parseCountdown } from './countdownInput';
-
-interface Draft {
-  artist: string;
-  song: string;
-  venue: string;
-  shootDate: string;
-  callTime: string;
-  countdown: string;
-  warning: string;
-  danger: string;
-  dancers: string[];
-  guests: string[];
-  notes: string;
-}
-
-const DRAFT_KEY = 'cuelight.planDraft';
-
-function draftFrom(plan: Plan | null): Draft {
-  return {
-    artist: plan?.artist.name ?? '',
-    song: plan?.song ?? '',
-    venue: plan?.venue?.name ?? '',
-    shootDate: plan?.shootDate ?? '',
-    callTime: plan?.callTime ?? '',
-    countdown: formatCountdown(plan?.countdownMs ?? 60_000),
-    warning: formatCountdown(plan?.warningMs ?? 60_000),
-    danger: formatCountdown(plan?.dangerMs ?? 10_000),
-    dancers: plan?.dancers.map((d) => d.name) ?? [],
-    guests: plan?.guests.map((g) => g.name) ?? [],
-    notes: plan?.notes ?? '',
-  };
-}
-
-/** A new plan's unsaved form survives a reload: it is kept as a draft until saved or cancelled. */
-function loadDraft(): Draft | null {
-  try {
-    const raw = localStorage.getItem(DRAFT_KEY);
-    return raw ? ({ ...draftFrom(null), ...(JSON.parse(raw) as Partial<Draft>) } as Draft) : null;
-  } catch {
-    return null;
-  }
-}
+import { parseCountdown } from './countdownInput';
+import { clearDraft, draftFrom, loadDraft, sameDraft, saveDraft, type Draft, type DraftTarget } from './planDraft';
+import { stopEditing } from './plansUi';
 
 const byName = (name: string) => ({ name: name.trim() });
 const filled = (names: string[]) => names.filter((n) => n.trim() !== '').map(byName);
+/** Fields with their own place for an error; any other error shows at the foot of the form. */
+const PLACED = ['artist', 'song', 'songLengthMs', 'venue', 'shootDate', 'callTime', 'countdownMs', 'warningMs', 'dangerMs', 'dancers', 'guests'];
 
-export function PlanForm({ plan, onDone }: { plan: Plan | null; onDone: (saved: Plan | null) => void }) {
+/**
+ * A plan's form. What is typed is kept as a draft on every change (per plan, in local storage),
+ * so a reload, a crash or a refused save loses nothing; Save or Cancel ends the draft.
+ */
+export function PlanForm({ target, plan }: { target: DraftTarget; plan: PlanEntry | null }) {
   const t = useT();
   const people = usePeople();
   const venues = useVenues();
-  const ids = { artists: useId(), venues: useId() };
-  const [draft, setDraft] = useState<Draft>(() => (plan ? draftFrom(plan) : (loadDraft() ?? draftFrom(null))));
+  const ids = { artists: useId(), venues: useId(), title: useId() };
+  const [start] = useState(() => {
+    const saved = loadDraft(target);
+    return { draft: saved ?? draftFrom(plan), restored: saved !== null && !sameDraft(saved, draftFrom(plan)) };
+  });
+  const [draft, setDraft] = useState<Draft>(start.draft);
   const [saving, setSaving] = useState(false);
   const [fieldError, setFieldError] = useState<{ field: string; message: string } | null>(null);
 
-  useEffect(() => {
-    if (!plan) localStorage.setItem(DRAFT_KEY, JSON.stringify(draft));
-  }, [draft, plan]);
+  useEffect(() => saveDraft(target, draft), [target, draft]);
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const countdownMs = parseCountdown(draft.countdown);
   const warningMs = parseCountdown(draft.warning);
   const dangerMs = parseCountdown(draft.danger);
+  const songLengthMs = draft.songLength.trim() === '' ? undefined : parseCountdown(draft.songLength);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const unreadable = [['countdownMs', countdownMs], ['warningMs', warningMs], ['dangerMs', dangerMs]].find(([, v]) => v === null);
-    if (unreadable || countdownMs === null || warningMs === null || dangerMs === null) {
-      setFieldError({ field: String(unreadable?.[0] ?? 'countdownMs'), message: t('plan.countdownInvalid') });
+    const times = { songLengthMs, countdownMs, warningMs, dangerMs };
+    const unreadable = Object.entries(times).find(([, v]) => v === null);
+    if (unreadable || countdownMs === null || warningMs === null || dangerMs === null || songLengthMs === null) {
+      setFieldError({ field: unreadable?.[0] ?? 'countdownMs', message: t('plan.countdownInvalid') });
       return;
     }
     const input: PlanInput = {
@@ -87,23 +58,31 @@ export function PlanForm({ plan, onDone }: { plan: Plan | null; onDone: (saved: 
       dancers: filled(draft.dancers),
       guests: filled(draft.guests),
       notes: draft.notes,
+      status: draft.status,
+      ...(songLengthMs !== undefined ? { songLengthMs } : {}),
       ...(draft.venue.trim() ? { venue: byName(draft.venue) } : {}),
       ...(draft.shootDate ? { shootDate: draft.shootDate } : {}),
       ...(draft.callTime ? { callTime: draft.callTime } : {}),
     };
     setSaving(true);
     try {
-      const saved = plan ? await api.updatePlan({ id: plan.id, plan: input }) : await api.createPlan(input);
-      if (!plan) localStorage.removeItem(DRAFT_KEY);
+      if (plan) await api.updatePlan({ id: plan.id, plan: input });
+      else await api.createPlan(input);
+      clearDraft(target);
+      stopEditing();
       showToast('info', t('common.saved'));
-      onDone(saved);
     } catch (error) {
-      const e = error as { error?: { field?: string; message: string }; message: string };
+      const e = error as ApiCallError;
       // An edit's fields arrive as plan.<field>; the form's fields are named without the prefix.
-      setFieldError({ field: (e.error?.field ?? '').replace(/^plan\./, ''), message: e.message });
+      setFieldError({ field: (e.error?.field ?? '').replace(/^plan\./, ''), message: e.message.replace(/^[\w.]+: /, '') });
     } finally {
       setSaving(false);
     }
+  };
+
+  const cancel = () => {
+    clearDraft(target);
+    stopEditing();
   };
 
   const errorFor = (field: string) =>
@@ -112,10 +91,25 @@ export function PlanForm({ plan, onDone }: { plan: Plan | null; onDone: (saved: 
         {fieldError.message}
       </span>
     ) : null;
+  const text = (field: keyof Draft, label: string, error: string, extra: Record<string, unknown> = {}): ReactNode => (
+    <label>
+      {label}
+      <input value={draft[field] as string} aria-invalid={fieldError?.field.split('.')[0] === error || undefined} onChange={(e) => set(field, e.target.value)} {...extra} />
+      {errorFor(error)}
+    </label>
+  );
+  const time = (field: 'songLength' | 'countdown' | 'warning' | 'danger', label: string, error: string, value: number | null | undefined) =>
+    text(field, label, error, { inputMode: 'numeric', 'aria-invalid': value === null || fieldError?.field === error || undefined });
+  const title = plan ? t('plan.form.titleEdit') : t('plan.form.titleNew');
 
   return (
-    <form className="plan-form" onSubmit={submit} aria-label={plan ? t('plan.form.titleEdit') : t('plan.form.titleNew')}>
-      <h2>{plan ? t('plan.form.titleEdit') : t('plan.form.titleNew')}</h2>
+    <form className="plan-form" onSubmit={submit} aria-labelledby={ids.title}>
+      <h2 id={ids.title}>{title}</h2>
+      {start.restored && (
+        <p className="draft-note" role="status">
+          {t('plan.draftRestored')}
+        </p>
+      )}
       <datalist id={ids.artists}>
         {people.filter((p) => p.roles.includes('artist')).map((p) => (
           <option key={p.id} value={p.name}>{p.nameAlt}</option>
@@ -127,67 +121,47 @@ export function PlanForm({ plan, onDone }: { plan: Plan | null; onDone: (saved: 
         ))}
       </datalist>
       <div className="form-grid">
+        <div className="field">
+          {text('artist', t('plan.artist'), 'artist', { required: true, list: ids.artists })}
+          <RosterHint kind="person" role="artist" name={draft.artist} onPicked={(name) => set('artist', name)} />
+        </div>
+        {text('song', t('plan.song'), 'song', { required: true })}
+        {time('songLength', t('plan.songLength'), 'songLengthMs', songLengthMs)}
+        <div className="field">
+          {text('venue', t('plan.venue'), 'venue', { list: ids.venues })}
+          <RosterHint kind="venue" name={draft.venue} onPicked={(name) => set('venue', name)} />
+        </div>
+        {text('shootDate', t('plan.shootDate'), 'shootDate', { type: 'date' })}
+        {text('callTime', t('plan.callTime'), 'callTime', { type: 'time' })}
+        {time('countdown', t('plan.countdown'), 'countdownMs', countdownMs)}
+        {time('warning', t('plan.warning'), 'warningMs', warningMs)}
+        {time('danger', t('plan.danger'), 'dangerMs', dangerMs)}
         <label>
-          {t('plan.artist')}
-          <input required list={ids.artists} value={draft.artist} onChange={(e) => set('artist', e.target.value)} />
-          {errorFor('artist')}
-        </label>
-        <label>
-          {t('plan.song')}
-          <input required value={draft.song} onChange={(e) => set('song', e.target.value)} />
-          {errorFor('song')}
-        </label>
-        <label>
-          {t('plan.venue')}
-          <input list={ids.venues} value={draft.venue} onChange={(e) => set('venue', e.target.value)} />
-          {errorFor('venue')}
-        </label>
-        <label>
-          {t('plan.shootDate')}
-          <input type="date" value={draft.shootDate} onChange={(e) => set('shootDate', e.target.value)} />
-        </label>
-        <label>
-          {t('plan.callTime')}
-          <input type="time" value={draft.callTime} onChange={(e) => set('callTime', e.target.value)} />
-        </label>
-        <label>
-          {t('plan.countdown')}
-          <input inputMode="numeric" value={draft.countdown} aria-invalid={countdownMs === null} onChange={(e) => set('countdown', e.target.value)} />
-          {errorFor('countdownMs')}
-        </label>
-        <label>
-          {t('plan.warning')}
-          <input inputMode="numeric" value={draft.warning} aria-invalid={warningMs === null} onChange={(e) => set('warning', e.target.value)} />
-          {errorFor('warningMs')}
-        </label>
-        <label>
-          {t('plan.danger')}
-          <input inputMode="numeric" value={draft.danger} aria-invalid={dangerMs === null} onChange={(e) => set('danger', e.target.value)} />
-          {errorFor('dangerMs')}
+          {t('plan.status')}
+          <select value={draft.status} onChange={(e) => set('status', e.target.value as Draft['status'])}>
+            <option value="draft">{t('plan.status.draft')}</option>
+            <option value="ready">{t('plan.status.ready')}</option>
+            {/* Shot is set by a successful take; it is offered only to keep it. */}
+            {draft.status === 'shot' && <option value="shot">{t('plan.status.shot')}</option>}
+          </select>
         </label>
       </div>
-      <PeopleField legend={t('plan.dancers')} addLabel={t('plan.addDancer')} names={draft.dancers} people={people} onChange={(v) => set('dancers', v)} />
+      <PeopleField legend={t('plan.dancers')} addLabel={t('plan.addDancer')} role="dancer" names={draft.dancers} people={people} onChange={(v) => set('dancers', v)} />
       {errorFor('dancers')}
-      <PeopleField legend={t('plan.guests')} addLabel={t('plan.addGuest')} names={draft.guests} people={people} onChange={(v) => set('guests', v)} />
+      <PeopleField legend={t('plan.guests')} addLabel={t('plan.addGuest')} role="guest" names={draft.guests} people={people} onChange={(v) => set('guests', v)} />
       {errorFor('guests')}
       <label className="wide">
         {t('plan.notes')}
         <textarea rows={3} value={draft.notes} onChange={(e) => set('notes', e.target.value)} />
       </label>
-      {fieldError && !['artist', 'song', 'venue', 'countdownMs', 'warningMs', 'dangerMs', 'dancers', 'guests'].includes(fieldError.field.split('.')[0] ?? '') && (
+      {fieldError && !PLACED.includes(fieldError.field.split('.')[0] ?? '') && (
         <p className="field-error" role="alert">{fieldError.message}</p>
       )}
       <div className="form-actions">
         <button type="submit" className="primary" disabled={saving}>
           {saving ? t('common.saving') : t('common.save')}
         </button>
-        <button
-          type="button"
-          onClick={() => {
-            if (!plan) localStorage.removeItem(DRAFT_KEY);
-            onDone(null);
-          }}
-        >
+        <button type="button" onClick={cancel}>
           {t('common.cancel')}
         </button>
       </div>

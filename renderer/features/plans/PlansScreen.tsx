@@ -1,89 +1,96 @@
-import { useMemo, useState } from 'react';
-import type { Plan } from '../../../shared/schemas';
-import { nameKey } from '../../../shared/text';
-import { formatClock } from '../../../shared/countdown';
-import { useCanControl, usePlans } from '../../stores/data';
-import { useT } from '../../stores/ui';
-import { navigate } from '../../router';
-import { selectPlanForConsole } from '../console/consoleStore';
+import { useEffect, useId, useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { PlanEntry } from '../../../shared/contract/plans';
+import { useCanControl, useData } from '../../stores/data';
+import { useLanguage, useT } from '../../stores/ui';
+import { RosterPanel } from '../roster/RosterPanel';
+import { CallSheet } from './CallSheet';
+import { DeleteDialog } from './DeleteDialog';
+import { ImportExportTools, ImportReportPanel } from './ImportExport';
+import { PlanDayList } from './PlanDayList';
 import { PlanForm } from './PlanForm';
+import { clearDraft, loadDraft, saveDraft } from './planDraft';
+import { planMatches } from './planSearch';
+import { setShowArchived, startEditing, toggleRoster, usePlansUi } from './plansUi';
+import { useListedPlans } from './useListedPlans';
 
-function matches(plan: Plan, query: string): boolean {
-  if (!query) return true;
-  const haystack = [plan.artist.name, plan.artist.nameAlt, plan.song, plan.venue?.name ?? '', ...plan.dancers.flatMap((d) => [d.name, d.nameAlt]), ...plan.guests.flatMap((g) => [g.name, g.nameAlt])];
-  return haystack.some((h) => nameKey(h).includes(query));
+/** Plans grouped by shoot day, each day in run order (undated plans last, as listPlans gives them). */
+function groupByDay(plans: PlanEntry[]): [string, PlanEntry[]][] {
+  const days = new Map<string, PlanEntry[]>();
+  for (const p of plans) days.set(p.shootDate ?? '', [...(days.get(p.shootDate ?? '') ?? []), p]);
+  return [...days];
 }
 
 export function PlansScreen() {
   const t = useT();
-  const plans = usePlans();
+  const language = useLanguage();
+  const ui = usePlansUi(useShallow((s) => ({ editing: s.editing, sheetDay: s.sheetDay, showArchived: s.showArchived, rosterOpen: s.rosterOpen, announcement: s.announcement })));
+  const plans = useListedPlans(ui.showArchived);
+  const loaded = useData((s) => s.loaded);
   const canControl = useCanControl();
-  const [editing, setEditing] = useState<Plan | 'new' | null>(null);
   const [query, setQuery] = useState('');
-  const visible = useMemo(() => plans.filter((p) => matches(p, nameKey(query))), [plans, query]);
-  const days = useMemo(() => {
-    const groups = new Map<string, Plan[]>();
-    for (const p of visible) groups.set(p.shootDate ?? '', [...(groups.get(p.shootDate ?? '') ?? []), p]);
-    return [...groups];
-  }, [visible]);
+  const helpId = useId();
+  const days = useMemo(() => groupByDay(plans), [plans]);
+  const shown = useMemo(() => new Set(plans.filter((p) => planMatches(p, query)).map((p) => p.id)), [plans, query]);
+  const { editing } = ui;
+  const formPlan = typeof editing === 'number' ? (plans.find((p) => p.id === editing) ?? null) : null;
+
+  // The plan being edited is gone (deleted from another window): what was typed becomes a new plan's draft.
+  useEffect(() => {
+    if (!loaded || typeof editing !== 'number' || formPlan) return;
+    const typed = loadDraft(editing);
+    if (typed) saveDraft('new', typed);
+    clearDraft(editing);
+    startEditing('new');
+  }, [loaded, editing, formPlan]);
+
+  if (ui.sheetDay !== null) {
+    const day = ui.sheetDay;
+    return (
+      <main className="screen plans-screen">
+        <CallSheet day={day} plans={plans.filter((p) => (p.shootDate ?? '') === day && !p.archived)} />
+      </main>
+    );
+  }
 
   return (
     <main className="screen plans-screen">
       <header className="screen-header">
         <h1>{t('plans.title')}</h1>
-        <input type="search" aria-label={t('plans.search')} placeholder={t('plans.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
+        <input type="search" aria-label={t('plans.search')} placeholder={t('plans.searchHint')} value={query} onChange={(e) => setQuery(e.target.value)} />
+        <label className="checkbox">
+          <input type="checkbox" checked={ui.showArchived} onChange={(e) => setShowArchived(e.target.checked)} />
+          {t('plans.showArchived')}
+        </label>
         {canControl && (
-          <button type="button" className="primary" onClick={() => setEditing('new')}>
+          <button type="button" className="primary" onClick={() => startEditing('new')}>
             {t('plans.new')}
           </button>
         )}
+        <button type="button" aria-expanded={ui.rosterOpen} onClick={toggleRoster}>
+          {t('roster.title')}
+        </button>
+        <ImportExportTools canControl={canControl} />
       </header>
-      {editing && <PlanForm plan={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />}
-      {plans.length === 0 && !editing && <p className="empty">{t('plans.empty')}</p>}
-      {days.map(([day, dayPlans]) => (
-        <section key={day} aria-label={day || t('plans.unscheduled')}>
-          <h2 className="day-heading">{day || t('plans.unscheduled')}</h2>
-          <ol className="plan-list">
-            {dayPlans.map((plan) => (
-              <li key={plan.id} className="plan-card" aria-label={`${plan.artist.name} — ${plan.song}`}>
-                <div className="plan-main">
-                  <span className="plan-time">{plan.callTime ?? '—'}</span>
-                  <span className="plan-artist">
-                    {plan.artist.name} <span className="alt">{plan.artist.nameAlt}</span>
-                  </span>
-                  <span className="plan-song">{plan.song}</span>
-                </div>
-                <div className="plan-meta">
-                  <span>{plan.venue?.name ?? t('common.none')}</span>
-                  <span>{t('plan.countdown').split(' (')[0]} {formatClock(Math.round(plan.countdownMs / 1000))}</span>
-                  {plan.dancers.length > 0 && <span>{t('plan.dancers')}: {plan.dancers.map((d) => d.name).join(', ')}</span>}
-                  {plan.guests.length > 0 && <span>{t('plan.guests')}: {plan.guests.map((g) => g.name).join(', ')}</span>}
-                  <span className={`status status--${plan.status}`}>{t(`plan.status.${plan.status}`)}</span>
-                  {plan.takeCount > 0 && <span>{t('plans.takes', { count: plan.takeCount })}</span>}
-                </div>
-                {canControl && (
-                  <div className="plan-actions">
-                    <button type="button" onClick={() => setEditing(plan)} aria-label={`${t('plans.edit')}: ${plan.artist.name} — ${plan.song}`}>
-                      {t('plans.edit')}
-                    </button>
-                    <button
-                      type="button"
-                      className="primary"
-                      aria-label={`${t('plans.openInConsole')}: ${plan.artist.name} — ${plan.song}`}
-                      onClick={() => {
-                        selectPlanForConsole(plan.id);
-                        navigate('console');
-                      }}
-                    >
-                      {t('plans.openInConsole')}
-                    </button>
-                  </div>
-                )}
-              </li>
-            ))}
-          </ol>
-        </section>
-      ))}
+      <div className="visually-hidden" aria-live="polite">
+        {ui.announcement}
+      </div>
+      {ui.rosterOpen && <RosterPanel />}
+      <ImportReportPanel />
+      {editing !== null && (editing === 'new' || formPlan) && <PlanForm key={String(editing)} target={editing} plan={formPlan} />}
+      {loaded && plans.length === 0 && editing === null && <p className="empty">{t('plans.empty')}</p>}
+      {query.trim() !== '' && plans.length > 0 && shown.size === 0 && <p className="empty">{t('plans.noMatches', { query: query.trim() })}</p>}
+      {canControl && plans.length > 1 && (
+        <p id={helpId} className="hint">
+          {t('plans.reorderHelp')}
+        </p>
+      )}
+      {days.map(([day, dayPlans]) => {
+        const visible = dayPlans.filter((p) => shown.has(p.id));
+        if (visible.length === 0) return null;
+        return <PlanDayList key={day} day={day} dayPlans={dayPlans} visible={visible} language={language} canReorder={canControl} helpId={helpId} />;
+      })}
+      <DeleteDialog />
     </main>
   );
 }

@@ -1,0 +1,33 @@
+import { useEffect, useState } from 'react';
+import type { PlanEntry } from '../../../shared/contract/plans';
+import { api, onEvent } from '../../api/client';
+import { usePlans } from '../../stores/data';
+import { showToast } from '../../stores/ui';
+
+/**
+ * The plans to list, in run order: the shared store's (listPlans answers entries, though the store
+ * types them as plans), or, with archived ones shown, a list of all fetched here and kept fresh.
+ */
+export function useListedPlans(showArchived: boolean): PlanEntry[] {
+  const plans = usePlans() as PlanEntry[];
+  const [all, setAll] = useState<PlanEntry[] | null>(null);
+  useEffect(() => {
+    if (!showArchived) {
+      setAll(null);
+      return;
+    }
+    let live = true;
+    const load = () =>
+      void api
+        .listPlans({ includeArchived: true })
+        .then((list) => live && setAll(list))
+        .catch((error: unknown) => showToast('error', (error as Error).message));
+    load();
+    const off = onEvent('dataChanged', load);
+    return () => {
+      live = false;
+      off();
+    };
+  }, [showArchived]);
+  return showArchived && all ? all : plans;
+}

@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import type { Venue } from '../../../shared/schemas';
+import { api } from '../../api/client';
+import { showToast, useT } from '../../stores/ui';
+import { editorError, type EditorError } from './editorError';
+import { saveOnEnter } from './PersonEditor';
+
+/** Adds or edits a venue: name, address, area, and notes such as a curfew. */
+export function VenueEditor(props: { titleId: string; venue?: Venue; initialName?: string; onDone: (saved: Venue | null) => void }) {
+  const t = useT();
+  const { venue } = props;
+  const [fields, setFields] = useState({
+    name: venue?.name ?? props.initialName ?? '',
+    address: venue?.address ?? '',
+    area: venue?.area ?? '',
+    notes: venue?.notes ?? '',
+  });
+  const [error, setError] = useState<EditorError | null>(null);
+  const [saving, setSaving] = useState(false);
+  const set = (key: keyof typeof fields, value: string) => setFields((f) => ({ ...f, [key]: value }));
+
+  const save = async () => {
+    setSaving(true);
+    try {
+      const saved = venue ? await api.updateVenue({ id: venue.id, venue: fields }) : await api.createVenue(fields);
+      showToast('info', t('roster.saved', { name: saved.name }));
+      props.onDone(saved);
+    } catch (e) {
+      setError(editorError(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <div role="group" aria-labelledby={props.titleId} className="roster-editor" onKeyDown={saveOnEnter(() => void save())}>
+      <h3 id={props.titleId}>{venue ? t('roster.editVenue') : t('roster.newVenue')}</h3>
+      <div className="form-grid">
+        <label>
+          {t('roster.name')}
+          <input value={fields.name} aria-invalid={error?.field === 'name'} onChange={(e) => set('name', e.target.value)} />
+          {error?.field === 'name' && (
+            <span className="field-error" role="alert">
+              {error.taken ? t('roster.venueTaken', { name: fields.name }) : error.message}
+            </span>
+          )}
+        </label>
+        <label>
+          {t('roster.area')}
+          <input value={fields.area} onChange={(e) => set('area', e.target.value)} />
+        </label>
+        <label className="wide">
+          {t('roster.address')}
+          <input value={fields.address} onChange={(e) => set('address', e.target.value)} />
+        </label>
+      </div>
+      <label className="wide">
+        {t('roster.venueNotes')}
+        <textarea rows={2} value={fields.notes} onChange={(e) => set('notes', e.target.value)} />
+      </label>
+      {error && error.field !== 'name' && <p className="field-error" role="alert">{error.message}</p>}
+      <div className="form-actions">
+        <button type="button" className="primary" disabled={saving} onClick={() => void save()}>
+          {saving ? t('common.saving') : t('common.save')}
+        </button>
+        <button type="button" onClick={() => props.onDone(null)}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </div>
+  );
+}
