@@ -300,6 +300,19 @@ function main(): void {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
+  // Quitting waits (at most a few seconds) for a backup of what changed since the last one.
+  let backedUp = false;
+  app.on('before-quit', (event) => {
+    if (!core || backedUp) return;
+    event.preventDefault();
+    backedUp = true;
+    const closing = core;
+    void Promise.race([closing.shutdown(), new Promise((resolve) => setTimeout(resolve, 5_000))]).finally(() => {
+      closing.close();
+      core = undefined;
+      app.quit();
+    });
+  });
   app.on('will-quit', () => {
     holdDisplayAwake(false);
     core?.close();

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
-import { openCore } from './core/core';
+import { openCore, type Core } from './core/core';
 import { ManualClock } from './core/clock';
 import { getSetting, setSetting } from './core/repos/settings';
 import { defaultDataDir } from './host/data-dir';
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   const testClock = values['test-clock'] ? new ManualClock(Date.now()) : undefined;
   const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
   const core = openCore({ dataDir, demo: values.demo, version: process.env.CUELIGHT_VERSION ?? '0.1.0', ...(testClock ? { clock: testClock } : {}) });
-  const token = values.token ?? ensureToken(core.db);
+  const token = values.token ?? ensureToken(core);
   const host = createHost({ core, token, rendererDir: path.join(__dirname, '..', 'renderer'), ...(testClock ? { testClock } : {}) });
   const address = await host.listen(port, values.host);
   const shown = values.host === '0.0.0.0' ? 'localhost' : values.host;
@@ -53,23 +53,30 @@ async function main(): Promise<void> {
   console.log(`  Operator (can control): ${base}/?token=${token}`);
   console.log(`  Stage display (view only): ${base}/stage`);
   if (testClock) console.log('  Test clock: ON (host time moves only through POST /test/clock)');
+  if (core.readOnly) console.log(`  READ-ONLY: ${core.readOnlyReason}`);
   console.log(`Listening on ${base}`);
 
+  let stopping = false;
   const stop = () => {
-    void host.close().finally(() => {
-      core.close();
-      process.exit(0);
-    });
+    if (stopping) return;
+    stopping = true;
+    // Quitting backs up what changed since the last backup, then closes the store.
+    void host.close().finally(() => core.shutdown().finally(() => process.exit(0)));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
 
-function ensureToken(db: Parameters<typeof getSetting>[0]): string {
-  const existing = getSetting(db, 'controlToken');
-  if (existing) return existing;
+function ensureToken(core: Core): string {
+  try {
+    const existing = getSetting(core.db, 'controlToken');
+    if (existing) return existing;
+  } catch {
+    // a damaged store may not even read: this run gets a fresh token
+  }
   const token = randomBytes(12).toString('base64url');
-  setSetting(db, 'controlToken', token);
+  // A read-only store cannot keep it; the link printed below works until the next start.
+  if (!core.readOnly) setSetting(core.db, 'controlToken', token);
   return token;
 }
 

@@ -11,6 +11,7 @@ import { ConsoleScreen } from './features/console/ConsoleScreen';
 import { StageScreen } from './features/stage/StageScreen';
 import { TakesScreen } from './features/takes/TakesScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
+import { ReadOnlyBanner } from './features/settings/ReadOnlyBanner';
 
 const SCREENS: Record<Route, () => React.JSX.Element> = {
   plans: PlansScreen,
@@ -46,9 +47,10 @@ function Nav({ route }: { route: Route }) {
 function Banners() {
   const t = useT();
   const { loaded, empty, canControl } = useData();
-  if (!loaded) return null;
+  if (!loaded) return <><ReadOnlyBanner /></>; // loads on its own (a damaged store may fail the first reads); same slot, kept mounted
   return (
     <>
+      <ReadOnlyBanner />
       {!canControl && <p className="banner">{t('viewOnly')}</p>}
       {canControl && empty && (
         <p className="banner">

@@ -118,17 +118,7 @@ export class Backups {
     }
     const known = this.verdicts.get(key);
     if (known !== undefined) return known;
-    let good = false;
-    try {
-      const db = new Database(file, { readonly: true, fileMustExist: true });
-      try {
-        good = quickCheck(db) === null;
-      } finally {
-        db.close();
-      }
-    } catch {
-      good = false;
-    }
+    const good = checkFile(file);
     this.verdicts.set(key, good);
     return good;
   }
@@ -160,7 +150,7 @@ export class Backups {
     fs.mkdirSync(dir, { recursive: true });
     const base = backupName(this.clock.now()).replace(/^cuelight-/, 'cuelight-damaged-');
     for (const suffix of ['', '-wal']) {
-      if (fs.existsSync(storeFile + suffix)) fs.copyFileSync(storeFile + suffix, path.join(dir, base + suffix));
+      if (fs.existsSync(storeFile + suffix) && fs.statSync(storeFile + suffix).size > 0) fs.copyFileSync(storeFile + suffix, path.join(dir, base + suffix));
     }
     syncPath(dir);
     return path.join(dir, base);
@@ -221,6 +211,20 @@ export class Backups {
     } catch {
       // no backups yet
     }
+  }
+}
+
+/** True when a backup file opens and passes quick_check. */
+function checkFile(file: string): boolean {
+  try {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      return quickCheck(db) === null;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return false;
   }
 }
 

@@ -29,6 +29,8 @@ export interface Core {
   db: Db;
   /** The start-up check failed: only a restore may change anything. */
   readOnly: boolean;
+  /** Why, with the newest good backup to restore; '' when writable. */
+  readOnlyReason: string;
   /** A restore is swapping the store: other changes are refused until it is done. */
   restoring: boolean;
   close(): void;
@@ -37,6 +39,8 @@ export interface Core {
 }
 
 const LIVE_PHASES = ['counting', 'paused', 'go'];
+/** How often an idle core moves the WAL into the database file (PASSIVE: never waits, never blocks a writer). */
+const CHECKPOINT_EVERY_MS = 1_000;
 
 /**
  * Opens the store and the live countdown: everything both hosts (Electron, headless) share.
@@ -53,7 +57,7 @@ export function openCore(options: CoreOptions): Core {
   let scratch: Db | null = null;
   let changesAtBackup = 0;
 
-  const core = { events, clock, readOnly: false, restoring: false, close, shutdown } as Core;
+  const core = { events, clock, readOnly: false, readOnlyReason: '', restoring: false, close, shutdown } as Core;
 
   function load(demo: boolean): void {
     const store = openStore(options.dataDir);
@@ -75,6 +79,7 @@ export function openCore(options: CoreOptions): Core {
     };
     core.db = store.db;
     core.readOnly = damaged;
+    core.readOnlyReason = readOnlyReason;
     core.api = createApi(deps);
     changesAtBackup = 0;
   }
@@ -97,13 +102,14 @@ export function openCore(options: CoreOptions): Core {
 
   async function restore(name: string): Promise<void> {
     if (core.restoring) throw new CuelightError('conflict', 'A backup is already being restored; wait for it to finish');
-    if (!core.readOnly && LIVE_PHASES.includes(countdown.snapshot().phase)) {
-      throw new CuelightError('conflict', 'End or reset the countdown before restoring a backup: a restore replaces the countdown too');
-    }
     core.restoring = true;
     const staged = `${storeFile}.restoring`;
     try {
-      await backups.idle();
+      await backups.idle(); // the backup of a take that just ended may be the one asked for
+      backups.pathOf(name);
+      if (!core.readOnly && LIVE_PHASES.includes(countdown.snapshot().phase)) {
+        throw new CuelightError('conflict', 'End or reset the countdown before restoring a backup: a restore replaces the countdown too');
+      }
       backups.stage(name, staged);
       // Nothing is lost: the current store is backed up first, or a damaged one kept aside.
       if (core.readOnly) backups.keepDamaged(storeFile);
@@ -122,6 +128,15 @@ export function openCore(options: CoreOptions): Core {
     events.emit('countdown', countdown.snapshot());
   }
 
+  function checkpoint(): void {
+    if (core.readOnly || core.restoring || !core.db.open) return;
+    try {
+      core.db.pragma('wal_checkpoint(PASSIVE)');
+    } catch (error) {
+      console.error(`WAL checkpoint failed (the next one will retry): ${(error as Error).message}`);
+    }
+  }
+
   function closeStore(): void {
     countdown.close();
     core.db.close();
@@ -130,6 +145,7 @@ export function openCore(options: CoreOptions): Core {
   }
 
   function close(): void {
+    clearInterval(checkpoints);
     backups.close();
     if (core.db.open) closeStore();
   }
@@ -145,7 +161,12 @@ export function openCore(options: CoreOptions): Core {
     }
   }
 
+  removeStore(`${storeFile}.restoring`); // a restore cut short by a crash left its staged copy
   load(options.demo ?? false);
+  // Checkpoints run between calls, off the commit path: a take's commit pays only its own fsync.
+  // A real timer, not the injected clock: this is disk housekeeping, not show time.
+  const checkpoints = setInterval(checkpoint, CHECKPOINT_EVERY_MS);
+  checkpoints.unref();
   return core;
 }
 

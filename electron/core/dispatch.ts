@@ -35,6 +35,7 @@ export async function dispatch(core: Core, name: string, rawInput: unknown, cont
       return { ok: false, error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } };
     }
     console.error(`${name} failed:`, error);
-    return { ok: false, error: { code: 'internal', message: `${name} failed: ${(error as Error).message}. Nothing was changed; try again.` } };
+    const next = core.readOnly ? 'The database is damaged and open read-only: restore the newest good backup' : 'Nothing was changed; try again';
+    return { ok: false, error: { code: 'internal', message: `${name} failed: ${(error as Error).message}. ${next}.` } };
   }
 }

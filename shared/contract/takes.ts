@@ -12,39 +12,71 @@ export const takeFilter = z
   })
   .default({ limit: 200 });
 
-export const TAKE_SORTS = ['goAt', 'number', 'artist', 'song', 'venue', 'outcome', 'duration', 'reason'] as const;
+/** Every column of the review table sorts; 'note' sorts the notes-and-marks column by its note. */
+export const TAKE_SORTS = ['goAt', 'number', 'artist', 'song', 'venue', 'outcome', 'duration', 'reason', 'note'] as const;
+export type TakeSort = (typeof TAKE_SORTS)[number];
+export const REHEARSAL_FILTERS = ['exclude', 'include', 'only'] as const;
+
+/** Host epoch milliseconds, up to the year 9999 (anything later is a typo). */
+const epochMs = z.number().int().min(0).max(253_402_300_799_999);
 
 /** The review's filters: every one optional; dates are GO times in host epoch ms, [from, to). */
 export const reviewFilter = z.strictObject({
   artistId: id.optional(),
   venueId: id.optional(),
   outcome: outcome.optional(),
-  fromMs: z.number().int().min(0).optional(),
-  toMs: z.number().int().min(0).optional(),
-  rehearsal: z.enum(['exclude', 'include', 'only']).default('exclude'),
+  fromMs: epochMs.optional(),
+  toMs: epochMs.optional(),
+  /** Rehearsals stay out of take numbers and statistics unless asked for. */
+  rehearsal: z.enum(REHEARSAL_FILTERS).default('exclude'),
+  /** Found in a take's note, its marks, its song or its artist's names. */
   text: text(NAME_MAX).optional(),
 });
 export type ReviewFilter = z.input<typeof reviewFilter>;
+export type ParsedReviewFilter = z.output<typeof reviewFilter>;
 
-export const takeQuery = reviewFilter.extend({
+const sortFields = {
   sort: z.enum(TAKE_SORTS).default('goAt'),
   direction: z.enum(['asc', 'desc']).default('desc'),
-  offset: z.number().int().min(0).default(0),
-  limit: z.number().int().min(1).max(500).default(100),
+};
+
+export const PAGE_MAX = 500;
+export const OFFSET_MAX = 10_000_000;
+
+export const takeQuery = reviewFilter.extend({
+  ...sortFields,
+  offset: z.number().int().min(0).max(OFFSET_MAX).default(0),
+  limit: z.number().int().min(1).max(PAGE_MAX).default(200),
 });
 export type TakeQuery = z.input<typeof takeQuery>;
+export type ParsedTakeQuery = z.output<typeof takeQuery>;
 
-/** A review row: the take without its marks (the detail view loads those), plus how many there are. */
-export const takeRow = take.omit({ marks: true }).extend({ markCount: z.number() });
+/** A review row: the take with its marks, and how many real takes its performance has had. */
+export const takeRow = take.extend({ attempts: z.number() });
 export type TakeRow = z.infer<typeof takeRow>;
 
-const rate = z.object({ name: z.string(), performances: z.number(), firstTakeSuccesses: z.number(), rate: z.number().nullable() });
+const rate = z.object({
+  /** The artist or venue; null for performances planned without a venue. */
+  id: z.number().nullable(),
+  name: z.string(),
+  performances: z.number(),
+  firstTakeSuccesses: z.number(),
+  rate: z.number().nullable(),
+});
+export type SuccessRate = z.infer<typeof rate>;
+
+/** How many artists and venues the summary lists (the most-performed first). */
+export const SUMMARY_GROUPS = 12;
 
 export const takeSummary = z.object({
   takes: z.number(),
+  /** Performances whose Take 1 is among the filtered takes. */
   performances: z.number(),
+  firstTakeSuccesses: z.number(),
   /** Share of performances whose Take 1 succeeded; null when there are none. */
   firstTakeSuccessRate: z.number().nullable(),
+  /** Performances that needed more than one take (their Take 2 is among the filtered takes). */
+  multiTakePerformances: z.number(),
   byArtist: z.array(rate),
   byVenue: z.array(rate),
   averageTakeMs: z.number().nullable(),
@@ -65,6 +97,13 @@ export type OutcomeChange = z.infer<typeof outcomeChange>;
 
 const markTime = z.number().int().min(0).max(86_400_000);
 
+export const takeExport = reviewFilter.extend({
+  format: exportFormat,
+  ...sortFields,
+  /** The crew's offset from UTC, so the CSV's times read as the wall clock on set. */
+  utcOffsetMinutes: z.number().int().min(-840).max(840).default(0),
+});
+
 export const takeMethods = {
   listTakes: method(takeFilter, z.array(take), false),
   queryTakes: method(takeQuery, z.object({ total: z.number(), rows: z.array(takeRow) }), false),
@@ -77,7 +116,13 @@ export const takeMethods = {
     true,
   ),
   addTakeMark: method(z.strictObject({ takeId: id, atMs: markTime.optional(), note: text(NOTE_MAX) }), take, true),
-  updateTakeMark: method(z.strictObject({ id, atMs: markTime.optional(), note: text(NOTE_MAX).optional() }), take, true),
+  updateTakeMark: method(
+    z
+      .strictObject({ id, atMs: markTime.optional(), note: text(NOTE_MAX).optional() })
+      .refine((m) => m.atMs !== undefined || m.note !== undefined, { message: 'Give the mark a new time or note', path: ['note'] }),
+    take,
+    true,
+  ),
   deleteTakeMark: method(z.strictObject({ id }), take, true),
-  exportTakes: method(reviewFilter.extend({ format: exportFormat }), fileExport, false),
+  exportTakes: method(takeExport, fileExport, false),
 } as const;

@@ -1,17 +1,18 @@
 import type { takeMethods } from '../../../shared/contract/takes';
 import { listTakes } from '../repos/takes';
-import { addTakeMark, requireTake, setTakeOutcome } from '../services/takes';
+import { addTakeMark, deleteTakeMark, requireTake, setTakeOutcome, takeHistory, updateTakeMark } from '../services/takes';
+import { queryTakes, takeSummary } from '../services/take-review';
+import { exportTakes } from '../services/take-export';
 import { announce, type ApiDeps, type AreaApi } from './deps';
-import { notBuilt } from './settings';
 
 export function takesApi(deps: ApiDeps): AreaApi<keyof typeof takeMethods> {
   const { db, clock } = deps;
   return {
     listTakes: (input) => listTakes(db, input),
-    queryTakes: () => notBuilt('queryTakes'),
-    takeSummary: () => notBuilt('takeSummary'),
+    queryTakes: (input) => queryTakes(db, input),
+    takeSummary: (input) => takeSummary(db, input),
     getTake: (input) => requireTake(db, input.id),
-    getTakeHistory: () => notBuilt('getTakeHistory'),
+    getTakeHistory: (input) => takeHistory(db, input.id),
     setTakeOutcome: (input) => {
       const take = setTakeOutcome(db, input, clock.now());
       announce(deps, 'takes', 'plans');
@@ -22,8 +23,16 @@ export function takesApi(deps: ApiDeps): AreaApi<keyof typeof takeMethods> {
       announce(deps, 'takes');
       return take;
     },
-    updateTakeMark: () => notBuilt('updateTakeMark'),
-    deleteTakeMark: () => notBuilt('deleteTakeMark'),
-    exportTakes: () => notBuilt('exportTakes'),
+    updateTakeMark: (input) => {
+      const take = updateTakeMark(db, input);
+      announce(deps, 'takes');
+      return take;
+    },
+    deleteTakeMark: (input) => {
+      const take = deleteTakeMark(db, input);
+      announce(deps, 'takes');
+      return take;
+    },
+    exportTakes: (input) => exportTakes(db, input, clock.now()),
   };
 }

@@ -91,6 +91,29 @@ const stepCases: Record<number, StepCase> = {
       ).toThrow(/FOREIGN KEY/);
     },
   },
+  3: {
+    seed(db) {
+      db.prepare("INSERT INTO people (id, name, roles, created_at) VALUES (1, '아이유', '[\"artist\"]', ?)").run(T0);
+      db.prepare(
+        `INSERT INTO plans (id, artist_id, song, countdown_ms, warning_ms, danger_ms, run_order, created_at, updated_at)
+         VALUES (1, 1, '밤편지', 60000, 30000, 10000, 1, ?, ?)`,
+      ).run(T0, T0);
+      db.prepare("INSERT INTO takes (id, plan_id, number, run, go_at, ended_at, outcome, created_at) VALUES (3, 1, 1, 1, ?, ?, 'succeeded', ?)").run(
+        T0,
+        T0 + 245_000,
+        T0,
+      );
+    },
+    check(db) {
+      expect(db.prepare('SELECT song FROM plans WHERE id = 1').pluck().get()).toBe('밤편지');
+      expect(db.prepare('SELECT ended_at - go_at FROM takes WHERE id = 3').pluck().get()).toBe(245_000);
+      const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'").pluck().all();
+      expect(indexes).toEqual(expect.arrayContaining(['plans_by_artist', 'people_by_name', 'takes_by_duration', 'takes_for_summary']));
+      // Sorting by length reads the new index in order instead of sorting every take.
+      const plan = db.prepare('EXPLAIN QUERY PLAN SELECT id FROM takes t ORDER BY (t.ended_at - t.go_at) DESC, t.go_at DESC LIMIT 200').all() as { detail: string }[];
+      expect(plan.map((p) => p.detail).join(' ')).toMatch(/takes_by_duration/);
+    },
+  },
 };
 
 describe('migration steps', () => {

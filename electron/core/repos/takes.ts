@@ -1,7 +1,9 @@
 import type { Db } from '../db/open';
 import type { FailureReason, Mark, Outcome, Take } from '../../../shared/schemas';
+import type { OutcomeChange as OutcomeChangeEntry } from '../../../shared/contract/takes';
 
-interface TakeRow {
+/** A take as stored, with its performance's names joined in. */
+export interface TakeRecord {
   id: number;
   plan_id: number;
   number: number | null;
@@ -19,19 +21,19 @@ interface TakeRow {
   venue: string | null;
 }
 
-interface MarkRow {
+export interface MarkRow {
   id: number;
   take_id: number;
   at_ms: number;
   note: string;
 }
 
-const SELECT_TAKES = `
+export const SELECT_TAKES = `
   SELECT t.*, a.name AS artist, p.song, v.name AS venue
   FROM takes t JOIN plans p ON p.id = t.plan_id JOIN people a ON a.id = p.artist_id
   LEFT JOIN venues v ON v.id = p.venue_id`;
 
-function rowToTake(row: TakeRow, marks: Mark[]): Take {
+export function rowToTake(row: TakeRecord, marks: Mark[]): Take {
   return {
     id: row.id,
     planId: row.plan_id,
@@ -52,7 +54,7 @@ function rowToTake(row: TakeRow, marks: Mark[]): Take {
   };
 }
 
-function rowToMark(row: MarkRow): Mark {
+export function rowToMark(row: MarkRow): Mark {
   return { id: row.id, takeId: row.take_id, atMs: row.at_ms, note: row.note };
 }
 
@@ -91,13 +93,13 @@ export function listTakes(db: Db, q: TakeQuery): Take[] {
     params.push(q.text, q.text, q.text, q.text);
   }
   const sql = `${SELECT_TAKES} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY t.go_at DESC, t.id DESC LIMIT ?`;
-  const rows = db.prepare(sql).all(...params, q.limit) as TakeRow[];
+  const rows = db.prepare(sql).all(...params, q.limit) as TakeRecord[];
   const marks = marksFor(db, rows.map((r) => r.id));
   return rows.map((row) => rowToTake(row, marks.get(row.id) ?? []));
 }
 
 export function getTake(db: Db, id: number): Take | undefined {
-  const row = db.prepare(`${SELECT_TAKES} WHERE t.id = ?`).get(id) as TakeRow | undefined;
+  const row = db.prepare(`${SELECT_TAKES} WHERE t.id = ?`).get(id) as TakeRecord | undefined;
   return row && rowToTake(row, marksFor(db, [id]).get(id) ?? []);
 }
 
@@ -156,6 +158,30 @@ export function setOutcome(db: Db, before: Take, change: OutcomeChange, now: num
 
 export function insertMark(db: Db, takeId: number, atMs: number, note: string, now: number): void {
   db.prepare('INSERT INTO take_marks (take_id, at_ms, note, created_at) VALUES (?, ?, ?, ?)').run(takeId, atMs, note, now);
+}
+
+export function getMark(db: Db, id: number): Mark | undefined {
+  const row = db.prepare('SELECT * FROM take_marks WHERE id = ?').get(id) as MarkRow | undefined;
+  return row && rowToMark(row);
+}
+
+export function updateMark(db: Db, mark: Mark): void {
+  db.prepare('UPDATE take_marks SET at_ms = ?, note = ? WHERE id = ?').run(mark.atMs, mark.note, mark.id);
+}
+
+export function deleteMark(db: Db, id: number): void {
+  db.prepare('DELETE FROM take_marks WHERE id = ?').run(id);
+}
+
+/** A take's outcome changes, oldest first. */
+export function outcomeHistory(db: Db, takeId: number): OutcomeChangeEntry[] {
+  return db
+    .prepare(
+      `SELECT changed_at AS changedAt, changed_by AS changedBy, before_outcome AS beforeOutcome, after_outcome AS afterOutcome,
+         before_reason AS beforeReason, after_reason AS afterReason
+       FROM take_outcome_history WHERE take_id = ? ORDER BY changed_at, id`,
+    )
+    .all(takeId) as OutcomeChangeEntry[];
 }
 
 /** Takes still open when the app stopped: the person resolving them sees "interrupted". */

@@ -118,3 +118,54 @@ describe('addTakeMark', () => {
     expect((await h.ok('getTake', { id: takeId })).marks).toEqual(take.marks);
   });
 });
+
+describe('editing marks afterwards', () => {
+  it('changes a mark’s note and time, keeping the marks in time order', async () => {
+    const { takeId } = await shoot(false, 200_000);
+    await h.ok('addTakeMark', { takeId, note: 'dancer slip', atMs: 133_000 });
+    const [mark] = (await h.ok('addTakeMark', { takeId, note: 'Intro', atMs: 5_000 })).marks;
+    const take = await h.ok('updateTakeMark', { id: mark!.id, atMs: 150_000, note: 'Intro (late)' });
+    expect(take.marks.map((m) => [m.atMs, m.note])).toEqual([
+      [133_000, 'dancer slip'],
+      [150_000, 'Intro (late)'],
+    ]);
+    const noteOnly = await h.ok('updateTakeMark', { id: mark!.id, note: '인트로' });
+    expect(noteOnly.marks.find((m) => m.id === mark!.id)).toMatchObject({ atMs: 150_000, note: '인트로' });
+  });
+
+  it('deletes a mark and answers with the take without it', async () => {
+    const { takeId } = await shoot();
+    const { marks } = await h.ok('addTakeMark', { takeId, note: 'Bridge', atMs: 10_000 });
+    const after = await h.ok('deleteTakeMark', { id: marks[0]!.id });
+    expect(after.marks).toEqual([]);
+    expect((await h.refused('deleteTakeMark', { id: marks[0]!.id })).code).toBe('not_found');
+  });
+
+  it('refuses a time after the take ended, naming the field and the take’s length, and changes nothing', async () => {
+    const { takeId } = await shoot(false, 95_000);
+    const { marks } = await h.ok('addTakeMark', { takeId, note: 'Bridge', atMs: 10_000 });
+    const before = dumpDatabase(h.db);
+    const error = await h.refused('updateTakeMark', { id: marks[0]!.id, atMs: 96_000 });
+    expect({ code: error.code, field: error.field }).toEqual({ code: 'invalid_input', field: 'atMs' });
+    expect(error.message).toMatch(/1:35/);
+    expect(dumpDatabase(h.db)).toEqual(before);
+    expect((await h.ok('updateTakeMark', { id: marks[0]!.id, atMs: 95_000 })).marks[0]!.atMs).toBe(95_000);
+  });
+});
+
+describe('getTakeHistory', () => {
+  it('lists each outcome change with who, when, before and after, oldest first', async () => {
+    await h.ok('updateSettings', { crewName: 'Ji-ho' });
+    const { takeId } = await shoot();
+    expect(await h.ok('getTakeHistory', { id: takeId })).toEqual([]);
+    const t1 = h.clock.now();
+    await h.ok('setTakeOutcome', { id: takeId, outcome: 'failed', failureReason: 'camera' });
+    await h.ok('updateSettings', { crewName: '김지호' });
+    h.clock.advance(90_000);
+    await h.ok('setTakeOutcome', { id: takeId, outcome: 'succeeded' });
+    expect(await h.ok('getTakeHistory', { id: takeId })).toEqual([
+      { changedAt: t1, changedBy: 'Ji-ho', beforeOutcome: 'pending', afterOutcome: 'failed', beforeReason: null, afterReason: 'camera' },
+      { changedAt: t1 + 90_000, changedBy: '김지호', beforeOutcome: 'failed', afterOutcome: 'succeeded', beforeReason: 'camera', afterReason: null },
+    ]);
+  });
+});

@@ -1,10 +1,12 @@
 import type { Db } from '../db/open';
 import type { Take } from '../../../shared/schemas';
+import type { OutcomeChange } from '../../../shared/contract/takes';
 import type { MethodParsedInput } from '../../../shared/api';
 import * as takes from '../repos/takes';
 import { setPlanStatus } from '../repos/plans';
 import { getSetting } from '../repos/settings';
 import { CuelightError, notFound } from '../errors';
+import { formatClock } from '../../../shared/countdown';
 
 export function requireTake(db: Db, id: number, field = 'id'): Take {
   const take = takes.getTake(db, id);
@@ -29,8 +31,44 @@ export function setTakeOutcome(db: Db, input: MethodParsedInput<'setTakeOutcome'
 export function addTakeMark(db: Db, input: MethodParsedInput<'addTakeMark'>, now: number): Take {
   return db.transaction(() => {
     const take = requireTake(db, input.takeId, 'takeId');
+    if (input.atMs !== undefined) assertWithinTake(take, input.atMs);
     const atMs = input.atMs ?? Math.max(0, Math.min(now, take.endedAt ?? now) - take.goAt);
     takes.insertMark(db, take.id, atMs, input.note, now);
     return requireTake(db, take.id);
   }).immediate();
+}
+
+/** A mark placed after an ended take's last moment is a typo; an open take can still run on. */
+function assertWithinTake(take: Take, atMs: number): void {
+  if (take.endedAt === null) return;
+  const lengthMs = take.endedAt - take.goAt;
+  if (atMs > lengthMs) {
+    const length = formatClock(Math.floor(lengthMs / 1000));
+    throw new CuelightError('invalid_input', `atMs: This take lasted ${length}; place the mark between 0:00 and ${length}`, 'atMs');
+  }
+}
+
+export function updateTakeMark(db: Db, input: MethodParsedInput<'updateTakeMark'>): Take {
+  return db.transaction(() => {
+    const mark = takes.getMark(db, input.id);
+    if (!mark) throw notFound('Mark', input.id, 'id');
+    const take = requireTake(db, mark.takeId);
+    if (input.atMs !== undefined) assertWithinTake(take, input.atMs);
+    takes.updateMark(db, { ...mark, atMs: input.atMs ?? mark.atMs, note: input.note ?? mark.note });
+    return requireTake(db, take.id);
+  }).immediate();
+}
+
+export function deleteTakeMark(db: Db, input: MethodParsedInput<'deleteTakeMark'>): Take {
+  return db.transaction(() => {
+    const mark = takes.getMark(db, input.id);
+    if (!mark) throw notFound('Mark', input.id, 'id');
+    takes.deleteMark(db, mark.id);
+    return requireTake(db, mark.takeId);
+  }).immediate();
+}
+
+export function takeHistory(db: Db, id: number): OutcomeChange[] {
+  requireTake(db, id);
+  return takes.outcomeHistory(db, id);
 }

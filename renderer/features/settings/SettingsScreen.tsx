@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { attempt, useCanControl } from '../../stores/data';
 import { showToast, useT } from '../../stores/ui';
+import { BackupsPanel } from './BackupsPanel';
 
 /** Who is logging (stored with every take and outcome change). */
 function CrewName() {
@@ -42,6 +43,7 @@ export function SettingsScreen() {
       </header>
       <div className="settings-grid">
         <CrewName />
+        <BackupsPanel />
       </div>
     </main>
   );

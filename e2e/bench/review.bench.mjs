@@ -1,0 +1,165 @@
+// review: how fast the take log answers at the size of a long-running show.
+//
+// review.page_p50_ms / review.page_p99_ms — POST /api/queryTakes for the first page (200 rows)
+//   of six filter/sort combinations a crew uses (newest first; one artist; failed takes by length;
+//   a quarter sorted by artist; text found in notes and marks; sorted by venue), round-robin,
+//   ~200 calls in all, each on a fresh connection, measured from request to parsed answer.
+// review.summary_p99_ms — POST /api/takeSummary over ~200 calls (no filter, a quarter, one venue,
+//   failed takes only), the same way.
+//   Database: 10,000 plans, 100,000 takes (about 5% rehearsals, 100,000 marks) for 2,000 artists
+//   at 200 venues over three years, written with better-sqlite3 in one transaction into a data dir
+//   the built host has just created (so the schema and indexes are the app's own).
+//   Baseline, interleaved in the same run: POST /api/getCountdown, the cheapest method, so `ratio`
+//   is the cost of the review's queries over a bare round trip. Target: p99 under 20 ms each.
+import path from 'node:path';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
+import { median, percentile } from './stats.mjs';
+import { spawnTracked, waitForListening, stop, request, tempDir, removeTempDir } from './proc.mjs';
+
+export const name = 'review';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const SERVE = path.join(ROOT, 'dist', 'electron', 'serve.cjs');
+const TOKEN = 'bench';
+const PLANS = 10_000;
+const TAKES_PER_PLAN = 10;
+const CALLS = Number(process.env.BENCH_REVIEW_CALLS ?? 204);
+const DAY = 86_400_000;
+const START = Date.UTC(2024, 0, 1);
+
+/** A deterministic shoot log: the same database on every run and machine. */
+export function fill(file) {
+  const db = new Database(file);
+  let state = 20_261_126;
+  const random = () => (state = (state * 48_271) % 2_147_483_647) / 2_147_483_647;
+  const pick = (items) => items[Math.floor(random() * items.length)];
+  const SYLLABLES = ['가', '나', '다', '민', '지', '서', '준', '윤', '별', '달', '꿈', '봄', '희', '하', '수'];
+  const FAMILY = ['Kim', 'Lee', 'Park', 'Choi', 'Jung', 'Kang', 'Cho', 'Yoon', 'Jang', 'Lim', 'Han', 'Seo'];
+  const WORDS = ['Love', 'Night', 'Dream', 'Blue', 'Star', 'Road', 'Rain', 'Spring', 'Light', 'Heart'];
+  const KOREAN = ['사랑', '밤', '꿈', '바람', '별', '봄날', '기억', '노래', '하늘', '눈물'];
+  const NOTES = ['dancer slip', 'late cue', 'mic pop', 'camera 2 lost focus', '관객 소음', '조명 늦음', 'clean', 'cracked high note', '안무 실수'];
+  const REASONS = ['vocal', 'choreography', 'camera', 'sound', 'lighting', 'interruption', 'other'];
+  db.transaction(() => {
+    const person = db.prepare(`INSERT INTO people (name, name_alt, roles, created_at) VALUES (?, ?, '["artist"]', 0)`);
+    for (let i = 0; i < 2_000; i++) {
+      const korean = pick(SYLLABLES) + pick(SYLLABLES) + pick(SYLLABLES);
+      person.run(i % 3 === 0 ? `${korean} ${i}` : `${pick(FAMILY)} ${pick(WORDS)} ${i}`, korean);
+    }
+    const venue = db.prepare('INSERT INTO venues (name, created_at) VALUES (?, 0)');
+    for (let i = 0; i < 200; i++) venue.run(i % 2 ? `${pick(KOREAN)} 홀 ${i}` : `${pick(WORDS)} Hall ${i}`);
+    const plan = db.prepare(`INSERT INTO plans (artist_id, song, venue_id, shoot_date, countdown_ms, warning_ms, danger_ms, status, run_order, created_at, updated_at)
+      VALUES (?, ?, ?, ?, 60000, 30000, 10000, 'shot', ?, 0, 0)`);
+    const take = db.prepare(`INSERT INTO takes (plan_id, number, rehearsal, run, countdown_started_at, go_at, ended_at, outcome, failure_reason, note, logged_by, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'Bench crew', ?)`);
+    const mark = db.prepare('INSERT INTO take_marks (take_id, at_ms, note, created_at) VALUES (?, ?, ?, ?)');
+    let run = 0;
+    for (let p = 1; p <= PLANS; p++) {
+      const day = START + Math.floor(random() * 1_000) * DAY;
+      plan.run(1 + Math.floor(random() * 2_000), `${pick(WORDS)} ${pick(KOREAN)} ${p}`, random() < 0.1 ? null : 1 + Math.floor(random() * 200),
+        new Date(day).toISOString().slice(0, 10), p);
+      let number = 0;
+      for (let k = 0; k < TAKES_PER_PLAN; k++) {
+        const rehearsal = k === 0 && random() < 0.5 ? 1 : 0;
+        const goAt = day + 10 * 3_600_000 + k * 600_000;
+        const length = 150_000 + Math.floor(random() * 150_000);
+        const r = random();
+        const outcome = k === TAKES_PER_PLAN - 1 ? (r < 0.8 ? 'succeeded' : 'failed') : r < 0.7 ? 'failed' : r < 0.8 ? 'aborted' : r < 0.85 ? 'interrupted' : r < 0.9 ? 'pending' : 'succeeded';
+        const id = take.run(p, rehearsal ? null : ++number, rehearsal, ++run, goAt - 60_000, goAt, random() < 0.01 ? null : goAt + length,
+          outcome, outcome === 'failed' ? pick(REASONS) : null, random() < 0.3 ? pick(NOTES) : '', goAt).lastInsertRowid;
+        for (let m = Math.floor(random() * 3); m > 0; m--) mark.run(id, Math.floor(random() * length), pick(NOTES), goAt);
+      }
+    }
+  })();
+  const counts = db.prepare('SELECT (SELECT count(*) FROM plans), (SELECT count(*) FROM takes), (SELECT count(*) FROM take_marks)').raw().get();
+  db.close();
+  return counts;
+}
+
+async function startHost(dataDir) {
+  const child = spawnTracked(process.execPath, [SERVE, '--port', '0', '--data-dir', dataDir, '--token', TOKEN], { cwd: ROOT });
+  return { child, url: await waitForListening(child) };
+}
+
+/** One call on a fresh connection; the figure is request to parsed envelope, as a client sees it. */
+async function timedCall(url, method, input) {
+  const t0 = performance.now();
+  const response = await request(`${url}/api/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+    body: JSON.stringify(input),
+  });
+  const envelope = JSON.parse(response.body);
+  const ms = performance.now() - t0;
+  if (!envelope.ok) throw new Error(`${method} ${JSON.stringify(input)} was refused: ${response.body.slice(0, 300)}`);
+  return { ms, value: envelope.value };
+}
+
+const fmt = (xs) => `p50 ${median(xs).toFixed(2)} ms, p99 ${percentile(xs, 99).toFixed(2)} ms`;
+
+export async function run({ emit, log }) {
+  if (!fs.existsSync(SERVE)) throw new Error(`${path.relative(ROOT, SERVE)} is missing: run \`npm run build\` first`);
+  const dataDir = tempDir('cuelight-bench-review-');
+  try {
+    const first = await startHost(dataDir); // creates the store at the app's schema
+    await stop(first.child);
+    const t0 = performance.now();
+    const [plans, takes, marks] = fill(path.join(dataDir, 'cuelight.sqlite'));
+    log(`filled ${plans} plans, ${takes} takes, ${marks} marks in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const { child, url } = await startHost(dataDir);
+
+    const someArtist = (await timedCall(url, 'queryTakes', { limit: 1 })).value.rows[0];
+    const venues = (await timedCall(url, 'listVenues', {})).value;
+    const quarter = { fromMs: Date.UTC(2025, 0, 1), toMs: Date.UTC(2025, 3, 1) };
+    const pages = {
+      newest: {},
+      artist: { artistId: (await timedCall(url, 'getPlan', { id: someArtist.planId })).value.artist.personId },
+      failedByLength: { outcome: 'failed', sort: 'duration', direction: 'desc' },
+      quarterByArtist: { ...quarter, sort: 'artist', direction: 'asc' },
+      text: { text: 'slip' },
+      byVenue: { sort: 'venue', direction: 'asc' },
+    };
+    const summaries = { all: {}, quarter, venue: { venueId: venues[7].id }, failed: { outcome: 'failed' } };
+
+    const totals = {};
+    for (const [label, q] of Object.entries(pages)) {
+      const { value } = await timedCall(url, 'queryTakes', { ...q, limit: 200 }); // warm-up, and a sanity check
+      if (value.rows.length === 0) throw new Error(`${label}: no rows`);
+      totals[label] = value.total;
+    }
+    log(`totals: ${Object.entries(totals).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    for (const q of Object.values(summaries)) await timedCall(url, 'takeSummary', q);
+
+    const pageMs = Object.fromEntries(Object.keys(pages).map((k) => [k, []]));
+    const summaryMs = Object.fromEntries(Object.keys(summaries).map((k) => [k, []]));
+    const baseline = [];
+    const pageNames = Object.keys(pages);
+    const summaryNames = Object.keys(summaries);
+    // Interleaved, so the review calls and the baseline see the same machine noise.
+    for (let i = 0; i < CALLS; i++) {
+      const page = pageNames[i % pageNames.length];
+      pageMs[page].push((await timedCall(url, 'queryTakes', { ...pages[page], limit: 200 })).ms);
+      const summary = summaryNames[i % summaryNames.length];
+      summaryMs[summary].push((await timedCall(url, 'takeSummary', summaries[summary])).ms);
+      baseline.push((await timedCall(url, 'getCountdown', {})).ms);
+    }
+    await stop(child);
+
+    for (const [label, xs] of Object.entries(pageMs)) log(`page ${label}: ${fmt(xs)}`);
+    for (const [label, xs] of Object.entries(summaryMs)) log(`summary ${label}: ${fmt(xs)}`);
+    log(`baseline getCountdown: ${fmt(baseline)}`);
+    const allPages = Object.values(pageMs).flat();
+    const allSummaries = Object.values(summaryMs).flat();
+    for (const [metric, value] of [['review.page_p99_ms', percentile(allPages, 99)], ['review.summary_p99_ms', percentile(allSummaries, 99)]]) {
+      if (value >= 20) log(`over target: ${metric} ${value.toFixed(2)} ms (target < 20 ms)`);
+    }
+    emit({ metric: 'review.page_p50_ms', value: median(allPages), unit: 'ms', baseline: median(baseline) });
+    emit({ metric: 'review.page_p99_ms', value: percentile(allPages, 99), unit: 'ms', baseline: percentile(baseline, 99) });
+    emit({ metric: 'review.summary_p50_ms', value: median(allSummaries), unit: 'ms', baseline: median(baseline) });
+    emit({ metric: 'review.summary_p99_ms', value: percentile(allSummaries, 99), unit: 'ms', baseline: percentile(baseline, 99) });
+  } finally {
+    removeTempDir(dataDir);
+  }
+}

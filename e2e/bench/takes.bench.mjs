@@ -1,0 +1,139 @@
+// takes: what a take's data costs to make safe, and proof that it stays safe when the host dies.
+//
+// takes.commit_p50_ms / takes.commit_p99_ms — one outcome change (setTakeOutcome through the
+//   core's dispatch: validation, one transaction with its history row, WAL + synchronous=FULL),
+//   measured in-process on a core opened on a temp dir (the core is bundled from source with
+//   esbuild into dist/bench/, the same way the hosts are), so no HTTP or JSON is in the figure.
+//   Baseline, interleaved sample for sample in the same temp dir: fs.writeSync of 4 KiB +
+//   fs.fdatasyncSync — the least any durable commit can cost on this disk (fsync.p50_ms /
+//   fsync.p99_ms). Target: takes.commit_p99_ms within 2x of fsync.p99_ms.
+// takes.crash_kills / takes.crash_lost / takes.crash_integrity_failures — the crash drill of
+//   e2e/crash/workload.mjs: the built headless host driven over HTTP (plans, countdowns, takes,
+//   marks, outcomes), SIGKILLed at a random moment each round, the file checked
+//   (PRAGMA integrity_check, every acknowledged change present, nothing doubled), restarted.
+//   BENCH_CRASH_KILLS (default 1000; ~0.6 s a kill) and BENCH_COMMITS (default 2000) scale it.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { build } from 'esbuild';
+import { median, percentile } from './stats.mjs';
+import { spawnTracked, waitForListening, exited, tempDir, removeTempDir } from './proc.mjs';
+import { runCrashRounds } from '../crash/workload.mjs';
+
+export const name = 'takes';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const SERVE = path.join(ROOT, 'dist', 'electron', 'serve.cjs');
+const TOKEN = 'bench';
+const KILLS = Number(process.env.BENCH_CRASH_KILLS ?? 1000);
+const COMMITS = Number(process.env.BENCH_COMMITS ?? 2000);
+const WARMUP = 50;
+
+/** Bundles the core (openCore + dispatch) next to node_modules, so better-sqlite3 resolves. */
+async function loadCore() {
+  const outfile = path.join(ROOT, 'dist', 'bench', 'core.cjs');
+  await build({
+    stdin: { contents: "export { openCore } from './electron/core/core';\nexport { dispatch } from './electron/core/dispatch';", resolveDir: ROOT, loader: 'ts' },
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'cjs',
+    outfile,
+    external: ['better-sqlite3'],
+    logLevel: 'warning',
+  });
+  return import(pathToFileURL(outfile).href);
+}
+
+async function ok(dispatch, core, method, input) {
+  const reply = await dispatch(core, method, input, { canControl: true });
+  if (!reply.ok) throw new Error(`${method} was refused: ${reply.error.message}`);
+  return reply.value;
+}
+
+async function commitLatency(log) {
+  const { openCore, dispatch } = await loadCore();
+  const dir = tempDir('cuelight-bench-commit-');
+  const core = openCore({ dataDir: dir, demo: true });
+  const file = path.join(dir, 'fsync-probe.bin');
+  const fd = fs.openSync(file, 'w+');
+  try {
+    const planId = (await ok(dispatch, core, 'listPlans', undefined))[0].id;
+    await ok(dispatch, core, 'countdownCommand', { type: 'arm', planId });
+    const go = await ok(dispatch, core, 'countdownCommand', { type: 'goNow' });
+    await ok(dispatch, core, 'countdownCommand', { type: 'end' });
+    await core.shutdown(); // the after-take backup is not part of an outcome commit
+    const live = openCore({ dataDir: dir });
+    const page = Buffer.alloc(4096, 7);
+    fs.writeSync(fd, Buffer.alloc(1 << 20)); // a reused region, as a WAL is after each checkpoint
+    fs.fdatasyncSync(fd);
+    const commits = [];
+    const syncs = [];
+    for (let i = 0; i < WARMUP + COMMITS; i++) {
+      // Alternate outcomes, so every commit also writes a history row (who, when, before -> after).
+      const input = i % 2 ? { id: go.takeId, outcome: 'succeeded' } : { id: go.takeId, outcome: 'failed', failureReason: 'camera' };
+      let t0 = performance.now();
+      await ok(dispatch, live, 'setTakeOutcome', input);
+      const commit = performance.now() - t0;
+      t0 = performance.now();
+      fs.writeSync(fd, page, 0, page.length, (i % 256) * 4096);
+      fs.fdatasyncSync(fd);
+      const sync = performance.now() - t0;
+      if (i >= WARMUP) {
+        commits.push(commit);
+        syncs.push(sync);
+      }
+    }
+    const history = live.db.prepare('SELECT count(*) FROM take_outcome_history').pluck().get();
+    if (history < COMMITS) throw new Error(`expected ${COMMITS} history rows, found ${history}`);
+    live.close();
+    log(`${COMMITS} outcome commits vs ${COMMITS} write+fdatasync, interleaved`);
+    return { commits, syncs };
+  } finally {
+    fs.closeSync(fd);
+    removeTempDir(dir);
+  }
+}
+
+/** The built host on `dataDir`, with a kill that is a real SIGKILL. */
+async function startHost(dataDir, { demo }) {
+  const args = [SERVE, '--port', '0', '--data-dir', dataDir, '--token', TOKEN, ...(demo ? ['--demo'] : [])];
+  const child = spawnTracked(process.execPath, args, { cwd: ROOT });
+  const url = await waitForListening(child);
+  child.stdout.resume();
+  child.stderr.resume();
+  return {
+    url,
+    async kill() {
+      const done = exited(child);
+      child.kill('SIGKILL');
+      await done;
+    },
+  };
+}
+
+export async function run({ emit, log }) {
+  const { commits, syncs } = await commitLatency(log);
+  const fsyncP50 = median(syncs);
+  const fsyncP99 = percentile(syncs, 99);
+  emit({ metric: 'fsync.p50_ms', value: fsyncP50, unit: 'ms' });
+  emit({ metric: 'fsync.p99_ms', value: fsyncP99, unit: 'ms' });
+  emit({ metric: 'takes.commit_p50_ms', value: median(commits), unit: 'ms', baseline: fsyncP50 });
+  emit({ metric: 'takes.commit_p99_ms', value: percentile(commits, 99), unit: 'ms', baseline: fsyncP99 });
+
+  log(`crash drill: ${KILLS} kills (BENCH_CRASH_KILLS to change)`);
+  const started = performance.now();
+  const tally = await runCrashRounds({ kills: KILLS, start: startHost, token: TOKEN, log, dataDir: tempDir('cuelight-bench-crash-') });
+  log(`crash drill done in ${((performance.now() - started) / 1000).toFixed(0)} s, seed ${tally.seed}: ${JSON.stringify({ ...tally, problems: undefined })}`);
+  for (const problem of tally.problems) log(`  ${problem}`);
+  emit({ metric: 'takes.crash_kills', value: tally.kills, unit: 'count' });
+  emit({ metric: 'takes.crash_acknowledged', value: tally.acknowledged, unit: 'count' });
+  emit({ metric: 'takes.crash_lost', value: tally.lost, unit: 'count' });
+  emit({ metric: 'takes.crash_duplicated', value: tally.duplicated, unit: 'count' });
+  emit({ metric: 'takes.crash_integrity_failures', value: tally.integrityFailures, unit: 'count' });
+  emit({ metric: 'takes.crash_not_interrupted', value: tally.notInterrupted, unit: 'count' });
+  if (tally.lost || tally.duplicated || tally.integrityFailures || tally.notInterrupted || tally.badBackups) {
+    throw new Error(`the crash drill found problems (seed ${tally.seed}); see above`);
+  }
+}

@@ -1,0 +1,65 @@
+import Papa from 'papaparse';
+import type { Db } from '../db/open';
+import type { FileExport } from '../../../shared/contract/method';
+import type { takeExport, TakeRow } from '../../../shared/contract/takes';
+import type { z } from 'zod';
+import { formatClock } from '../../../shared/countdown';
+import { countFiltered, pageIds, takeRowsByIds } from '../repos/take-review';
+import { checkFilter } from './take-review';
+
+type ExportInput = z.output<typeof takeExport>;
+
+/** Excel reads a CSV as UTF-8 (and so shows Hangul) only when it starts with a byte-order mark. */
+const BOM = '\uFEFF';
+
+/** "UTC+09:00": written into the CSV's time headers so nobody guesses the zone. */
+export function offsetLabel(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `UTC${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/** A spreadsheet-friendly wall-clock time ("2026-11-26 18:00:05") at the crew's offset. */
+export function wallClock(ms: number | null, offsetMinutes: number): string {
+  return ms === null ? '' : new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+const lengthOf = (t: TakeRow) => (t.endedAt === null ? null : t.endedAt - t.goAt);
+
+function csvOf(rows: TakeRow[], offset: number): string {
+  const zone = offsetLabel(offset);
+  const fields = [
+    'take_id', 'performance_id', 'artist', 'song', 'venue', 'take', 'takes_for_performance', 'rehearsal',
+    `countdown_started (${zone})`, `go (${zone})`, `ended (${zone})`, 'length', 'length_s',
+    'outcome', 'failure_reason', 'note', 'marks', 'logged_by', 'recovered',
+  ];
+  const data = rows.map((t) => {
+    const length = lengthOf(t);
+    return [
+      t.id, t.planId, t.artist, t.song, t.venue, t.number ?? '', t.attempts, t.rehearsal ? 'yes' : 'no',
+      wallClock(t.countdownStartedAt, offset), wallClock(t.goAt, offset), wallClock(t.endedAt, offset),
+      length === null ? '' : formatClock(Math.floor(length / 1000)), length === null ? '' : Math.round(length / 1000),
+      t.outcome, t.failureReason ?? '', t.note,
+      t.marks.map((m) => `${formatClock(Math.floor(m.atMs / 1000))} ${m.note}`).join('; '),
+      t.loggedBy, t.recovered ? 'yes' : 'no',
+    ];
+  });
+  // escapeFormulae: a note starting with "=" or "+" must not run as a formula in a spreadsheet.
+  return `${BOM}${Papa.unparse({ fields, data }, { escapeFormulae: true })}\r\n`;
+}
+
+/** Every take the filters match (not only the loaded page), in the table's order. */
+export function exportTakes(db: Db, input: ExportInput, now: number): FileExport {
+  const rows = db.transaction(() => {
+    checkFilter(db, input);
+    const total = countFiltered(db, input);
+    return takeRowsByIds(db, pageIds(db, { filter: input, sort: input.sort, direction: input.direction, offset: 0, limit: total }, total));
+  })();
+  const day = wallClock(now, input.utcOffsetMinutes).slice(0, 10);
+  if (input.format === 'json') {
+    const { format: _format, utcOffsetMinutes: _offset, ...filter } = input;
+    const content = JSON.stringify({ exportedAt: new Date(now).toISOString(), filter, count: rows.length, takes: rows }, null, 2);
+    return { filename: `cuelight-takes-${day}.json`, mime: 'application/json', content: `${content}\n` };
+  }
+  return { filename: `cuelight-takes-${day}.csv`, mime: 'text/csv;charset=utf-8', content: csvOf(rows, input.utcOffsetMinutes) };
+}

@@ -1,0 +1,33 @@
+import type { Db } from '../db/open';
+import type { ParsedReviewFilter, ParsedTakeQuery, TakeRow, TakeSummary } from '../../../shared/contract/takes';
+import { countFiltered, pageIds, takeRowsByIds } from '../repos/take-review';
+import { summarise } from '../repos/take-summary';
+import { getPerson } from '../repos/people';
+import { getVenue } from '../repos/venues';
+import { CuelightError, notFound } from '../errors';
+
+/** A filter naming an artist or venue that does not exist is a mistake to report, not an empty table. */
+export function checkFilter(db: Db, f: ParsedReviewFilter): void {
+  if (f.artistId !== undefined && !getPerson(db, f.artistId)) throw notFound('Artist', f.artistId, 'artistId');
+  if (f.venueId !== undefined && !getVenue(db, f.venueId)) throw notFound('Venue', f.venueId, 'venueId');
+  if (f.fromMs !== undefined && f.toMs !== undefined && f.toMs <= f.fromMs) {
+    throw new CuelightError('invalid_input', 'toMs: The end of the date range must come after its start', 'toMs');
+  }
+}
+
+/** One page of the review table and the filtered total, read in one transaction so they agree. */
+export function queryTakes(db: Db, q: ParsedTakeQuery): { total: number; rows: TakeRow[] } {
+  return db.transaction(() => {
+    checkFilter(db, q);
+    const total = countFiltered(db, q);
+    const ids = q.offset >= total ? [] : pageIds(db, { filter: q, sort: q.sort, direction: q.direction, offset: q.offset, limit: q.limit }, total);
+    return { total, rows: takeRowsByIds(db, ids) };
+  })();
+}
+
+export function takeSummary(db: Db, f: ParsedReviewFilter): TakeSummary {
+  return db.transaction(() => {
+    checkFilter(db, f);
+    return summarise(db, f);
+  })();
+}
