@@ -65,14 +65,13 @@ async function openLog(page: Page) {
 const dataRows = (page: Page) => page.getByRole('table', { name: 'Takes', exact: true }).locator('tbody tr.take-row');
 
 test('filters and sorting change what the table shows; a performance that needed two takes says so', async ({ page }) => {
-  await openLog(page);
+  const table = await openLog(page);
   await expect(dataRows(page)).toHaveCount(4); // the rehearsal is left out
   await expect(page.getByRole('status').filter({ hasText: '4 takes' })).toBeVisible();
-  const second = page.getByRole('row', { name: /Open take #2 of 2 — AKMU/ });
-  await expect(second).toContainText('Needed 2 takes');
-  await expect(page.getByRole('row', { name: /Open take #1 of 2 — AKMU/ })).toContainText('2:13 dancer slip');
-  await expect(page.getByRole('row', { name: /Sumi Jo/ })).toContainText('#1');
-  await expect(page.getByRole('row', { name: /Sumi Jo/ })).not.toContainText('Needed');
+  await expect(table.getByRole('row', { name: /Open take #2 of 2 — AKMU/ })).toContainText('Needed 2 takes');
+  await expect(table.getByRole('row', { name: /Open take #1 of 2 — AKMU/ })).toContainText('2:13 dancer slip');
+  await expect(table.getByRole('row', { name: /Sumi Jo/ })).toContainText('#1');
+  await expect(table.getByRole('row', { name: /Sumi Jo/ })).not.toContainText('Needed');
   await page.screenshot({ path: 'e2e/screenshots/takes-table.png', fullPage: true });
 
   // Sorting: newest first by default, then by artist either way, then by length.
@@ -92,7 +91,7 @@ test('filters and sorting change what the table shows; a performance that needed
 
   // Filters: artist, outcome, text in marks, rehearsals, a date range with nothing in it.
   const filters = page.getByRole('search', { name: 'Filters' });
-  await filters.getByLabel('Artist').selectOption({ label: 'Sumi Jo (조수미)' });
+  await filters.getByRole('combobox', { name: 'Artist', exact: true }).selectOption({ label: 'Sumi Jo (조수미)' });
   await expect(dataRows(page)).toHaveCount(1);
   await filters.getByRole('button', { name: 'Clear filters' }).click();
   await filters.getByLabel('Outcome').selectOption('Failed');
@@ -116,10 +115,16 @@ test('filters and sorting change what the table shows; a performance that needed
   await filters.getByLabel('GO until (inclusive)').fill('2026-11-26');
   await filters.getByLabel('GO from').fill('2026-11-26');
   await expect(dataRows(page)).toHaveCount(5);
+
+  // The same log in Korean.
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
+  await expect(page.getByRole('heading', { name: '테이크 기록' })).toBeVisible();
+  await expect(page.getByRole('table', { name: '테이크 목록' }).locator('tr.take-row').filter({ hasText: '2번의 테이크 필요' })).toHaveCount(1);
+  await page.screenshot({ path: 'e2e/screenshots/takes-table-ko.png' });
 });
 
 test('the detail view shows times, marks on a timeline and the outcome history; outcome and marks are edited', async ({ page }) => {
-  await openLog(page);
+  const table = await openLog(page);
   await page.getByRole('button', { name: 'Open take #1 of 2 — AKMU' }).click();
   const dialog = page.getByRole('dialog', { name: '#1 of 2 — AKMU · Love Lee' });
   await expect(dialog).toContainText('This performance took 2 takes; this is take 1.');
@@ -159,7 +164,7 @@ test('the detail view shows times, marks on a timeline and the outcome history; 
   await expect(dialog.getByRole('alert')).toHaveText('Write the time as m:ss, like 2:13');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('row', { name: /Open take #1 of 2 — AKMU/ })).toContainText('Camera');
+  await expect(table.getByRole('row', { name: /Open take #1 of 2 — AKMU/ })).toContainText('Camera');
 });
 
 test('the summary shows first-take success overall and by artist and venue, as charts with text', async ({ page }) => {
@@ -170,15 +175,15 @@ test('the summary shows first-take success overall and by artist and venue, as c
   await expect(summary).toContainText('Average take3:34'); // (220 + 241 + 300 + 95) / 4 s
   const reasons = summary.getByRole('figure', { name: 'Failures by reason' });
   await expect(reasons.getByRole('img', { name: 'Failures by reason' })).toBeVisible();
-  await expect(reasons.getByRole('row', { name: 'Choreography 1' })).toBeAttached();
+  await expect(reasons.getByRole('listitem').filter({ hasText: 'Choreography: 1' })).toBeAttached();
   const artists = summary.getByRole('figure', { name: 'First-take success by artist' });
-  await expect(artists.getByRole('row', { name: 'Sumi Jo 100% (1/1)' })).toBeAttached();
-  await expect(artists.getByRole('row', { name: 'AKMU 0% (0/1)' })).toBeAttached();
-  await expect(summary.getByRole('figure', { name: 'First-take success by venue' }).getByRole('row', { name: 'National Museum of Korea 100% (1/1)' })).toBeAttached();
+  await expect(artists.getByRole('listitem').filter({ hasText: 'Sumi Jo: 100% (1/1)' })).toBeAttached();
+  await expect(artists.getByRole('listitem').filter({ hasText: 'AKMU: 0% (0/1)' })).toBeAttached();
+  await expect(summary.getByRole('figure', { name: 'First-take success by venue' }).getByRole('listitem').filter({ hasText: 'National Museum of Korea: 100% (1/1)' })).toBeAttached();
   await summary.screenshot({ path: 'e2e/screenshots/takes-summary.png' });
   // The summary follows the filters.
-  await page.getByRole('search', { name: 'Filters' }).getByLabel('Artist').selectOption({ label: 'AKMU (악뮤)' });
-  await expect(summary).toContainText('First-take success0%0 of 1 performances');
+  await page.getByRole('search', { name: 'Filters' }).getByRole('combobox', { name: 'Artist', exact: true }).selectOption({ label: 'AKMU (악뮤)' });
+  await expect(summary).toContainText('First-take success0%0 of 1 performance');
 });
 
 async function download(page: Page, button: string): Promise<string> {

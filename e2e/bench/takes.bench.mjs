@@ -4,9 +4,12 @@
 //   core's dispatch: validation, one transaction with its history row, WAL + synchronous=FULL),
 //   measured in-process on a core opened on a temp dir (the core is bundled from source with
 //   esbuild into dist/bench/, the same way the hosts are), so no HTTP or JSON is in the figure.
-//   Baseline, interleaved sample for sample in the same temp dir: fs.writeSync of 4 KiB +
-//   fs.fdatasyncSync — the least any durable commit can cost on this disk (fsync.p50_ms /
-//   fsync.p99_ms). Target: takes.commit_p99_ms within 2x of fsync.p99_ms.
+//   Baseline, interleaved sample for sample in the same temp dir: fs.writeSync of as many bytes
+//   as one outcome commit appends to the WAL (its frames, measured in this run: ~9 pages, since
+//   takes carry the review's indexes) + fs.fdatasyncSync — the same durable write without the
+//   database (fsync.p50_ms / fsync.p99_ms); fsync_4k.* is the same loop with a single 4 KiB page. Target: takes.commit_p99_ms within 2x of fsync.p99_ms. The WAL is checkpointed
+//   by the core's idle timer, never inside a commit; the loop does the same every 20 commits,
+//   outside the timed region, and reports it as takes.idle_checkpoint_p99_ms.
 // takes.crash_kills / takes.crash_lost / takes.crash_integrity_failures — the crash drill of
 //   e2e/crash/workload.mjs: the built headless host driven over HTTP (plans, countdowns, takes,
 //   marks, outcomes), SIGKILLed at a random moment each round, the file checked
@@ -29,6 +32,7 @@ const TOKEN = 'bench';
 const KILLS = Number(process.env.BENCH_CRASH_KILLS ?? 1000);
 const COMMITS = Number(process.env.BENCH_COMMITS ?? 2000);
 const WARMUP = 50;
+const CHECKPOINT_EVERY = 20; // commits between idle checkpoints: a busy minute's worth on set
 
 /** Bundles the core (openCore + dispatch) next to node_modules, so better-sqlite3 resolves. */
 async function loadCore() {
@@ -52,12 +56,30 @@ async function ok(dispatch, core, method, input) {
   return reply.value;
 }
 
+/** Bytes one outcome commit appends to the WAL: its frames (page + 24-byte header), averaged. */
+async function walBytesPerCommit(dispatch, core, takeId) {
+  let frames = 0;
+  for (let i = 0; i < 20; i++) {
+    core.db.pragma('wal_checkpoint(PASSIVE)'); // the next commit starts the WAL over
+    await ok(dispatch, core, 'setTakeOutcome', { id: takeId, outcome: i % 2 ? 'succeeded' : 'aborted' });
+    frames += core.db.pragma('wal_checkpoint(PASSIVE)')[0].log;
+  }
+  return Math.round(frames / 20) * (4096 + 24);
+}
+
+/** One raw durable write: `bytes` at a rotating offset of a preallocated region, then fdatasync. */
+function rawWrite(fd, buffer, i) {
+  const t0 = performance.now();
+  fs.writeSync(fd, buffer, 0, buffer.length, (i % 64) * buffer.length);
+  fs.fdatasyncSync(fd);
+  return performance.now() - t0;
+}
+
 async function commitLatency(log) {
   const { openCore, dispatch } = await loadCore();
   const dir = tempDir('cuelight-bench-commit-');
   const core = openCore({ dataDir: dir, demo: true });
-  const file = path.join(dir, 'fsync-probe.bin');
-  const fd = fs.openSync(file, 'w+');
+  const fd = fs.openSync(path.join(dir, 'fsync-probe.bin'), 'w+');
   try {
     const planId = (await ok(dispatch, core, 'listPlans', undefined))[0].id;
     await ok(dispatch, core, 'countdownCommand', { type: 'arm', planId });
@@ -65,31 +87,38 @@ async function commitLatency(log) {
     await ok(dispatch, core, 'countdownCommand', { type: 'end' });
     await core.shutdown(); // the after-take backup is not part of an outcome commit
     const live = openCore({ dataDir: dir });
+    const bytes = await walBytesPerCommit(dispatch, live, go.takeId);
+    const same = Buffer.alloc(bytes, 7);
     const page = Buffer.alloc(4096, 7);
-    fs.writeSync(fd, Buffer.alloc(1 << 20)); // a reused region, as a WAL is after each checkpoint
+    fs.writeSync(fd, Buffer.alloc(64 * bytes)); // a reused region, as a WAL is after each checkpoint
     fs.fdatasyncSync(fd);
-    const commits = [];
-    const syncs = [];
+    const samples = { commits: [], syncs: [], pageSyncs: [], checkpoints: [] };
     for (let i = 0; i < WARMUP + COMMITS; i++) {
+      const keep = i >= WARMUP;
+      if (i % CHECKPOINT_EVERY === 0) {
+        // What the core's idle timer does between an operator's actions (it never runs inside a commit).
+        const t0 = performance.now();
+        live.db.pragma('wal_checkpoint(PASSIVE)');
+        if (keep) samples.checkpoints.push(performance.now() - t0);
+      }
       // Alternate outcomes, so every commit also writes a history row (who, when, before -> after).
       const input = i % 2 ? { id: go.takeId, outcome: 'succeeded' } : { id: go.takeId, outcome: 'failed', failureReason: 'camera' };
-      let t0 = performance.now();
+      const t0 = performance.now();
       await ok(dispatch, live, 'setTakeOutcome', input);
       const commit = performance.now() - t0;
-      t0 = performance.now();
-      fs.writeSync(fd, page, 0, page.length, (i % 256) * 4096);
-      fs.fdatasyncSync(fd);
-      const sync = performance.now() - t0;
-      if (i >= WARMUP) {
-        commits.push(commit);
-        syncs.push(sync);
+      const sync = rawWrite(fd, same, i);
+      const pageSync = rawWrite(fd, page, i);
+      if (keep) {
+        samples.commits.push(commit);
+        samples.syncs.push(sync);
+        samples.pageSyncs.push(pageSync);
       }
     }
     const history = live.db.prepare('SELECT count(*) FROM take_outcome_history').pluck().get();
     if (history < COMMITS) throw new Error(`expected ${COMMITS} history rows, found ${history}`);
     live.close();
-    log(`${COMMITS} outcome commits vs ${COMMITS} write+fdatasync, interleaved`);
-    return { commits, syncs };
+    log(`${COMMITS} outcome commits (${bytes} WAL bytes each) vs write+fdatasync of ${bytes} and of 4096 bytes, interleaved`);
+    return samples;
   } finally {
     fs.closeSync(fd);
     removeTempDir(dir);
@@ -114,13 +143,16 @@ async function startHost(dataDir, { demo }) {
 }
 
 export async function run({ emit, log }) {
-  const { commits, syncs } = await commitLatency(log);
+  const { commits, syncs, pageSyncs, checkpoints } = await commitLatency(log);
   const fsyncP50 = median(syncs);
   const fsyncP99 = percentile(syncs, 99);
   emit({ metric: 'fsync.p50_ms', value: fsyncP50, unit: 'ms' });
   emit({ metric: 'fsync.p99_ms', value: fsyncP99, unit: 'ms' });
+  emit({ metric: 'fsync_4k.p50_ms', value: median(pageSyncs), unit: 'ms' });
+  emit({ metric: 'fsync_4k.p99_ms', value: percentile(pageSyncs, 99), unit: 'ms' });
   emit({ metric: 'takes.commit_p50_ms', value: median(commits), unit: 'ms', baseline: fsyncP50 });
   emit({ metric: 'takes.commit_p99_ms', value: percentile(commits, 99), unit: 'ms', baseline: fsyncP99 });
+  emit({ metric: 'takes.idle_checkpoint_p99_ms', value: percentile(checkpoints, 99), unit: 'ms' });
 
   log(`crash drill: ${KILLS} kills (BENCH_CRASH_KILLS to change)`);
   const started = performance.now();

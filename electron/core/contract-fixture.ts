@@ -11,6 +11,7 @@ export interface Ids {
   dancerId: number;
   venueId: number;
   takeId: number;
+  markId: number;
 }
 
 /** AKMU's "Love Lee" has been shot once; its countdown is ended, ready to arm again. */
@@ -18,6 +19,8 @@ export async function shootOneTake(h: Harness): Promise<Ids> {
   const plans = await h.ok('listPlans', undefined);
   const plan = plans.find((p) => p.song === 'Love Lee')!;
   const go = await runToGo(h, plan.id);
+  // A mark at the start of the take, so the mark-editing methods have one to work on.
+  const marked = await h.ok('addTakeMark', { takeId: go.takeId!, note: 'Intro', atMs: 0 });
   await h.ok('countdownCommand', { type: 'end' });
   return {
     planId: plan.id,
@@ -25,5 +28,6 @@ export async function shootOneTake(h: Harness): Promise<Ids> {
     dancerId: plan.dancers[0]!.personId,
     venueId: plan.venue!.id,
     takeId: go.takeId!,
+    markId: marked.marks[0]!.id,
   };
 }

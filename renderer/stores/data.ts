@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Person, Plan, Take, Venue } from '../../shared/schemas';
+import type { Person, Plan, Venue } from '../../shared/schemas';
 import { api, onEvent } from '../api/client';
 import { showToast } from './ui';
 
@@ -42,8 +42,4 @@ export async function attempt<T>(change: () => Promise<T>): Promise<T | undefine
 export function startData(): () => void {
   void refreshData().catch((error: unknown) => showToast('error', (error as Error).message));
   return onEvent('dataChanged', () => void refreshData().catch(() => undefined));
-}
-
-export async function fetchTakes(filter: { text?: string; outcome?: Take['outcome'] }): Promise<Take[]> {
-  return api.listTakes({ limit: 500, ...filter });
 }

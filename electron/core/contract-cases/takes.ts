@@ -102,8 +102,9 @@ export const takeCases: AreaCases<keyof typeof takeMethods> = {
     getTakeHistory: (ids) => ({ id: ids.takeId }),
     setTakeOutcome: (ids) => ({ id: ids.takeId, outcome: 'succeeded' }),
     addTakeMark: (ids) => ({ takeId: ids.takeId, note: 'Bridge' }),
-    updateTakeMark: () => ({ id: 1, note: 'Bridge (late)' }),
-    deleteTakeMark: () => ({ id: 1 }),
+    // Mark 1 is the first mark in the fixture's fresh database: these pass once shootOneTake adds one.
+    updateTakeMark: (ids) => ({ id: ids.markId, note: 'Bridge (late)' }),
+    deleteTakeMark: (ids) => ({ id: ids.markId }),
     exportTakes: () => ({ format: 'csv', text: 'Love' }),
   },
 };

@@ -108,7 +108,7 @@ const stepCases: Record<number, StepCase> = {
       expect(db.prepare('SELECT song FROM plans WHERE id = 1').pluck().get()).toBe('밤편지');
       expect(db.prepare('SELECT ended_at - go_at FROM takes WHERE id = 3').pluck().get()).toBe(245_000);
       const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'").pluck().all();
-      expect(indexes).toEqual(expect.arrayContaining(['plans_by_artist', 'people_by_name', 'takes_by_duration', 'takes_for_summary']));
+      expect(indexes).toEqual(expect.arrayContaining(['plans_by_artist', 'people_by_name', 'takes_by_duration', 'takes_by_outcome']));
       // Sorting by length reads the new index in order instead of sorting every take.
       const plan = db.prepare('EXPLAIN QUERY PLAN SELECT id FROM takes t ORDER BY (t.ended_at - t.go_at) DESC, t.go_at DESC LIMIT 200').all() as { detail: string }[];
       expect(plan.map((p) => p.detail).join(' ')).toMatch(/takes_by_duration/);

@@ -113,22 +113,22 @@ export function countTakes(db: Db, where: Where, ...more: string[]): number {
   return prepared(db, `SELECT count(*) FROM takes t ${whereSql(where, ...more)}`).pluck().get(where.params) as number;
 }
 
-const SORT_KEYS: Record<TakeSort, string> = {
-  goAt: 't.go_at',
-  number: 't.number',
-  artist: 'a.name COLLATE NOCASE',
-  song: 'p.song COLLATE NOCASE',
-  venue: 'v.name COLLATE NOCASE',
-  outcome: 't.outcome',
-  duration: '(t.ended_at - t.go_at)',
-  reason: 't.failure_reason',
-  note: 't.note COLLATE NOCASE',
+const SORT_KEYS: Record<TakeSort, string[]> = {
+  goAt: [],
+  number: ['t.number'],
+  artist: ['a.name COLLATE NOCASE'],
+  song: ['p.song COLLATE NOCASE'],
+  venue: ['v.name COLLATE NOCASE'],
+  // Failed takes group by reason: the order takes_by_outcome keeps them in.
+  outcome: ['t.outcome', 't.failure_reason'],
+  duration: ['(t.ended_at - t.go_at)'],
+  reason: ['t.failure_reason'],
+  note: ['t.note COLLATE NOCASE'],
 };
 
 /** Ties break by GO time, then id, so a sort is stable across pages. */
 export function orderBy(sort: TakeSort, direction: 'asc' | 'desc'): string {
-  const keys = sort === 'goAt' ? ['t.go_at', 't.id'] : [SORT_KEYS[sort], 't.go_at', 't.id'];
-  return `ORDER BY ${keys.map((k) => `${k} ${direction.toUpperCase()}`).join(', ')}`;
+  return `ORDER BY ${[...SORT_KEYS[sort], 't.go_at', 't.id'].map((k) => `${k} ${direction.toUpperCase()}`).join(', ')}`;
 }
 
 /** Sorting by a name needs its table; the filtered set is joined in and sorted whole. */
@@ -174,6 +174,12 @@ function windowOver(parts: { count: number; read: (offset: number, limit: number
   return out;
 }
 
+/** The query that reads takes in sort order through the sort's index (for venues: those with one). */
+export function walkSql(filter: ParsedReviewFilter, sort: TakeSort, direction: 'asc' | 'desc'): { sql: string; where: Where } {
+  const where = whereOf(filter, { unindexed: ALL_COLUMNS, marks: 'probe' });
+  return { sql: `SELECT t.id FROM ${WALKED_FROM[sort] ?? 'takes t'} ${whereSql(where)} ${orderBy(sort, direction)}`, where };
+}
+
 /**
  * The ids of one sorted page. A large filtered set is read in the order of the sort's index and
  * stops after the page; a small one is found through its filters' indexes and sorted whole.
@@ -182,20 +188,18 @@ function windowOver(parts: { count: number; read: (offset: number, limit: number
 export function pageIds(db: Db, r: PageRequest, total: number): number[] {
   const all = (prepared(db, 'SELECT max(id) FROM takes').pluck().get() as number | null) ?? 0;
   const walk = total > 0 && (r.offset + r.limit) * all < total * total;
-  const order = orderBy(r.sort, r.direction);
   if (!walk) {
     const where = whereOf(r.filter);
-    return ids(db, `SELECT t.id FROM ${SORTED_FROM[r.sort] ?? 'takes t'} ${whereSql(where)} ${order}`, where, r.offset, r.limit);
+    return ids(db, `SELECT t.id FROM ${SORTED_FROM[r.sort] ?? 'takes t'} ${whereSql(where)} ${orderBy(r.sort, r.direction)}`, where, r.offset, r.limit);
   }
-  const where = whereOf(r.filter, { unindexed: ALL_COLUMNS, marks: 'probe' });
-  const from = WALKED_FROM[r.sort] ?? 'takes t';
-  if (r.sort !== 'venue') return ids(db, `SELECT t.id FROM ${from} ${whereSql(where)} ${order}`, where, r.offset, r.limit);
+  const { sql, where } = walkSql(r.filter, r.sort, r.direction);
+  if (r.sort !== 'venue') return ids(db, sql, where, r.offset, r.limit);
   // Takes planned without a venue have no name to walk: they sort as empty, first when ascending.
   const noVenue = '+t.plan_id IN (SELECT id FROM plans WHERE venue_id IS NULL)';
   const blank = countTakes(db, whereOf(r.filter), 't.plan_id IN (SELECT id FROM plans WHERE venue_id IS NULL)');
   const named = {
     count: total - blank,
-    read: (offset: number, limit: number) => ids(db, `SELECT t.id FROM ${from} ${whereSql(where)} ${order}`, where, offset, limit),
+    read: (offset: number, limit: number) => ids(db, sql, where, offset, limit),
   };
   const unnamed = {
     count: blank,

@@ -1,6 +1,7 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import type { TakeQuery, TakeRow } from '../../../shared/contract/takes';
-import { TAKE_SORTS } from '../../../shared/contract/takes';
+import { reviewFilter, TAKE_SORTS } from '../../../shared/contract/takes';
+import { walkSql } from '../repos/take-review';
 import type { Db } from '../db/open';
 import { Harness, T0 } from '../test-harness';
 
@@ -84,7 +85,9 @@ describe('queryTakes sorting', () => {
       expect(whole.total).toBeGreaterThan(60);
       const sign = direction === 'asc' ? 1 : -1;
       const expected = [...whole.rows].sort(
-        (a, b) => sign * (compare(keyOf[sort](a), keyOf[sort](b)) || compare(a.goAt, b.goAt) || compare(a.id, b.id)),
+        (a, b) =>
+          sign *
+          (compare(keyOf[sort](a), keyOf[sort](b)) || (sort === 'outcome' ? compare(a.failureReason, b.failureReason) : 0) || compare(a.goAt, b.goAt) || compare(a.id, b.id)),
       );
       expect(whole.rows.map((r) => r.id)).toEqual(expected.map((r) => r.id));
       const paged = await allInPages({ sort, direction, rehearsal: 'include' }, 7);
@@ -98,6 +101,20 @@ describe('queryTakes sorting', () => {
       const whole = await page({ ...q, limit: 500 });
       expect((await allInPages(q, 3)).map((r) => r.id)).toEqual(whole.rows.map((r) => r.id));
       expect(whole.rows.every((r) => r.outcome === 'failed' && !r.rehearsal)).toBe(true);
+    }
+  });
+
+  it('reads a large set in index order for every sort and filter: no query sorts every take', () => {
+    const filters = [{}, { outcome: 'failed' }, { text: 'slip' }, { fromMs: T0, toMs: T0 + 3_600_000 }, { rehearsal: 'include' }];
+    for (const sort of TAKE_SORTS) {
+      for (const direction of ['asc', 'desc'] as const) {
+        for (const f of filters) {
+          const { sql, where } = walkSql(reviewFilter.parse(f), sort, direction);
+          const plan = (h.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(where.params) as { detail: string }[]).map((p) => p.detail);
+          // Sorting within one name's takes ("LAST 2 TERMS") is fine; sorting the whole set is not.
+          expect({ sort, direction, f, plan }).not.toMatchObject({ plan: expect.arrayContaining(['USE TEMP B-TREE FOR ORDER BY']) });
+        }
+      }
     }
   });
 

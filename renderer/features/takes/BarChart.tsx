@@ -9,14 +9,23 @@ export interface Bar {
   tone?: string;
 }
 
-const WIDTH = 320;
-const LABEL_WIDTH = 112;
-const VALUE_WIDTH = 78;
+const WIDTH = 300;
+const LABEL_WIDTH = 104;
+const VALUE_WIDTH = 74;
 const ROW = 18;
 
-const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+/** Shortens a label to fit `ems` of width: Hangul and other wide characters count as one em, the rest as about half. */
+function clip(label: string, ems: number): string {
+  let width = 0;
+  const chars = [...label];
+  for (let i = 0; i < chars.length; i++) {
+    width += /[\u1100-\u11ff\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]/.test(chars[i]!) ? 1 : 0.56;
+    if (width > ems) return `${chars.slice(0, i).join('')}…`;
+  }
+  return label;
+}
 
-/** A small horizontal bar chart in SVG, with the same figures as a table for screen readers. */
+/** A small horizontal bar chart in SVG, with the same figures as a list for screen readers. */
 export function BarChart({ title, bars, note }: { title: string; bars: Bar[]; note?: string }) {
   const id = useId();
   const barSpace = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
@@ -27,24 +36,19 @@ export function BarChart({ title, bars, note }: { title: string; bars: Bar[]; no
         {bars.map((bar, i) => (
           <g key={`${bar.label}-${i}`} transform={`translate(0 ${i * ROW})`}>
             <title>{`${bar.label}: ${bar.value}`}</title>
-            <text className="chart-label" x={LABEL_WIDTH - 6} y={ROW * 0.68} textAnchor="end">{clip(bar.label, 16)}</text>
+            <text className="chart-label" x={LABEL_WIDTH - 6} y={ROW * 0.68} textAnchor="end">{clip(bar.label, (LABEL_WIDTH - 10) / 11 - 1)}</text>
             <rect className="chart-track" x={LABEL_WIDTH} y={3} width={barSpace} height={ROW - 6} rx={2} />
             <rect className={`chart-bar ${bar.tone ?? ''}`} x={LABEL_WIDTH} y={3} width={Math.max(0, Math.min(1, bar.share)) * barSpace} height={ROW - 6} rx={2} />
             <text className="chart-value" x={WIDTH - VALUE_WIDTH + 6} y={ROW * 0.68}>{bar.value}</text>
           </g>
         ))}
       </svg>
-      <table className="visually-hidden" id={`${id}-data`}>
-        <caption>{title}</caption>
-        <tbody>
-          {bars.map((bar, i) => (
-            <tr key={`${bar.label}-${i}`}>
-              <th scope="row">{bar.label}</th>
-              <td>{bar.value}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {/* The figures in words for screen readers: a list, so the page's only table rows stay the takes'. */}
+      <ul className="visually-hidden" id={`${id}-data`}>
+        {bars.map((bar, i) => (
+          <li key={`${bar.label}-${i}`}>{`${bar.label}: ${bar.value}`}</li>
+        ))}
+      </ul>
       {note && <p className="chart-note">{note}</p>}
     </figure>
   );

@@ -16,7 +16,7 @@ function MarkEditor({ mark, n, canControl, onSaved }: { mark: Mark; n: number; c
     setNote(mark.note);
   }, [mark.atMs, mark.note]);
   const atMs = parseMarkTime(time);
-  const changed = note !== mark.note || (atMs !== null && Math.floor(atMs / 1000) !== Math.floor(mark.atMs / 1000));
+  const changed = note !== mark.note || time.trim() !== formatLength(mark.atMs);
 
   const save = async () => {
     if (atMs === null) return setError(t('detail.badTime'));

@@ -28,7 +28,7 @@ export function SummaryFigures({ summary, limit }: { summary: TakeSummary; limit
           <dt>{t('summary.firstTake')}</dt>
           <dd>
             <strong>{formatPercent(summary.firstTakeSuccessRate, language)}</strong>
-            <span>{t('summary.firstTakeOf', { successes: formatCount(summary.firstTakeSuccesses, language), performances: formatCount(summary.performances, language) })}</span>
+            <span>{t(summary.performances === 1 ? 'summary.firstTakeOfOne' : 'summary.firstTakeOf', { successes: formatCount(summary.firstTakeSuccesses, language), performances: formatCount(summary.performances, language) })}</span>
           </dd>
         </div>
         <div className="summary-stat">
@@ -37,7 +37,7 @@ export function SummaryFigures({ summary, limit }: { summary: TakeSummary; limit
         </div>
         <div className="summary-stat">
           <dt>{t('summary.multiTake')}</dt>
-          <dd><strong>{formatCount(summary.multiTakePerformances, language)}</strong><span>{t('summary.multiTakeOf', { count: formatCount(summary.performances, language) })}</span></dd>
+          <dd><strong>{formatCount(summary.multiTakePerformances, language)}</strong><span>{t(summary.performances === 1 ? 'summary.multiTakeOfOne' : 'summary.multiTakeOf', { count: formatCount(summary.performances, language) })}</span></dd>
         </div>
         <div className="summary-stat">
           <dt>{t('summary.takes')}</dt>

@@ -62,7 +62,7 @@ export function TakesScreen() {
     <main className="screen takes-screen">
       <header className="screen-header">
         <h1>{t('takes.title')}</h1>
-        <span className="take-count" role="status">{total === null ? '' : t('takes.count', { count: formatCount(total, language) })}</span>
+        <span className="take-count" role="status">{total === null ? '' : total === 1 ? t('takes.countOne') : t('takes.count', { count: formatCount(total, language) })}</span>
         <div className="review-actions no-print">
           <button type="button" onClick={() => void exportAs('csv').then(exported)}>{t('takes.exportCsv')}</button>
           <button type="button" onClick={() => void exportAs('json').then(exported)}>{t('takes.exportJson')}</button>
