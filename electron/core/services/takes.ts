@@ -24,7 +24,8 @@ export function setTakeOutcome(db: Db, input: MethodParsedInput<'setTakeOutcome'
     }
     takes.setOutcome(db, before, { outcome: input.outcome, failureReason, note: input.note, changedBy: getSetting(db, 'crewName') ?? '' }, now);
     if (input.outcome === 'succeeded' && !before.rehearsal) setPlanStatus(db, before.planId, 'shot', now);
-    return requireTake(db, input.id);
+    // Only these three columns changed: no second read of the take inside the commit.
+    return { ...before, outcome: input.outcome, failureReason, note: input.note ?? before.note };
   }).immediate();
 }
 
