@@ -271,7 +271,7 @@ function onDisplaysChanged(): void {
 function start(): void {
   state = readState();
   try {
-    core = openCore({ dataDir: app.getPath('userData') });
+    core = openCore({ dataDir: app.getPath('userData'), demo: 'first-run' });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     dialog.showErrorBox('Cuelight could not open its database', `${message}\n\nData folder: ${app.getPath('userData')}`);

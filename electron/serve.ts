@@ -17,6 +17,7 @@ const HELP = `Usage: npm run serve -- [options]
   --host <addr>     address to bind (default 127.0.0.1; 0.0.0.0 to reach it from the set network)
   --data-dir <dir>  where the database lives (default ${defaultDataDir()})
   --demo            load the demo shoot when the database has no plans
+  --first-run-demo  load the demo shoot only when this start creates the database
   --token <text>    control token to require for changes (default: one kept in the database)
   --test-clock      host time moves only through POST /test/clock (for tests; never on set)
   --help            show this help`;
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
       host: { type: 'string', default: '127.0.0.1' },
       'data-dir': { type: 'string' },
       demo: { type: 'boolean', default: false },
+      'first-run-demo': { type: 'boolean', default: false },
       token: { type: 'string' },
       'test-clock': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -43,7 +45,7 @@ async function main(): Promise<void> {
 
   const testClock = values['test-clock'] ? new ManualClock(Date.now()) : undefined;
   const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
-  const core = openCore({ dataDir, demo: values.demo, version: process.env.CUELIGHT_VERSION ?? '0.1.0', ...(testClock ? { clock: testClock } : {}) });
+  const core = openCore({ dataDir, demo: values.demo || (values['first-run-demo'] ? 'first-run' : false), version: process.env.CUELIGHT_VERSION ?? '0.1.0', ...(testClock ? { clock: testClock } : {}) });
   const token = values.token ?? ensureToken(core);
   const host = createHost({ core, token, rendererDir: path.join(__dirname, '..', 'renderer'), ...(testClock ? { testClock } : {}) });
   const address = await host.listen(port, values.host);

@@ -16,6 +16,6 @@ const binary = electronBinary();
 const child = binary
   ? spawn(binary, ['.', ...args], { stdio: 'inherit', cwd: path.join(__dirname, '..', '..') })
   : (console.log('No Electron runtime is available here (offline install?): serving Cuelight to the browser instead.'),
-    spawn(process.execPath, [path.join(__dirname, 'serve.cjs'), '--demo', ...args], { stdio: 'inherit' }));
+    spawn(process.execPath, [path.join(__dirname, 'serve.cjs'), '--first-run-demo', ...args], { stdio: 'inherit' }));
 child.on('exit', (code) => process.exit(code ?? 0));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));

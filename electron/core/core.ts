@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from './db/open';
 import type { Clock } from './clock';
@@ -17,8 +18,11 @@ import { CuelightError } from './errors';
 export interface CoreOptions {
   dataDir: string;
   clock?: Clock;
-  /** Load the demo shoot when the database has no plans yet. */
-  demo?: boolean;
+  /**
+   * Load the demo shoot: `true` when the database has no plans yet (the --demo flag),
+   * 'first-run' only when this start creates the database (npm start, the desktop app).
+   */
+  demo?: boolean | 'first-run';
   version?: string;
 }
 
@@ -162,7 +166,7 @@ export function openCore(options: CoreOptions): Core {
   }
 
   removeStore(`${storeFile}.restoring`); // a restore cut short by a crash left its staged copy
-  load(options.demo ?? false);
+  load(options.demo === 'first-run' ? !fs.existsSync(storeFile) : (options.demo ?? false));
   // Checkpoints run between calls, off the commit path: a take's commit pays only its own fsync.
   // A real timer, not the injected clock: this is disk housekeeping, not show time.
   const checkpoints = setInterval(checkpoint, CHECKPOINT_EVERY_MS);
