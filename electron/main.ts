@@ -16,18 +16,17 @@ import {
   type MenuItemConstructorOptions,
   type WebFrameMain,
 } from 'electron';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { methodNames, type Envelope } from '../shared/api';
 import { EVENT_CHANNELS } from '../shared/bridge';
 import { openCore, type Core } from './core/core';
 import { dispatch } from './core/dispatch';
 import { registerPrintToPdf } from './print';
+import { readWindowState, writeWindowState } from './window-state';
 import {
   isRendererUrl,
   keepsDisplayAwake,
   mainWindowOptions,
-  parseWindowState,
   pickStageDisplay,
   restoreBounds,
   stageWindowOptions,
@@ -37,7 +36,6 @@ import {
 // The bundle is dist/electron/main.cjs; the renderer and preload are built next to it.
 const RENDERER_INDEX = path.join(__dirname, '../renderer/index.html');
 const PRELOAD = path.join(__dirname, 'preload.cjs');
-const STATE_FILE = 'window-state.json';
 
 const CSP = [
   "default-src 'self'",
@@ -60,31 +58,6 @@ let mainWindow: BrowserWindow | undefined;
 let stageWindow: BrowserWindow | undefined;
 let state: WindowState = {};
 let displayBlocker: number | undefined;
-
-function statePath(): string {
-  return path.join(app.getPath('userData'), STATE_FILE);
-}
-
-function readState(): WindowState {
-  try {
-    return parseWindowState(fs.readFileSync(statePath(), 'utf8'));
-  } catch {
-    // No file yet, or unreadable: start with defaults rather than refuse to open.
-    return {};
-  }
-}
-
-function writeState(): void {
-  const file = statePath();
-  try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    // Write then rename, so a crash mid-write never leaves half a file behind.
-    fs.writeFileSync(`${file}.tmp`, JSON.stringify(state, null, 2));
-    fs.renameSync(`${file}.tmp`, file);
-  } catch (error) {
-    console.warn('Could not save window state:', error);
-  }
-}
 
 /** Only the top frame of our own renderer page may call the core. */
 function isTrustedSender(frame: WebFrameMain | null): boolean {
@@ -157,7 +130,7 @@ function createMainWindow(): BrowserWindow {
   });
   win.on('close', () => {
     state = { ...state, mainBounds: win.getNormalBounds(), mainMaximized: win.isMaximized() };
-    writeState();
+    writeWindowState(app.getPath('userData'), state);
   });
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = undefined;
@@ -217,7 +190,7 @@ function placeStageWindow(): void {
 
 function chooseStageDisplay(id: number): void {
   state = { ...state, stageDisplayId: id };
-  writeState();
+  writeWindowState(app.getPath('userData'), state);
   placeStageWindow();
   buildMenu();
 }
@@ -269,7 +242,7 @@ function onDisplaysChanged(): void {
 }
 
 function start(): void {
-  state = readState();
+  state = readWindowState(app.getPath('userData'));
   try {
     core = openCore({ dataDir: app.getPath('userData'), demo: 'first-run' });
   } catch (error) {
