@@ -62,7 +62,9 @@ async function main(): Promise<void> {
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    // Quitting backs up what changed since the last backup, then closes the store.
+    // Quitting backs up what changed since the last backup, then closes the store; a backup that
+    // hangs (a stalled disk) must not keep the process alive forever: the WAL is safe either way.
+    setTimeout(() => process.exit(0), 15_000).unref();
     void host.close().finally(() => core.shutdown().finally(() => process.exit(0)));
   };
   process.on('SIGINT', stop);

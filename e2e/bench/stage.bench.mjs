@@ -30,13 +30,15 @@
 // Quick check: BENCH_STAGE_IDLE_S=20 BENCH_STAGE_BUSY_S=15 node e2e/bench/run.mjs stage
 // Knobs: BENCH_STAGE_SPINNERS (default: one per CPU), BENCH_STAGE_BUSY_SLICE_MS (default 0: if set,
 // both pages also run that many ms of busy loop every 50 ms during the busy phase).
-/* global document, window, MutationObserver */
+/* global document, window */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { median, percentile } from './stats.mjs';
+import { busySlices, calibrate, installRecorder, startNaive } from './stage-pages.mjs';
+import { describe, flipsOf, fmt, offsetAt, parseClock, replayOffset, summary, toWall, within } from './stage-analysis.mjs';
 import { spawnTracked, waitForListening, stop, request, tempDir, removeTempDir } from './proc.mjs';
 
 export const name = 'stage';
@@ -80,199 +82,6 @@ async function call(url, method, input) {
   if (!envelope.ok) throw new Error(`${method}: ${response.status} ${JSON.stringify(envelope.error)}`);
   return envelope.value;
 }
-
-// ---- code that runs in the pages -------------------------------------------------------------
-
-/**
- * Init script (both pages, before any page script): records every change of the [role=timer]
- * text as [performance.now(), Date.now(), text]; counts React commits through a stub DevTools
- * hook; copies the clock-sync pongs the client receives, to replay its offset estimate.
- */
-function installRecorder() {
-  const rec = { flips: [], commits: [], pongs: [] };
-  window.__stageBench = rec;
-  let shown = null;
-  new MutationObserver(() => {
-    const mono = performance.now();
-    const wall = Date.now();
-    const text = document.querySelector('[role=timer]')?.textContent ?? null;
-    if (text === null || text === shown) return;
-    shown = text;
-    rec.flips.push([mono, wall, text]);
-  }).observe(document, { subtree: true, childList: true, characterData: true });
-
-  window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
-    supportsFiber: true,
-    renderers: new Map(),
-    inject() {
-      return 1;
-    },
-    onCommitFiberRoot() {
-      rec.commits.push(performance.now());
-    },
-    onCommitFiberUnmount() {},
-    onPostCommitFiberRoot() {},
-    checkDCE() {},
-  };
-
-  const Native = window.WebSocket;
-  if (Native) {
-    window.WebSocket = class extends Native {
-      constructor(...args) {
-        super(...args);
-        this.addEventListener('message', (message) => {
-          try {
-            const data = JSON.parse(String(message.data));
-            if (data.type === 'pong') rec.pongs.push([data.t0, data.hostNow, Date.now()]);
-          } catch {
-            // not ours to judge
-          }
-        });
-      }
-    };
-  }
-}
-
-/** The naive peer: shows `first` at epoch `startAt`, then one second less every setInterval(1000). */
-function startNaive({ startAt, first }) {
-  const format = (t) => {
-    const h = Math.floor(t / 3600);
-    const m = Math.floor((t % 3600) / 60);
-    const ss = String(t % 60).padStart(2, '0');
-    return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
-  };
-  const el = document.querySelector('[role=timer]');
-  let s = first;
-  setTimeout(() => {
-    el.textContent = format(s);
-    setInterval(() => {
-      s--;
-      el.textContent = format(s);
-    }, 1000);
-  }, startAt - Date.now());
-}
-
-/**
- * Wall clock minus (timeOrigin + performance.now()), in ms. Date.now() is the wall clock floored
- * to the ms, so Date.now() - mono never exceeds the true offset and reaches it just after Date.now()
- * ticks: the maximum over a short spin (≥ 3 ticks) is the offset, to performance.now()'s 0.1 ms.
- */
-function calibrate() {
-  let best = -Infinity;
-  let ticks = 0;
-  let last = Date.now();
-  const give_up = performance.now() + 50;
-  while (ticks < 3 && performance.now() < give_up) {
-    const wall = Date.now();
-    const mono = performance.timeOrigin + performance.now();
-    if (wall - mono > best) best = wall - mono;
-    if (wall !== last) {
-      ticks++;
-      last = wall;
-    }
-  }
-  return { mono: performance.now(), correction: best, timeOrigin: performance.timeOrigin };
-}
-
-function busySlices(ms) {
-  window.__benchBusy = setInterval(() => {
-    const end = performance.now() + ms;
-    while (performance.now() < end) {
-      // spin: a long task on this page's main thread
-    }
-  }, 50);
-}
-
-// ---- analysis --------------------------------------------------------------------------------
-
-/** "m:ss" or "h:mm:ss" → seconds; NaN for anything else. */
-function parseClock(text) {
-  if (!/^\d+(:\d\d){1,2}$/.test(text)) return Number.NaN;
-  return text.split(':').reduce((total, part) => total * 60 + Number(part), 0);
-}
-
-/** Page mono → wall, interpolating the calibrations linearly (they bracket the run). */
-function toWall(calibrations, mono) {
-  const points = [...calibrations].sort((a, b) => a.mono - b.mono);
-  const at = (c) => c.timeOrigin + mono + c.correction;
-  if (points.length === 1 || mono <= points[0].mono) return at(points[0]);
-  for (let i = 1; i < points.length; i++) {
-    const [a, b] = [points[i - 1], points[i]];
-    if (mono <= b.mono) {
-      const f = (mono - a.mono) / (b.mono - a.mono);
-      return a.timeOrigin + mono + a.correction + f * (b.correction - a.correction);
-    }
-  }
-  return at(points.at(-1));
-}
-
-/**
- * Every change to one second less, with its boundary and lateness. The page's first text (load,
- * or the naive start) is not a flip; a change by other than -1 s is counted as a skip.
- */
-function flipsOf(raw, calibrations, deadline) {
-  const flips = [];
-  let skips = 0;
-  let prev = Number.NaN;
-  for (const [mono, wall, text] of raw) {
-    const seconds = parseClock(text);
-    if (Number.isFinite(prev) && Number.isFinite(seconds)) {
-      if (prev - seconds === 1) {
-        const boundary = deadline - seconds * 1000;
-        const observed = toWall(calibrations, mono);
-        flips.push({ seconds, boundary, observed, wall, late: observed - boundary, surelyEarly: wall < boundary });
-      } else {
-        skips++;
-      }
-    }
-    prev = seconds;
-  }
-  return { flips, skips };
-}
-
-const within = (flips, from, to) => flips.filter((f) => f.boundary > from && f.boundary <= to);
-
-function summary(flips) {
-  const late = flips.map((f) => f.late);
-  return {
-    n: flips.length,
-    p50: median(late),
-    p99: percentile(late, 99),
-    max: Math.max(...late),
-    min: Math.min(...late),
-    early: late.filter((x) => x < 0).length,
-    surelyEarly: flips.filter((f) => f.surelyEarly).length,
-    last: flips.at(-1).late,
-  };
-}
-
-const fmt = (x) => x.toFixed(2);
-const describe = (s) => `n=${s.n} p50 ${fmt(s.p50)} p99 ${fmt(s.p99)} max ${fmt(s.max)} min ${fmt(s.min)} ms, early ${s.early} (by Date.now() alone: ${s.surelyEarly}), last ${fmt(s.last)} ms`;
-
-/**
- * The client's host-clock offset estimate replayed from the pongs it got, as renderer/api/client.ts
- * makes it (lowest round trip wins, any sample once the best is a minute old; < 0.5 ms moves
- * ignored): the offset in force from each page time `at` on.
- */
-function replayOffset(pongs) {
-  let best = { rtt: Infinity, at: 0 };
-  let offset = 0;
-  const changes = [];
-  for (const [t0, hostNow, t1] of pongs) {
-    const rtt = t1 - t0;
-    if (rtt <= best.rtt || t1 - best.at > 60_000) {
-      best = { rtt, at: t1 };
-      const next = hostNow - (t0 + t1) / 2;
-      if (Math.abs(next - offset) >= 0.5) {
-        offset = next;
-        changes.push({ at: t1, offset, rtt });
-      }
-    }
-  }
-  return changes;
-}
-
-const offsetAt = (changes, wall) => changes.filter((c) => c.at <= wall).at(-1)?.offset ?? 0;
 
 /** Main-thread task time in seconds, less the DevTools commands (this bench's own evaluate calls). */
 async function taskSeconds(cdp) {

@@ -128,7 +128,10 @@ export function createHost(options: HostOptions) {
       unsubscribe.forEach((off) => off());
       for (const client of sockets.clients) client.terminate();
       sockets.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // A browser's kept-alive or in-flight connection must not hold the host open on quit.
+      server.closeAllConnections();
+      await closed;
     },
   };
 }
