@@ -2,8 +2,8 @@ import { useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { ROLES, type Person, type Role } from '../../../shared/schemas';
 import { api } from '../../api/client';
-import { showToast, useT } from '../../stores/ui';
-import { editorError, type EditorError } from './editorError';
+import { useT } from '../../stores/ui';
+import { useEditorSave } from './editorError';
 
 /** Enter saves the editor, not the plan form it may sit in (an editor is a group, never a nested form). */
 export function saveOnEnter(save: () => void) {
@@ -23,22 +23,10 @@ export function PersonEditor(props: { titleId: string; person?: Person; initialN
   const [nameAlt, setNameAlt] = useState(person?.nameAlt ?? '');
   const [roles, setRoles] = useState<Role[]>(person?.roles ?? (props.initialRole ? [props.initialRole] : []));
   const [contact, setContact] = useState(person?.contact ?? '');
-  const [error, setError] = useState<EditorError | null>(null);
-  const [saving, setSaving] = useState(false);
-
-  const save = async () => {
+  const { save, saving, error } = useEditorSave(() => {
     const input = { name, nameAlt, roles, contact };
-    setSaving(true);
-    try {
-      const saved = person ? await api.updatePerson({ id: person.id, person: input }) : await api.createPerson(input);
-      showToast('info', t('roster.saved', { name: saved.name }));
-      props.onDone(saved);
-    } catch (e) {
-      setError(editorError(e));
-    } finally {
-      setSaving(false);
-    }
-  };
+    return person ? api.updatePerson({ id: person.id, person: input }) : api.createPerson(input);
+  }, props.onDone);
   const fieldError = (field: 'name' | 'nameAlt', value: string) =>
     error?.field === field ? (
       <span className="field-error" role="alert">

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { Venue } from '../../../shared/schemas';
 import { api } from '../../api/client';
-import { showToast, useT } from '../../stores/ui';
-import { editorError, type EditorError } from './editorError';
+import { useT } from '../../stores/ui';
+import { useEditorSave } from './editorError';
 import { saveOnEnter } from './PersonEditor';
 
 /** Adds or edits a venue: name, address, area, and notes such as a curfew. */
@@ -15,22 +15,11 @@ export function VenueEditor(props: { titleId: string; venue?: Venue; initialName
     area: venue?.area ?? '',
     notes: venue?.notes ?? '',
   });
-  const [error, setError] = useState<EditorError | null>(null);
-  const [saving, setSaving] = useState(false);
   const set = (key: keyof typeof fields, value: string) => setFields((f) => ({ ...f, [key]: value }));
-
-  const save = async () => {
-    setSaving(true);
-    try {
-      const saved = venue ? await api.updateVenue({ id: venue.id, venue: fields }) : await api.createVenue(fields);
-      showToast('info', t('roster.saved', { name: saved.name }));
-      props.onDone(saved);
-    } catch (e) {
-      setError(editorError(e));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { save, saving, error } = useEditorSave(
+    () => (venue ? api.updateVenue({ id: venue.id, venue: fields }) : api.createVenue(fields)),
+    props.onDone,
+  );
 
   return (
     <div role="group" aria-labelledby={props.titleId} className="roster-editor" onKeyDown={saveOnEnter(() => void save())}>

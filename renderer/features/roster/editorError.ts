@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import type { ApiCallError } from '../../api/client';
+import { showToast, useT } from '../../stores/ui';
 
 /** A refusal as the editor shows it: which field, and whether it is a name already taken. */
 export interface EditorError {
@@ -11,4 +13,27 @@ export function editorError(error: unknown): EditorError {
   const e = (error as ApiCallError).error ?? { code: 'internal', message: (error as Error).message };
   const field = (e.field ?? '').replace(/^(person|venue)\./, '');
   return { field, taken: e.code === 'conflict', message: e.message.replace(/^[\w.]+: /, '') };
+}
+
+/**
+ * The save step both roster editors share: write, confirm with a toast naming what was saved,
+ * hand it back; a refusal stays in the editor as an EditorError.
+ */
+export function useEditorSave<T extends { name: string }>(write: () => Promise<T>, onDone: (saved: T) => void) {
+  const t = useT();
+  const [error, setError] = useState<EditorError | null>(null);
+  const [saving, setSaving] = useState(false);
+  const save = async () => {
+    setSaving(true);
+    try {
+      const saved = await write();
+      showToast('info', t('roster.saved', { name: saved.name }));
+      onDone(saved);
+    } catch (e) {
+      setError(editorError(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+  return { save, saving, error };
 }
