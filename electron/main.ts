@@ -244,7 +244,7 @@ function onDisplaysChanged(): void {
 function start(): void {
   state = readWindowState(app.getPath('userData'));
   try {
-    core = openCore({ dataDir: app.getPath('userData'), demo: 'first-run' });
+    core = openCore({ dataDir: app.getPath('userData'), demo: 'first-run', warmReview: true });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     dialog.showErrorBox('Cuelight could not open its database', `${message}\n\nData folder: ${app.getPath('userData')}`);

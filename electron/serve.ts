@@ -45,7 +45,7 @@ async function main(): Promise<void> {
 
   const testClock = values['test-clock'] ? new ManualClock(Date.now()) : undefined;
   const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
-  const core = openCore({ dataDir, demo: values.demo || (values['first-run-demo'] ? 'first-run' : false), version: process.env.CUELIGHT_VERSION ?? '0.1.0', ...(testClock ? { clock: testClock } : {}) });
+  const core = openCore({ dataDir, demo: values.demo || (values['first-run-demo'] ? 'first-run' : false), version: process.env.CUELIGHT_VERSION ?? '0.1.0', warmReview: true, ...(testClock ? { clock: testClock } : {}) });
   const token = values.token ?? ensureToken(core);
   const host = createHost({ core, token, rendererDir: path.join(__dirname, '..', 'renderer'), ...(testClock ? { testClock } : {}) });
   const address = await host.listen(port, values.host);

@@ -22,3 +22,8 @@ export function nameKey(name: string): string {
 
 export const NAME_MAX = 120;
 export const NOTE_MAX = 4000;
+
+/** Text as the take log searches and sorts it: NFC and lower case (the same mapping as nameKey's). */
+export function searchKey(text: string): string {
+  return text.normalize('NFC').toLowerCase();
+}

@@ -78,7 +78,7 @@ function rawWrite(fd, buffer, i) {
 async function commitLatency(log) {
   const { openCore, dispatch } = await loadCore();
   const dir = tempDir('cuelight-bench-commit-');
-  const core = openCore({ dataDir: dir, demo: true });
+  const core = openCore({ dataDir: dir, demo: true, warmReview: true });
   const fd = fs.openSync(path.join(dir, 'fsync-probe.bin'), 'w+');
   try {
     const planId = (await ok(dispatch, core, 'listPlans', undefined))[0].id;
@@ -86,7 +86,7 @@ async function commitLatency(log) {
     const go = await ok(dispatch, core, 'countdownCommand', { type: 'goNow' });
     await ok(dispatch, core, 'countdownCommand', { type: 'end' });
     await core.shutdown(); // the after-take backup is not part of an outcome commit
-    const live = openCore({ dataDir: dir });
+    const live = openCore({ dataDir: dir, warmReview: true });
     const bytes = await walBytesPerCommit(dispatch, live, go.takeId);
     const same = Buffer.alloc(bytes, 7);
     const page = Buffer.alloc(4096, 7);

@@ -14,6 +14,7 @@ import { countPlans } from './repos/plans';
 import { loadDemo } from './demo';
 import { Backups, removeStore, swapStore } from './backup';
 import { CuelightError } from './errors';
+import { ReviewIndex } from './review/review-index';
 
 export interface CoreOptions {
   dataDir: string;
@@ -24,6 +25,8 @@ export interface CoreOptions {
    */
   demo?: boolean | 'first-run';
   version?: string;
+  /** Read the take log into memory in the background after start, as the hosts do (tests leave it to the first review). */
+  warmReview?: boolean;
 }
 
 export interface Core {
@@ -86,6 +89,7 @@ export function openCore(options: CoreOptions): Core {
     core.readOnlyReason = readOnlyReason;
     core.api = createApi(deps);
     changesAtBackup = 0;
+    if (options.warmReview) setImmediate(() => void warmReview(store.db));
   }
 
   async function backUp(): Promise<Backup> {
@@ -172,6 +176,15 @@ export function openCore(options: CoreOptions): Core {
   const checkpoints = setInterval(checkpoint, CHECKPOINT_EVERY_MS);
   checkpoints.unref();
   return core;
+}
+
+/** The review's first look after start then answers from memory; a store closed meanwhile just stops it. */
+async function warmReview(db: Db): Promise<void> {
+  try {
+    if (db.open) await ReviewIndex.of(db).warm();
+  } catch (error) {
+    if (db.open) console.error(`Reading the take log ahead failed (the review will read it when opened): ${(error as Error).message}`);
+  }
 }
 
 /** Rows this connection has changed since it opened: no change since the last backup, no backup on quit. */

@@ -36,10 +36,12 @@ export class LateClock extends ManualClock {
 /** Every table's rows, the schema and user_version: equal dumps mean nothing was written. */
 export function dumpDatabase(db: Db): Record<string, unknown> {
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+  const withoutRowid = new Set(db.prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND wr = 1").pluck().all() as string[]);
   return {
     userVersion: db.pragma('user_version', { simple: true }),
     schema: db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all(),
-    ...Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()])),
+    // A WITHOUT ROWID table has no rowid: its rows are in primary-key order already.
+    ...Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}" ${withoutRowid.has(t) ? '' : 'ORDER BY rowid'}`).all()])),
   };
 }
 

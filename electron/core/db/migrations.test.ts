@@ -114,6 +114,34 @@ const stepCases: Record<number, StepCase> = {
       expect(plan.map((p) => p.detail).join(' ')).toMatch(/takes_by_duration/);
     },
   },
+  4: {
+    seed(db) {
+      stepCases[3]!.seed(db);
+      db.prepare("INSERT INTO take_marks (take_id, at_ms, note, created_at) VALUES (3, 133000, '드론 그림자', ?)").run(T0);
+      const change = db.prepare(
+        `INSERT INTO take_outcome_history (take_id, changed_at, changed_by, before_outcome, after_outcome, before_reason, after_reason)
+         VALUES (3, ?, ?, ?, ?, ?, NULL)`,
+      );
+      change.run(T0 + 2000, 'Min', 'failed', 'succeeded', 'vocal');
+      change.run(T0 + 1000, '지호', 'pending', 'failed', null); // written out of order: the time decides
+    },
+    check(db) {
+      expect(db.prepare('SELECT outcome, ended_at - go_at FROM takes WHERE id = 3').raw().get()).toEqual(['succeeded', 245_000]);
+      expect(db.prepare('SELECT note FROM take_marks WHERE take_id = 3').pluck().get()).toBe('드론 그림자');
+      // An outcome change now writes the take's row and nothing beside it on the takes side.
+      const takeIndexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'takes' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all();
+      expect(takeIndexes).toEqual(['takes_by_go', 'takes_by_plan']);
+      expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name IN ('people_by_name', 'venues_by_name', 'plans_by_artist')").pluck().get()).toBe(3);
+      // The history is kept, numbered per take in the order it happened, in one b-tree.
+      expect(db.prepare('SELECT seq, changed_by, before_outcome, after_outcome, before_reason FROM take_outcome_history ORDER BY take_id, seq').raw().all()).toEqual([
+        [1, '지호', 'pending', 'failed', null],
+        [2, 'Min', 'failed', 'succeeded', 'vocal'],
+      ]);
+      expect(db.prepare("SELECT wr, strict FROM pragma_table_list WHERE name = 'take_outcome_history'").raw().get()).toEqual([1, 1]);
+      expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE tbl_name = 'take_outcome_history' AND type = 'index' AND name NOT LIKE 'sqlite_%'").pluck().get()).toBe(0);
+      expect(() => db.prepare("INSERT INTO take_outcome_history (take_id, seq, changed_at, before_outcome, after_outcome) VALUES (999, 1, 0, 'pending', 'failed')").run()).toThrow(/FOREIGN KEY/);
+    },
+  },
 };
 
 describe('migration steps', () => {

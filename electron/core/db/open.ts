@@ -80,6 +80,8 @@ export function openFile(file: string): Db {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 2000');
+    // The review's change notes (review/columns.ts) are temp tables: kept in memory, never on disk.
+    db.pragma('temp_store = MEMORY');
     // The core checkpoints when idle (see core.ts); this only bounds the WAL if it never gets to.
     db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
     reuseStatements(db);

@@ -157,8 +157,9 @@ export function updatePlan(db: Db, id: number, p: PlanRecord, now: number): void
   writeMembers(db, id, p);
 }
 
+/** A plan already at `status` is left alone: no new updated_at, and no page written in a take's commit. */
 export function setPlanStatus(db: Db, id: number, status: Plan['status'], now: number): void {
-  db.prepare('UPDATE plans SET status = ?, updated_at = ? WHERE id = ?').run(status, now, id);
+  db.prepare('UPDATE plans SET status = ?, updated_at = ? WHERE id = ? AND status != ?').run(status, now, id, status);
 }
 
 /** Makes room right after `runOrder` (a duplicate goes next to its original). */

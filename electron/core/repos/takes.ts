@@ -150,9 +150,17 @@ export function setOutcome(db: Db, before: Take, change: OutcomeChange, now: num
   );
   if (before.outcome !== change.outcome || before.failureReason !== change.failureReason) {
     db.prepare(
-      `INSERT INTO take_outcome_history (take_id, changed_at, changed_by, before_outcome, after_outcome, before_reason, after_reason)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ).run(before.id, now, change.changedBy, before.outcome, change.outcome, before.failureReason, change.failureReason);
+      `INSERT INTO take_outcome_history (take_id, seq, changed_at, changed_by, before_outcome, after_outcome, before_reason, after_reason)
+       VALUES (@take, (SELECT coalesce(max(seq), 0) + 1 FROM take_outcome_history WHERE take_id = @take), @now, @by, @before, @after, @beforeReason, @afterReason)`,
+    ).run({
+      take: before.id,
+      now,
+      by: change.changedBy,
+      before: before.outcome,
+      after: change.outcome,
+      beforeReason: before.failureReason,
+      afterReason: change.failureReason,
+    });
   }
 }
 
@@ -173,13 +181,13 @@ export function deleteMark(db: Db, id: number): void {
   db.prepare('DELETE FROM take_marks WHERE id = ?').run(id);
 }
 
-/** A take's outcome changes, oldest first. */
+/** A take's outcome changes, in the order they were made. */
 export function outcomeHistory(db: Db, takeId: number): OutcomeChangeEntry[] {
   return db
     .prepare(
       `SELECT changed_at AS changedAt, changed_by AS changedBy, before_outcome AS beforeOutcome, after_outcome AS afterOutcome,
          before_reason AS beforeReason, after_reason AS afterReason
-       FROM take_outcome_history WHERE take_id = ? ORDER BY changed_at, id`,
+       FROM take_outcome_history WHERE take_id = ? ORDER BY seq`,
     )
     .all(takeId) as OutcomeChangeEntry[];
 }

@@ -4,7 +4,8 @@ import type { FileExport } from '../../../shared/contract/method';
 import type { takeExport, TakeRow } from '../../../shared/contract/takes';
 import type { z } from 'zod';
 import { formatClock } from '../../../shared/countdown';
-import { countFiltered, pageIds, takeRowsByIds } from '../repos/take-review';
+import { takeRowsByIds } from '../repos/take-rows';
+import { ReviewIndex } from '../review/review-index';
 import { checkFilter } from './take-review';
 
 type ExportInput = z.output<typeof takeExport>;
@@ -52,8 +53,8 @@ function csvOf(rows: TakeRow[], offset: number): string {
 export function exportTakes(db: Db, input: ExportInput, now: number): FileExport {
   const rows = db.transaction(() => {
     checkFilter(db, input);
-    const total = countFiltered(db, input);
-    return takeRowsByIds(db, pageIds(db, { filter: input, sort: input.sort, direction: input.direction, offset: 0, limit: total }, total));
+    const { ids } = ReviewIndex.of(db).page(input, input.sort, input.direction, 0, Number.MAX_SAFE_INTEGER);
+    return takeRowsByIds(db, ids);
   })();
   const day = wallClock(now, input.utcOffsetMinutes).slice(0, 10);
   if (input.format === 'json') {

@@ -1,7 +1,7 @@
 import type { Db } from '../db/open';
 import type { ParsedReviewFilter, ParsedTakeQuery, TakeRow, TakeSummary } from '../../../shared/contract/takes';
-import { countFiltered, pageIds, takeRowsByIds } from '../repos/take-review';
-import { summarise } from '../repos/take-summary';
+import { takeRowsByIds } from '../repos/take-rows';
+import { ReviewIndex } from '../review/review-index';
 import { getPerson } from '../repos/people';
 import { getVenue } from '../repos/venues';
 import { CuelightError, notFound } from '../errors';
@@ -19,8 +19,7 @@ export function checkFilter(db: Db, f: ParsedReviewFilter): void {
 export function queryTakes(db: Db, q: ParsedTakeQuery): { total: number; rows: TakeRow[] } {
   return db.transaction(() => {
     checkFilter(db, q);
-    const total = countFiltered(db, q);
-    const ids = q.offset >= total ? [] : pageIds(db, { filter: q, sort: q.sort, direction: q.direction, offset: q.offset, limit: q.limit }, total);
+    const { total, ids } = ReviewIndex.of(db).page(q, q.sort, q.direction, q.offset, q.limit);
     return { total, rows: takeRowsByIds(db, ids) };
   })();
 }
@@ -28,6 +27,6 @@ export function queryTakes(db: Db, q: ParsedTakeQuery): { total: number; rows: T
 export function takeSummary(db: Db, f: ParsedReviewFilter): TakeSummary {
   return db.transaction(() => {
     checkFilter(db, f);
-    return summarise(db, f);
+    return ReviewIndex.of(db).summary(f);
   })();
 }

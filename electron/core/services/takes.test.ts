@@ -21,7 +21,7 @@ async function shoot(rehearsal = false, lengthMs = 240_000): Promise<{ takeId: n
 const history = (takeId: number) =>
   h.db
     .prepare(
-      'SELECT changed_at, changed_by, before_outcome, after_outcome, before_reason, after_reason FROM take_outcome_history WHERE take_id = ? ORDER BY id',
+      'SELECT changed_at, changed_by, before_outcome, after_outcome, before_reason, after_reason FROM take_outcome_history WHERE take_id = ? ORDER BY seq',
     )
     .all(takeId);
 

@@ -2,9 +2,10 @@ import type { Database } from 'better-sqlite3';
 import { up as initial } from './001-initial';
 import { up as outcomeHistory } from './002-outcome-history';
 import { up as reviewIndexes } from './003-review-indexes';
+import { up as leanTakeCommits } from './004-lean-take-commits';
 
 /** Ordered schema steps; a database's PRAGMA user_version is the number of steps applied. */
-export const migrations: ReadonlyArray<(db: Database) => void> = [initial, outcomeHistory, reviewIndexes];
+export const migrations: ReadonlyArray<(db: Database) => void> = [initial, outcomeHistory, reviewIndexes, leanTakeCommits];
 
 export const SCHEMA_VERSION = migrations.length;
 

@@ -1,0 +1,129 @@
+import type { Db } from '../db/open';
+import type { ParsedReviewFilter, TakeSort, TakeSummary } from '../../../shared/contract/takes';
+import { ChangeNotes, TakeColumns } from './columns';
+import type { Matches } from './filter';
+import { match } from './filter';
+import type { NameRanks } from './order';
+import { keyOf, NAME_SORTS, nameRanks, SortOrder } from './order';
+import { summarise } from './summary';
+
+const indexes = new WeakMap<Db, ReviewIndex>();
+
+/** Past this many changed takes at once (an import, a restore), reading everything again is quicker. */
+const RELOAD_OVER = 5_000;
+/** Filters whose matches are kept: scrolling asks for page after page of the same one. */
+const MATCHES_KEPT = 8;
+/** Takes read per slice while warming up: a few milliseconds, so the host stays responsive in between. */
+const WARM_SLICE = 2_000;
+/** The fields that decide which takes match (a page request carries its sort and offset too). */
+const FILTER_KEYS: (keyof ParsedReviewFilter)[] = ['artistId', 'venueId', 'outcome', 'fromMs', 'toMs', 'rehearsal', 'text'];
+
+/**
+ * The take log as the review reads it: the store's takes held as columns in the main process, with
+ * each sort's order kept, so a filtered, sorted page or a summary over 100,000 takes is a pass
+ * over memory, not a query that reads every row. SQLite stays the record: this is rebuilt from it
+ * after start (see warm) and follows every change the connection commits (see ChangeNotes).
+ */
+export class ReviewIndex {
+  private columns = new TakeColumns();
+  private names: NameRanks | null = null;
+  private readonly notes: ChangeNotes;
+  private readonly orders = new Map<TakeSort, SortOrder>();
+  private readonly matches = new Map<string, Matches>();
+  private warming: Promise<void> | null = null;
+
+  /** The connection's index; the takes are read when first asked for, or by warm. */
+  static of(db: Db): ReviewIndex {
+    let index = indexes.get(db);
+    if (!index) indexes.set(db, (index = new ReviewIndex(db)));
+    return index;
+  }
+
+  private constructor(private readonly db: Db) {
+    this.notes = new ChangeNotes(db); // before the first read: nothing committed after it goes unseen
+  }
+
+  /**
+   * Reads the takes in slices, yielding to other work between them, so the first look at the log
+   * after start finds them in memory. A review asked for meanwhile reads the rest at once.
+   */
+  warm(): Promise<void> {
+    this.warming ??= (async () => {
+      while (this.db.open && !this.columns.loadSlice(this.db, WARM_SLICE)) await new Promise((resolve) => setImmediate(resolve));
+      if (!this.db.open) return;
+      // The table opens newest first: that order is ready too.
+      this.sync();
+      this.order('goAt');
+    })();
+    return this.warming;
+  }
+
+  /** Brings the columns up to date with what the store has committed. */
+  private sync(): void {
+    while (!this.columns.loadSlice(this.db, 50_000));
+    const changes = this.notes.read();
+    const changed = changes.takes.size + changes.plans.size + changes.people.size + changes.venues.size;
+    if (changed > 0) this.matches.clear();
+    if (changes.takes.size > RELOAD_OVER) {
+      this.columns = TakeColumns.load(this.db);
+      this.names = null;
+      this.orders.clear();
+    } else if (changed > 0) {
+      const { rows, names } = this.columns.apply(this.db, changes);
+      if (names) {
+        this.names = null;
+        for (const sort of NAME_SORTS) this.orders.delete(sort);
+      }
+      for (const order of this.orders.values()) order.update(rows);
+    }
+    this.names ??= nameRanks(this.columns);
+  }
+
+  private order(sort: TakeSort): SortOrder {
+    let order = this.orders.get(sort);
+    if (!order) {
+      const byGoAt = sort === 'goAt' ? undefined : this.order('goAt');
+      order = new SortOrder(this.columns, keyOf(sort, this.columns, this.names!), byGoAt);
+      this.orders.set(sort, order);
+    }
+    return order;
+  }
+
+  private matching(filter: ParsedReviewFilter): Matches {
+    const key = JSON.stringify(filter, FILTER_KEYS);
+    let found = this.matches.get(key);
+    if (found) {
+      this.matches.delete(key); // re-inserted below: most recently used last
+    } else {
+      found = match(this.columns, filter);
+      if (this.matches.size >= MATCHES_KEPT) this.matches.delete(this.matches.keys().next().value!);
+    }
+    this.matches.set(key, found);
+    return found;
+  }
+
+  /** How many takes match, and the ids of rows [offset, offset + limit) in the sort's order. */
+  page(filter: ParsedReviewFilter, sort: TakeSort, direction: 'asc' | 'desc', offset: number, limit: number): { total: number; ids: number[] } {
+    this.sync();
+    const { mask, count } = this.matching(filter);
+    const ids: number[] = [];
+    if (offset >= count || limit <= 0) return { total: count, ids };
+    let seen = 0;
+    const id = this.columns.id;
+    this.order(sort).walk(direction, (row) => {
+      if (mask[row] === 0) return true;
+      if (seen++ >= offset) ids.push(id[row]!);
+      return ids.length < limit;
+    });
+    return { total: count, ids };
+  }
+
+  summary(filter: ParsedReviewFilter): TakeSummary {
+    this.sync();
+    const db = this.db;
+    return summarise(this.columns, this.matching(filter), {
+      person: (id) => (db.prepare('SELECT name FROM people WHERE id = ?').pluck().get(id) as string | undefined) ?? '',
+      venue: (id) => (db.prepare('SELECT name FROM venues WHERE id = ?').pluck().get(id) as string | undefined) ?? '',
+    });
+  }
+}
