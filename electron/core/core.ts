@@ -5,6 +5,7 @@ import type { Clock } from './clock';
 import type { ApiImplementation } from '../../shared/api';
 import type { Backup } from '../../shared/contract/settings';
 import { DB_FILE, openEmpty, openStore } from './db/open';
+import { Checkpointer, totalChanges } from './db/wal';
 import { systemClock } from './clock';
 import { EventHub } from './events';
 import { CountdownService } from './services/countdown';
@@ -46,7 +47,7 @@ export interface Core {
 }
 
 const LIVE_PHASES = ['counting', 'paused', 'go'];
-/** How often an idle core moves the WAL into the database file (PASSIVE: never waits, never blocks a writer). */
+/** How often the core looks whether the WAL is due a checkpoint (see db/wal.ts). */
 const CHECKPOINT_EVERY_MS = 1_000;
 
 /**
@@ -63,6 +64,7 @@ export function openCore(options: CoreOptions): Core {
   /** While read-only, the countdown runs on an empty in-memory store: nothing touches the damaged file. */
   let scratch: Db | null = null;
   let changesAtBackup = 0;
+  let checkpointer: Checkpointer | null = null;
 
   const core = { events, clock, readOnly: false, readOnlyReason: '', restoring: false, close, shutdown } as Core;
 
@@ -89,6 +91,7 @@ export function openCore(options: CoreOptions): Core {
     core.readOnlyReason = readOnlyReason;
     core.api = createApi(deps);
     changesAtBackup = 0;
+    checkpointer = damaged ? null : new Checkpointer(store.db);
     if (options.warmReview) setImmediate(() => void warmReview(store.db));
   }
 
@@ -139,7 +142,7 @@ export function openCore(options: CoreOptions): Core {
   function checkpoint(): void {
     if (core.readOnly || core.restoring || !core.db.open) return;
     try {
-      core.db.pragma('wal_checkpoint(PASSIVE)');
+      checkpointer?.runIfDue();
     } catch (error) {
       console.error(`WAL checkpoint failed (the next one will retry): ${(error as Error).message}`);
     }
@@ -171,7 +174,7 @@ export function openCore(options: CoreOptions): Core {
 
   removeStore(`${storeFile}.restoring`); // a restore cut short by a crash left its staged copy
   load(options.demo === 'first-run' ? !fs.existsSync(storeFile) : (options.demo ?? false));
-  // Checkpoints run between calls, off the commit path: a take's commit pays only its own fsync.
+  // Checkpoints run between calls, off the commit path, and seldom: see db/wal.ts.
   // A real timer, not the injected clock: this is disk housekeeping, not show time.
   const checkpoints = setInterval(checkpoint, CHECKPOINT_EVERY_MS);
   checkpoints.unref();
@@ -185,11 +188,6 @@ async function warmReview(db: Db): Promise<void> {
   } catch (error) {
     if (db.open) console.error(`Reading the take log ahead failed (the review will read it when opened): ${(error as Error).message}`);
   }
-}
-
-/** Rows this connection has changed since it opened: no change since the last backup, no backup on quit. */
-function totalChanges(db: Db): number {
-  return db.prepare('SELECT total_changes()').pluck().get() as number;
 }
 
 function describeDamage(damage: string, good: Backup | null, dataDir: string): string {

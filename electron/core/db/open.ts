@@ -3,6 +3,7 @@ import type { Statement } from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { migrate, NewerDatabaseError, SCHEMA_VERSION } from './migrations/index';
+import { preallocateWal } from './wal';
 
 export type Db = Database.Database;
 
@@ -43,6 +44,7 @@ export function openStore(dataDir: string): OpenedStore {
   }
   try {
     migrate(db);
+    preallocateWal(db, file);
   } catch (error) {
     db.close();
     throw error;
@@ -82,7 +84,7 @@ export function openFile(file: string): Db {
     db.pragma('busy_timeout = 2000');
     // The review's change notes (review/columns.ts) are temp tables: kept in memory, never on disk.
     db.pragma('temp_store = MEMORY');
-    // The core checkpoints when idle (see core.ts); this only bounds the WAL if it never gets to.
+    // The core checkpoints between calls (db/wal.ts); this only bounds the WAL if it never gets to.
     db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
     reuseStatements(db);
   } catch (error) {

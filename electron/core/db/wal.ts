@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import type { Db } from './open';
+
+/**
+ * How the store's write-ahead log is kept, so that a commit costs one fsync of data already on disk:
+ *
+ * - Checkpoints are rare. A checkpoint that empties the WAL makes the next commit start it over,
+ *   and that commit syncs twice (the new WAL header, then its frames).
+ * - The WAL is laid out in zeros when the store opens, as PostgreSQL lays out its WAL segments. A
+ *   commit then overwrites blocks the file already has; one that made the file longer would also
+ *   have to sync the file's new size, which costs about as much again.
+ */
+
+/**
+ * Rows changed (this connection's total_changes) between checkpoints. Checkpointing on every idle
+ * tick put a second fsync on nearly every outcome an operator logged, minutes apart; now ~300
+ * commits share one restart.
+ */
+export const CHECKPOINT_AFTER_CHANGES = 1_000;
+
+/** Rows this connection has changed since it opened (trigger rows included). */
+export function totalChanges(db: Db): number {
+  return db.prepare('SELECT total_changes()').pluck().get() as number;
+}
+
+/** Moves the WAL into the database file between calls, never inside a commit, once enough has changed. */
+export class Checkpointer {
+  private changesAt: number;
+
+  constructor(
+    private readonly db: Db,
+    private readonly afterChanges = CHECKPOINT_AFTER_CHANGES,
+  ) {
+    this.changesAt = totalChanges(db);
+  }
+
+  /** PASSIVE: never waits, never blocks a writer. True when it checkpointed. */
+  runIfDue(): boolean {
+    const changes = totalChanges(this.db);
+    if (changes - this.changesAt < this.afterChanges) return false;
+    this.db.pragma('wal_checkpoint(PASSIVE)');
+    this.changesAt = changes;
+    return true;
+  }
+}
+
+/** ~2,000 frames of 4 KiB: more than the commits between two checkpoints write. */
+export const WAL_PREALLOCATE_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Checkpoints everything and empties the WAL (TRUNCATE), then fills it with zeros up to
+ * WAL_PREALLOCATE_BYTES. Zeros are not valid frames (they fail the header's salt and checksum), so
+ * SQLite reads them as the end of the log, exactly as it does the stale frames a reused WAL keeps.
+ * Done only when the checkpoint emptied the log; otherwise the WAL is left as it is.
+ */
+export function preallocateWal(db: Db, file: string): void {
+  if (db.readonly) return;
+  const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number }[];
+  const wal = `${file}-wal`;
+  if (!result || result.busy !== 0 || result.log !== 0 || fs.statSync(wal, { throwIfNoEntry: false })?.size !== 0) return;
+  const fd = fs.openSync(wal, 'r+');
+  try {
+    fs.writeSync(fd, Buffer.alloc(WAL_PREALLOCATE_BYTES), 0, WAL_PREALLOCATE_BYTES, 0);
+    fs.fdatasyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
