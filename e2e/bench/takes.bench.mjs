@@ -9,11 +9,16 @@
 //   takes carry the review's indexes) + fs.fdatasyncSync — the same durable write without the
 //   database (fsync.p50_ms / fsync.p99_ms); fsync_4k.* is the same loop with a single 4 KiB page.
 //   Target: takes.commit_p99_ms within 2x of fsync.p99_ms. The WAL is checkpointed between calls,
-//   never inside a commit, by the core's policy (electron/core/db/wal.ts: once ~1,000 rows
+//   never inside a commit, by the core's policy (electron/core/db/wal.ts: once ~500 rows
 //   have changed); the loop asks that policy before every commit, as if the core's idle tick came
 //   between each two operator actions, outside the timed region. takes.checkpoint_p99_ms is the
 //   time of the checkpoints it ran; the commit after each one restarts the WAL (two fsyncs), and is
 //   in the commit figures.
+// sqlite.commit_p50_ms / sqlite.commit_p99_ms — the same two pages written by SQLite alone (the
+//   UPDATE and INSERT of an outcome change on another take, one IMMEDIATE transaction, no
+//   validation or reads), interleaved in the same loop: what SQLite's commit costs on this disk
+//   (it calls fsync, and writes each frame's header and page separately), so the app's own share
+//   is the difference.
 // takes.crash_kills / takes.crash_lost / takes.crash_integrity_failures — the crash drill of
 //   e2e/crash/workload.mjs: the built headless host driven over HTTP (plans, countdowns, takes,
 //   marks, outcomes), SIGKILLed at a random moment each round, the file checked
@@ -92,6 +97,9 @@ async function commitLatency(log) {
     await ok(dispatch, core, 'countdownCommand', { type: 'arm', planId });
     const go = await ok(dispatch, core, 'countdownCommand', { type: 'goNow' });
     await ok(dispatch, core, 'countdownCommand', { type: 'end' });
+    await ok(dispatch, core, 'countdownCommand', { type: 'arm', planId });
+    const other = await ok(dispatch, core, 'countdownCommand', { type: 'goNow' }); // the bare SQLite loop's own take
+    await ok(dispatch, core, 'countdownCommand', { type: 'end' });
     await core.shutdown(); // the after-take backup is not part of an outcome commit
     const live = openCore({ dataDir: dir, warmReview: true });
     const bytes = await walBytesPerCommit(dispatch, live, go.takeId);
@@ -99,8 +107,20 @@ async function commitLatency(log) {
     const page = Buffer.alloc(4096, 7);
     fs.writeSync(fd, Buffer.alloc(64 * bytes)); // a reused region, as a WAL is after each checkpoint
     fs.fdatasyncSync(fd);
-    const samples = { commits: [], syncs: [], pageSyncs: [], checkpoints: [] };
+    const samples = { commits: [], bare: [], syncs: [], pageSyncs: [], checkpoints: [] };
     const checkpointer = new Checkpointer(live.db);
+    // The same two pages written by SQLite alone: the statements an outcome change runs, in one
+    // IMMEDIATE transaction, with no validation, no reads and no answer to build.
+    const db = live.db;
+    const update = db.prepare('UPDATE takes SET outcome = ?, failure_reason = ? WHERE id = ?');
+    const history = db.prepare(
+      `INSERT INTO take_outcome_history (take_id, seq, changed_at, changed_by, before_outcome, after_outcome, before_reason, after_reason)
+       VALUES (@id, (SELECT coalesce(max(seq), 0) + 1 FROM take_outcome_history WHERE take_id = @id), 0, '', 'pending', 'failed', NULL, NULL)`,
+    );
+    const bare = db.transaction((i) => {
+      update.run(i % 2 ? 'succeeded' : 'failed', i % 2 ? null : 'camera', other.takeId);
+      history.run({ id: other.takeId });
+    }).immediate;
     for (let i = 0; i < WARMUP + COMMITS; i++) {
       const keep = i >= WARMUP;
       // What the core's idle tick does between an operator's actions (it never runs inside a commit).
@@ -111,16 +131,20 @@ async function commitLatency(log) {
       const t0 = performance.now();
       await ok(dispatch, live, 'setTakeOutcome', input);
       const commit = performance.now() - t0;
+      const t0b = performance.now();
+      bare(i);
+      const bareCommit = performance.now() - t0b;
       const sync = rawWrite(fd, same, i);
       const pageSync = rawWrite(fd, page, i);
       if (keep) {
         samples.commits.push(commit);
+        samples.bare.push(bareCommit);
         samples.syncs.push(sync);
         samples.pageSyncs.push(pageSync);
       }
     }
-    const history = live.db.prepare('SELECT count(*) FROM take_outcome_history').pluck().get();
-    if (history < COMMITS) throw new Error(`expected ${COMMITS} history rows, found ${history}`);
+    const logged = live.db.prepare('SELECT count(*) FROM take_outcome_history WHERE take_id = ?').pluck().get(go.takeId);
+    if (logged < COMMITS) throw new Error(`expected ${COMMITS} history rows, found ${logged}`);
     live.close();
     log(`${COMMITS} outcome commits (${bytes} WAL bytes each) vs write+fdatasync of ${bytes} and of 4096 bytes, interleaved; ${samples.checkpoints.length} checkpoints`);
     return samples;
@@ -148,7 +172,7 @@ async function startHost(dataDir, { demo }) {
 }
 
 export async function run({ emit, log }) {
-  const { commits, syncs, pageSyncs, checkpoints } = await commitLatency(log);
+  const { commits, bare, syncs, pageSyncs, checkpoints } = await commitLatency(log);
   const fsyncP50 = median(syncs);
   const fsyncP99 = percentile(syncs, 99);
   emit({ metric: 'fsync.p50_ms', value: fsyncP50, unit: 'ms' });
@@ -157,6 +181,9 @@ export async function run({ emit, log }) {
   emit({ metric: 'fsync_4k.p99_ms', value: percentile(pageSyncs, 99), unit: 'ms' });
   emit({ metric: 'takes.commit_p50_ms', value: median(commits), unit: 'ms', baseline: fsyncP50 });
   emit({ metric: 'takes.commit_p99_ms', value: percentile(commits, 99), unit: 'ms', baseline: fsyncP99 });
+  emit({ metric: 'sqlite.commit_p50_ms', value: median(bare), unit: 'ms', baseline: fsyncP50 });
+  emit({ metric: 'sqlite.commit_p99_ms', value: percentile(bare, 99), unit: 'ms', baseline: fsyncP99 });
+  log(`the app's outcome commit over SQLite's bare commit of the same pages: p50 ${(median(commits) / median(bare)).toFixed(2)}x, p99 ${(percentile(commits, 99) / percentile(bare, 99)).toFixed(2)}x`);
   if (checkpoints.length) emit({ metric: 'takes.checkpoint_p99_ms', value: percentile(checkpoints, 99), unit: 'ms' });
 
   log(`crash drill: ${KILLS} kills (BENCH_CRASH_KILLS to change)`);

@@ -41,5 +41,6 @@ export async function attempt<T>(change: () => Promise<T>): Promise<T | undefine
 
 export function startData(): () => void {
   void refreshData().catch((error: unknown) => showToast('error', (error as Error).message));
-  return onEvent('dataChanged', () => void refreshData().catch(() => undefined));
+  // Takes alone (a mark, an outcome) change nothing listed here: the take log refreshes itself.
+  return onEvent('dataChanged', (change) => change.tables.some((t) => t !== 'takes') && void refreshData().catch(() => undefined));
 }

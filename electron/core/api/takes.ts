@@ -14,8 +14,10 @@ export function takesApi(deps: ApiDeps): AreaApi<keyof typeof takeMethods> {
     getTake: (input) => requireTake(db, input.id),
     getTakeHistory: (input) => takeHistory(db, input.id),
     setTakeOutcome: (input) => {
-      const take = setTakeOutcome(db, input, clock.now());
-      announce(deps, 'takes', 'plans');
+      const { take, planShot } = setTakeOutcome(db, input, clock.now());
+      // The plan list changes only when this take made its plan shot.
+      if (planShot) announce(deps, 'takes', 'plans');
+      else announce(deps, 'takes');
       return take;
     },
     addTakeMark: (input) => {

@@ -99,7 +99,8 @@ export function listPlans(db: Db, options: { includeArchived?: boolean | undefin
 }
 
 export function getPlan(db: Db, id: number): PlanEntry | undefined {
-  const row = db.prepare(`${SELECT_PLANS} WHERE p.id = ?`).get(id) as PlanRow | undefined;
+  // CAST: a bare id parameter in a join is recompiled on every run (see db/statements.test.ts).
+  const row = db.prepare(`${SELECT_PLANS} WHERE p.id = CAST(? AS INTEGER)`).get(id) as PlanRow | undefined;
   return row && rowToPlan(row, membersOf(db, [id]));
 }
 
@@ -157,9 +158,12 @@ export function updatePlan(db: Db, id: number, p: PlanRecord, now: number): void
   writeMembers(db, id, p);
 }
 
-/** A plan already at `status` is left alone: no new updated_at, and no page written in a take's commit. */
-export function setPlanStatus(db: Db, id: number, status: Plan['status'], now: number): void {
-  db.prepare('UPDATE plans SET status = ?, updated_at = ? WHERE id = ? AND status != ?').run(status, now, id, status);
+/**
+ * A plan already at `status` is left alone: no new updated_at, and no page written in a take's
+ * commit. True when the status changed.
+ */
+export function setPlanStatus(db: Db, id: number, status: Plan['status'], now: number): boolean {
+  return db.prepare('UPDATE plans SET status = ?, updated_at = ? WHERE id = ? AND status != ?').run(status, now, id, status).changes > 0;
 }
 
 /** Makes room right after `runOrder` (a duplicate goes next to its original). */

@@ -61,9 +61,10 @@ export function rowToMark(row: MarkRow): Mark {
 function marksFor(db: Db, takeIds: number[]): Map<number, Mark[]> {
   const byTake = new Map<number, Mark[]>();
   if (takeIds.length === 0) return byTake;
+  // One statement for any number of takes, compiled once (see db/statements.test.ts).
   const rows = db
-    .prepare(`SELECT * FROM take_marks WHERE take_id IN (${takeIds.map(() => '?').join(',')}) ORDER BY take_id, at_ms, id`)
-    .all(...takeIds) as MarkRow[];
+    .prepare('SELECT * FROM take_marks WHERE take_id IN (SELECT value FROM json_each(?)) ORDER BY take_id, at_ms, id')
+    .all(JSON.stringify(takeIds)) as MarkRow[];
   for (const row of rows) byTake.set(row.take_id, [...(byTake.get(row.take_id) ?? []), rowToMark(row)]);
   return byTake;
 }
@@ -79,7 +80,7 @@ export function listTakes(db: Db, q: TakeQuery): Take[] {
   const where: string[] = [];
   const params: (string | number)[] = [];
   if (q.planId !== undefined) {
-    where.push('t.plan_id = ?');
+    where.push('t.plan_id = CAST(? AS INTEGER)'); // see db/statements.test.ts
     params.push(q.planId);
   }
   if (q.outcome !== undefined) {
@@ -92,14 +93,15 @@ export function listTakes(db: Db, q: TakeQuery): Take[] {
       OR EXISTS (SELECT 1 FROM take_marks m WHERE m.take_id = t.id AND instr(lower(m.note), lower(?)) > 0))`);
     params.push(q.text, q.text, q.text, q.text);
   }
-  const sql = `${SELECT_TAKES} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY t.go_at DESC, t.id DESC LIMIT ?`;
+  const sql = `${SELECT_TAKES} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY t.go_at DESC, t.id DESC LIMIT CAST(? AS INTEGER)`;
   const rows = db.prepare(sql).all(...params, q.limit) as TakeRecord[];
   const marks = marksFor(db, rows.map((r) => r.id));
   return rows.map((row) => rowToTake(row, marks.get(row.id) ?? []));
 }
 
 export function getTake(db: Db, id: number): Take | undefined {
-  const row = db.prepare(`${SELECT_TAKES} WHERE t.id = ?`).get(id) as TakeRecord | undefined;
+  // CAST: a bare id parameter in a join is recompiled on every run (see db/statements.test.ts).
+  const row = db.prepare(`${SELECT_TAKES} WHERE t.id = CAST(? AS INTEGER)`).get(id) as TakeRecord | undefined;
   return row && rowToTake(row, marksFor(db, [id]).get(id) ?? []);
 }
 
@@ -151,7 +153,7 @@ export function setOutcome(db: Db, before: Take, change: OutcomeChange, now: num
   if (before.outcome !== change.outcome || before.failureReason !== change.failureReason) {
     db.prepare(
       `INSERT INTO take_outcome_history (take_id, seq, changed_at, changed_by, before_outcome, after_outcome, before_reason, after_reason)
-       VALUES (@take, (SELECT coalesce(max(seq), 0) + 1 FROM take_outcome_history WHERE take_id = @take), @now, @by, @before, @after, @beforeReason, @afterReason)`,
+       VALUES (@take, (SELECT coalesce(max(seq), 0) + 1 FROM take_outcome_history WHERE take_id = CAST(@take AS INTEGER)), @now, @by, @before, @after, @beforeReason, @afterReason)`,
     ).run({
       take: before.id,
       now,
@@ -187,7 +189,7 @@ export function outcomeHistory(db: Db, takeId: number): OutcomeChangeEntry[] {
     .prepare(
       `SELECT changed_at AS changedAt, changed_by AS changedBy, before_outcome AS beforeOutcome, after_outcome AS afterOutcome,
          before_reason AS beforeReason, after_reason AS afterReason
-       FROM take_outcome_history WHERE take_id = ? ORDER BY seq`,
+       FROM take_outcome_history WHERE take_id = CAST(? AS INTEGER) ORDER BY seq`,
     )
     .all(takeId) as OutcomeChangeEntry[];
 }

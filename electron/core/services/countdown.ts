@@ -59,7 +59,8 @@ export class CountdownService {
   snapshot(): CountdownSnapshot {
     const { state, takeId, rehearsal } = this.current;
     const plan = state.planId === null ? undefined : this.db.prepare(
-      'SELECT a.name AS artist, p.song FROM plans p JOIN people a ON a.id = p.artist_id WHERE p.id = ?',
+      // CAST: a bare id parameter in a join is recompiled on every run (see db/statements.test.ts).
+      'SELECT a.name AS artist, p.song FROM plans p JOIN people a ON a.id = p.artist_id WHERE p.id = CAST(? AS INTEGER)',
     ).get(state.planId) as { artist: string; song: string } | undefined;
     return {
       ...state,

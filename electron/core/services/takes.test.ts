@@ -64,6 +64,20 @@ describe('setTakeOutcome', () => {
     expect((await h.ok('getPlan', { id: planId })).status).toBe('shot');
   });
 
+  it('tells displays the plan list changed only when the plan became shot', async () => {
+    const { takeId } = await shoot();
+    const heard: string[] = [];
+    h.core.events.on('dataChanged', (c) => heard.push(c.tables.join(',')));
+    const updatedAt = () => h.db.prepare('SELECT updated_at FROM plans WHERE id = ?').pluck().get(planId);
+    await h.ok('setTakeOutcome', { id: takeId, outcome: 'failed', failureReason: 'camera' });
+    await h.ok('setTakeOutcome', { id: takeId, outcome: 'succeeded' });
+    const shotAt = updatedAt();
+    h.clock.advance(60_000);
+    await h.ok('setTakeOutcome', { id: takeId, outcome: 'succeeded', note: 'Clean after all' });
+    expect(heard).toEqual(['takes', 'takes,plans', 'takes']);
+    expect(updatedAt()).toBe(shotAt); // a plan already shot is not rewritten
+  });
+
   it('does not mark the plan shot for a successful rehearsal, or a failed take', async () => {
     const rehearsal = await shoot(true);
     await h.ok('setTakeOutcome', { id: rehearsal.takeId, outcome: 'succeeded' });

@@ -16,23 +16,29 @@ export function requireTake(db: Db, id: number, field = 'id'): Take {
 
 type OutcomeInput = MethodParsedInput<'setTakeOutcome'>;
 
-function commitOutcome(db: Db, input: OutcomeInput, now: number): Take {
+/** The take as it is after the change, and whether its plan became shot (the plan list then changed too). */
+export interface OutcomeCommitted {
+  take: Take;
+  planShot: boolean;
+}
+
+function commitOutcome(db: Db, input: OutcomeInput, now: number): OutcomeCommitted {
   const before = requireTake(db, input.id);
   const failureReason = input.outcome === 'failed' ? (input.failureReason ?? before.failureReason ?? 'other') : null;
   if (input.outcome !== 'failed' && input.failureReason) {
     throw new CuelightError('invalid_input', 'failureReason: Only a failed take has a failure reason', 'failureReason');
   }
   takes.setOutcome(db, before, { outcome: input.outcome, failureReason, note: input.note, changedBy: getSetting(db, 'crewName') ?? '' }, now);
-  if (input.outcome === 'succeeded' && !before.rehearsal) setPlanStatus(db, before.planId, 'shot', now);
+  const planShot = input.outcome === 'succeeded' && !before.rehearsal && setPlanStatus(db, before.planId, 'shot', now);
   // Only these three columns changed: no second read of the take inside the commit.
-  return { ...before, outcome: input.outcome, failureReason, note: input.note ?? before.note };
+  return { take: { ...before, outcome: input.outcome, failureReason, note: input.note ?? before.note }, planShot };
 }
 
 /** The outcome transaction, wrapped once per connection: it is the commit the crew waits on most. */
-const outcomeCommits = new WeakMap<Db, (input: OutcomeInput, now: number) => Take>();
+const outcomeCommits = new WeakMap<Db, (input: OutcomeInput, now: number) => OutcomeCommitted>();
 
 /** One commit: the outcome, its history row, and the plan marked shot when a real take succeeds. */
-export function setTakeOutcome(db: Db, input: OutcomeInput, now: number): Take {
+export function setTakeOutcome(db: Db, input: OutcomeInput, now: number): OutcomeCommitted {
   let commit = outcomeCommits.get(db);
   if (!commit) outcomeCommits.set(db, (commit = db.transaction((i: OutcomeInput, at: number) => commitOutcome(db, i, at)).immediate));
   return commit(input, now);

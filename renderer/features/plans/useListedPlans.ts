@@ -23,7 +23,7 @@ export function useListedPlans(showArchived: boolean): PlanEntry[] {
         .then((list) => live && setAll(list))
         .catch((error: unknown) => showToast('error', (error as Error).message));
     load();
-    const off = onEvent('dataChanged', load);
+    const off = onEvent('dataChanged', (change) => change.tables.some((t) => t !== 'takes') && load());
     return () => {
       live = false;
       off();
