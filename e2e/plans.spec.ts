@@ -278,4 +278,11 @@ test('typing survives a reload; search, duplicate, delete and archive; roster ed
   await expect(page.getByRole('listitem', { name: 'AKMU — Love Lee' })).toContainText('보관됨');
   await expect(page.getByRole('button', { name: '위로 이동: Sumi Jo — Ave Maria' })).toBeVisible();
   await page.screenshot({ path: 'e2e/screenshots/plans-roster-ko.png', fullPage: true });
+
+  // Restoring the archived plan puts it back in the day, takes and all.
+  await page.getByRole('button', { name: '복원: AKMU — Love Lee' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'AKMU — Love Lee을(를) 기획 목록으로 복원했습니다' })).toBeVisible();
+  await page.getByRole('checkbox', { name: '보관된 기획 보기' }).uncheck();
+  await expect(page.getByRole('listitem', { name: 'AKMU — Love Lee' })).not.toContainText('보관됨');
+  await expect(page.getByRole('listitem', { name: 'AKMU — Love Lee' })).toContainText('테이크 1회');
 });

@@ -35,6 +35,7 @@ const bridge = {
   updatePlan: (input) => ipcRenderer.invoke('updatePlan', input),
   duplicatePlan: (input) => ipcRenderer.invoke('duplicatePlan', input),
   deletePlan: (input) => ipcRenderer.invoke('deletePlan', input),
+  restorePlan: (input) => ipcRenderer.invoke('restorePlan', input),
   reorderPlans: (input) => ipcRenderer.invoke('reorderPlans', input),
   exportPlans: (input) => ipcRenderer.invoke('exportPlans', input),
   importPlans: (input) => ipcRenderer.invoke('importPlans', input),

@@ -12,9 +12,11 @@ export interface Ids {
   venueId: number;
   takeId: number;
   markId: number;
+  /** "Ave Maria", shot once and then deleted, so archived with its take. */
+  archivedPlanId: number;
 }
 
-/** AKMU's "Love Lee" has been shot once; its countdown is ended, ready to arm again. */
+/** AKMU's "Love Lee" has been shot once; its countdown is ended, ready to arm again. "Ave Maria" is archived. */
 export async function shootOneTake(h: Harness): Promise<Ids> {
   const plans = await h.ok('listPlans', undefined);
   const plan = plans.find((p) => p.song === 'Love Lee')!;
@@ -22,6 +24,10 @@ export async function shootOneTake(h: Harness): Promise<Ids> {
   // A mark at the start of the take, so the mark-editing methods have one to work on.
   const marked = await h.ok('addTakeMark', { takeId: go.takeId!, note: 'Intro', atMs: 0 });
   await h.ok('countdownCommand', { type: 'end' });
+  const archived = plans.find((p) => p.song === 'Ave Maria')!;
+  await runToGo(h, archived.id);
+  await h.ok('countdownCommand', { type: 'end' });
+  await h.ok('deletePlan', { id: archived.id });
   return {
     planId: plan.id,
     artistId: plan.artist.personId,
@@ -29,5 +35,6 @@ export async function shootOneTake(h: Harness): Promise<Ids> {
     venueId: plan.venue!.id,
     takeId: go.takeId!,
     markId: marked.marks[0]!.id,
+    archivedPlanId: archived.id,
   };
 }

@@ -105,6 +105,8 @@ export const planMethods = {
   duplicatePlan: method(z.strictObject({ id }), planEntry, true),
   /** Deletes a plan without takes; a plan with takes is archived instead, never deleted. */
   deletePlan: method(z.strictObject({ id }), z.object({ deleted: z.boolean(), archived: z.boolean() }), true),
+  /** Brings an archived plan back to the plan list, where it was in the run order; its takes never left. */
+  restorePlan: method(z.strictObject({ id }), planEntry, true),
   /** Sets the run order: the given plans in this order, before all others. Returns listPlans. */
   reorderPlans: method(z.strictObject({ ids: z.array(id).min(1).max(10_000) }), z.array(planEntry), true),
   exportPlans: method(z.strictObject({ format: exportFormat, shootDate: date.optional() }), fileExport, false),

@@ -1,6 +1,6 @@
 import type { planMethods } from '../../../shared/contract/plans';
 import { listPlans } from '../repos/plans';
-import { createPlan, deletePlan, duplicatePlan, reorderPlans, requirePlan, updatePlan } from '../services/plans';
+import { createPlan, deletePlan, duplicatePlan, reorderPlans, requirePlan, restorePlan, updatePlan } from '../services/plans';
 import { exportPlans } from '../services/plan-export';
 import { importPlans } from '../services/plan-import';
 import { announce, type ApiDeps, type AreaApi } from './deps';
@@ -34,6 +34,11 @@ export function plansApi(deps: ApiDeps): AreaApi<keyof typeof planMethods> {
       const result = deletePlan(db, input.id, busy, clock.now());
       announce(deps, 'plans');
       return result;
+    },
+    restorePlan: (input) => {
+      const plan = restorePlan(db, input.id, clock.now());
+      announce(deps, 'plans');
+      return plan;
     },
     reorderPlans: (input) => {
       const plans = reorderPlans(db, input.ids);

@@ -64,6 +64,11 @@ export const planCases: AreaCases<keyof typeof planMethods> = {
       bad('unknown id', () => ({ id: 99999 }), 'id', 'not_found'),
       bad('a list of ids', (ids) => ({ id: [ids.planId] }), 'id'),
     ],
+    restorePlan: [
+      bad('missing id', () => ({}), 'id'),
+      bad('unknown id', () => ({ id: 99999 }), 'id', 'not_found'),
+      bad('a plan that is not archived', (ids) => ({ id: ids.planId }), 'id', 'conflict'),
+    ],
     reorderPlans: [
       bad('missing ids', () => ({}), 'ids'),
       bad('no ids', () => ({ ids: [] }), 'ids'),
@@ -96,6 +101,7 @@ export const planCases: AreaCases<keyof typeof planMethods> = {
     updatePlan: (ids) => ({ id: ids.planId, plan: planOf(ids, { song: 'Love Lee (acoustic)' }) }),
     duplicatePlan: (ids) => ({ id: ids.planId }),
     deletePlan: (ids) => ({ id: ids.planId }),
+    restorePlan: (ids) => ({ id: ids.archivedPlanId }),
     reorderPlans: (ids) => ({ ids: [ids.planId] }),
     exportPlans: () => ({ format: 'csv' }),
     importPlans: () => ({ format: 'csv', content: `${CSV_HEADER}\nAKMU,Love Lee (encore),1:30\n` }),

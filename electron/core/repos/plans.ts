@@ -188,6 +188,10 @@ export function archivePlan(db: Db, id: number, now: number): void {
   db.prepare('UPDATE plans SET archived = 1, updated_at = ? WHERE id = ?').run(now, id);
 }
 
+export function unarchivePlan(db: Db, id: number, now: number): void {
+  db.prepare('UPDATE plans SET archived = 0, updated_at = ? WHERE id = ?').run(now, id);
+}
+
 export function deletePlan(db: Db, id: number): void {
   db.prepare('DELETE FROM plans WHERE id = ?').run(id);
 }

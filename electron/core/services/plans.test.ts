@@ -45,6 +45,19 @@ describe('deletePlan', () => {
     expect(await h.ok('deletePlan', { id: plan.id })).toEqual({ deleted: false, archived: true });
   });
 
+  it('restores an archived plan to the list, in its old place, with its takes', async () => {
+    const before = await songs();
+    const plan = await planBySong('Love Lee');
+    await runToGo(h, plan.id);
+    await h.ok('countdownCommand', { type: 'end' });
+    await h.ok('deletePlan', { id: plan.id });
+    const restored = await h.ok('restorePlan', { id: plan.id });
+    expect(restored).toMatchObject({ archived: false, takeCount: 1, runOrder: plan.runOrder });
+    expect(await songs()).toEqual(before);
+    const again = await h.refused('restorePlan', { id: plan.id });
+    expect(again).toMatchObject({ code: 'conflict', field: 'id', message: expect.stringContaining('already in the plan list') });
+  });
+
   it('refuses while the console has the plan armed, saying what to do, and changes nothing', async () => {
     const plan = await planBySong('Ave Maria');
     await h.ok('countdownCommand', { type: 'arm', planId: plan.id, rehearsal: false });

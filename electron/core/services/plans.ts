@@ -118,6 +118,16 @@ export function deletePlan(db: Db, id: number, busyPlanId: number | null, now: n
   }).immediate();
 }
 
+/** An archived plan back in the list; asking for one that is not archived is a mistake worth saying. */
+export function restorePlan(db: Db, id: number, now: number): PlanEntry {
+  return db.transaction(() => {
+    const plan = requirePlan(db, id);
+    if (!plan.archived) throw new CuelightError('conflict', 'This plan is not archived: it is already in the plan list', 'id');
+    plans.unarchivePlan(db, id, now);
+    return requirePlan(db, id);
+  }).immediate();
+}
+
 /** The given plans first, in this order; every other plan keeps its place after them. */
 export function reorderPlans(db: Db, ids: number[]): PlanEntry[] {
   return db.transaction(() => {

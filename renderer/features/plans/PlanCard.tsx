@@ -5,7 +5,7 @@ import { useCanControl } from '../../stores/data';
 import { useT } from '../../stores/ui';
 import { navigate } from '../../router';
 import { selectPlanForConsole } from '../console/consoleStore';
-import { duplicate, planName } from './planActions';
+import { duplicate, planName, restore } from './planActions';
 import { askToDelete, startEditing } from './plansUi';
 
 /** How a card takes part in reordering its day; absent when the day cannot be reordered. */
@@ -83,6 +83,11 @@ export function PlanCard({ plan, position, reorder }: { plan: PlanEntry; positio
           {!plan.archived && (
             <button type="button" onClick={() => askToDelete(plan)} aria-label={`${t('plans.delete')}: ${name}`}>
               {t('plans.delete')}
+            </button>
+          )}
+          {plan.archived && (
+            <button type="button" onClick={() => void restore(plan)} aria-label={`${t('plans.restore')}: ${name}`}>
+              {t('plans.restore')}
             </button>
           )}
           {!plan.archived && (

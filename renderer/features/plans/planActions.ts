@@ -16,6 +16,12 @@ export async function duplicate(plan: PlanEntry): Promise<void> {
   if (copy) showToast('info', say('plans.duplicated', { name: planName(copy) }));
 }
 
+/** Brings an archived plan back into the list. */
+export async function restore(plan: PlanEntry): Promise<void> {
+  const back = await attempt(() => api.restorePlan({ id: plan.id }));
+  if (back) showToast('info', say('plans.restored', { name: planName(back) }));
+}
+
 /** Deletes, or archives when the plan has takes; an open edit of it is closed with it. */
 export async function confirmDelete(plan: PlanEntry): Promise<void> {
   askToDelete(null);
