@@ -45,6 +45,11 @@ export const importResult = z.object({
   imported: z.number(),
   /** Rows that were valid. */
   valid: z.number(),
+  /**
+   * Valid rows left out because the same performance (artist, song and shoot date, compared as
+   * names are) is already in the plans, archived ones included: importing a file twice adds nothing.
+   */
+  alreadyPlanned: z.number(),
   /** Rows read from the file (blank lines not counted). */
   rows: z.number(),
   errors: z.array(importError),

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import type { ImportResult } from '../../../shared/contract/plans';
-import { dumpDatabase, Harness } from '../test-harness';
+import { dumpDatabase, Harness, runToGo } from '../test-harness';
 
 // Export then import into an empty database gives identical plans; a bad file changes nothing.
 
@@ -61,7 +61,7 @@ describe('export then import into an empty database', () => {
     const file = await source.ok('exportPlans', { format });
     const result = await target.ok('importPlans', { format, content: file.content });
     const before = await source.ok('listPlans', undefined);
-    expect(result).toEqual({ imported: before.length, valid: before.length, rows: before.length, errors: [] });
+    expect(result).toEqual({ imported: before.length, valid: before.length, alreadyPlanned: 0, rows: before.length, errors: [] });
     expect(withoutIds(await target.ok('listPlans', undefined))).toEqual(withoutIds(before));
     // The roster is rebuilt from names, with the other-script names the file carried.
     const people = await target.ok('listPeople', undefined);
@@ -133,16 +133,35 @@ describe('a CSV with bad rows', () => {
   it('imports only the valid rows when asked, all in one go', async () => {
     const count = (await source.ok('listPlans', undefined)).length;
     const result = await importCsv(source, BAD, { onlyValid: true });
-    expect(result).toMatchObject({ imported: 2, valid: 2 });
+    // AKMU's "Love Lee" on 2026-11-26 is in the demo shoot already: valid, but not added again.
+    expect(result).toMatchObject({ imported: 1, valid: 2, alreadyPlanned: 1 });
     const songs = (await source.ok('listPlans', undefined)).map((p) => p.song);
-    expect(songs).toHaveLength(count + 2);
+    expect(songs).toHaveLength(count + 1);
     expect(songs).toContain('Dreaming');
+  });
+
+  it('adds nothing when the same file is imported again, and says the plans were already there', async () => {
+    await hardCases(source);
+    const file = await source.ok('exportPlans', { format: 'csv' });
+    const first = await target.ok('importPlans', { format: 'csv', content: file.content });
+    const plans = await target.ok('listPlans', undefined);
+    // Archived plans count too (a plan with a take is archived when deleted), and names compare
+    // as people type them (case, NFC).
+    await runToGo(target, plans[0]!.id);
+    await target.ok('countdownCommand', { type: 'end' });
+    expect(await target.ok('deletePlan', { id: plans[0]!.id })).toMatchObject({ archived: true });
+    const again = await target.ok('importPlans', { format: 'csv', content: file.content.replace('Love Lee', 'LOVE LEE') });
+    expect(again).toEqual({ imported: 0, valid: first.valid, alreadyPlanned: first.valid, rows: first.rows, errors: [] });
+    expect(await target.ok('listPlans', { includeArchived: true })).toHaveLength(plans.length);
+    // Another shoot date is another performance.
+    const moved = await importCsv(target, [HEADER, 'AKMU,,Love Lee,,,2027-01-05,,,,,,,,,'].join('\n'));
+    expect(moved).toMatchObject({ imported: 1, alreadyPlanned: 0 });
   });
 
   it('changes nothing on a dry run, even with every row valid', async () => {
     const before = dumpDatabase(target.db);
     const result = await importCsv(target, [HEADER, 'AKMU,,Love Lee,,,,,,,,,,,,'].join('\n'), { dryRun: true });
-    expect(result).toEqual({ imported: 0, valid: 1, rows: 1, errors: [] });
+    expect(result).toEqual({ imported: 0, valid: 1, alreadyPlanned: 0, rows: 1, errors: [] });
     expect(dumpDatabase(target.db)).toEqual(before);
   });
 

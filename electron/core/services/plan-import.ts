@@ -3,7 +3,7 @@ import type { Db } from '../db/open';
 import type { ImportError, ImportResult } from '../../../shared/contract/plans';
 import { PLAN_CSV_COLUMNS } from '../../../shared/contract/plans';
 import { planInput } from '../../../shared/schemas';
-import { NAME_MAX, NOTE_MAX, text } from '../../../shared/text';
+import { NAME_MAX, NOTE_MAX, nameKey, text } from '../../../shared/text';
 import { maxRunOrder } from '../repos/plans';
 import { CuelightError } from '../errors';
 import { insertImportedPlan, type PlanDetails, type PlanFields } from './plans';
@@ -48,6 +48,23 @@ function check(row: ImportRow): Checked | ImportError[] {
   };
 }
 
+/** A performance as a file and the plans both name it: artist, song and shoot date, compared as names are. */
+function performanceKey(artist: string, song: string, shootDate: string | null | undefined): string {
+  return [nameKey(artist), nameKey(song), shootDate ?? ''].join('\u0000');
+}
+
+/** The performances already planned (archived ones too: archiving was a decision, not an absence). */
+function plannedPerformances(db: Db): Set<string> {
+  const rows = db.prepare('SELECT a.name, p.song, p.shoot_date FROM plans p JOIN people a ON a.id = p.artist_id').raw().all() as [string, string, string | null][];
+  return new Set(rows.map(([artist, song, date]) => performanceKey(artist, song, date)));
+}
+
+/** The row names a performance that is already planned. Rows naming the artist by id are never matched. */
+function alreadyPlanned(planned: Set<string>, c: Checked): boolean {
+  const artist = c.input.artist;
+  return 'name' in artist && planned.has(performanceKey(artist.name, c.input.song, c.input.shootDate));
+}
+
 /** Thrown to undo a whole import that must not stay (a dry run, or invalid rows not waived). */
 class Rollback extends Error {}
 
@@ -63,37 +80,46 @@ export function importPlans(
 ): ImportResult {
   const read = request.format === 'csv' ? readCsv(request.content) : readJson(request.content);
   const rows = read.rows.length;
-  if (read.fatal.length) return { imported: 0, valid: 0, rows, errors: read.fatal };
-  if (rows === 0) return { imported: 0, valid: 0, rows, errors: [importError(1, '', 'empty_file')] };
+  if (read.fatal.length) return { imported: 0, valid: 0, alreadyPlanned: 0, rows, errors: read.fatal };
+  if (rows === 0) return { imported: 0, valid: 0, alreadyPlanned: 0, rows, errors: [importError(1, '', 'empty_file')] };
 
   const checked = read.rows.map(check);
   const errors = checked.filter((c): c is ImportError[] => Array.isArray(c)).flat();
   let valid = 0;
+  let skipped = 0;
+  let written = 0;
   const write = db.transaction(() => {
     const base = maxRunOrder(db);
     const lookup = new RosterLookup(db);
+    const planned = plannedPerformances(db);
     checked.forEach((c, index) => {
       if (Array.isArray(c)) return;
+      if (alreadyPlanned(planned, c)) {
+        valid++;
+        skipped++;
+        return;
+      }
       try {
         db.transaction(() => insertImportedPlan(db, c.input, c.details, base + (c.runOrder ?? index + 1), now, lookup))();
         valid++;
+        written++;
       } catch (error) {
         if (!(error instanceof CuelightError)) throw error;
         errors.push(refusalError(c.row, error.field ?? '', error.message));
         lookup.reload(); // the row's savepoint took back whoever it had added to the roster
       }
     });
-    if (request.dryRun || valid === 0 || (errors.length > 0 && !request.onlyValid)) throw new Rollback();
+    if (request.dryRun || written === 0 || (errors.length > 0 && !request.onlyValid)) throw new Rollback();
   });
   let imported = 0;
   try {
     write.immediate();
-    imported = valid;
+    imported = written;
   } catch (error) {
     if (!(error instanceof Rollback)) throw error;
   }
   // Line by line, and within a line left to right as the columns stand in an exported file.
   const rank = (column: string) => ((PLAN_CSV_COLUMNS as readonly string[]).indexOf(column) + 1 || PLAN_CSV_COLUMNS.length + 1);
   errors.sort((a, b) => a.line - b.line || rank(a.column) - rank(b.column));
-  return { imported, valid, rows, errors };
+  return { imported, valid, alreadyPlanned: skipped, rows, errors };
 }

@@ -75,7 +75,14 @@ export async function importFile(file: File): Promise<void> {
     return;
   }
   setImportReport(null);
-  showToast('info', say('plans.imported', { count: result.imported }));
+  showToast('info', importedMessage(result));
+}
+
+/** How many plans came in, and how many were left out because they were already planned. */
+function importedMessage(result: { imported: number; alreadyPlanned: number }): string {
+  if (result.alreadyPlanned === 0) return say('plans.imported', { count: result.imported });
+  if (result.imported === 0) return say('plans.importNothingNew', { count: result.alreadyPlanned });
+  return say('plans.importedSome', { count: result.imported, planned: result.alreadyPlanned });
 }
 
 /** The producer's choice after a report: keep the valid rows, all in one go. */
@@ -83,5 +90,5 @@ export async function importValidRows(report: ImportReport): Promise<void> {
   const result = await attempt(() => api.importPlans({ format: report.format, content: report.content, onlyValid: true }));
   if (!result) return;
   setImportReport(null);
-  showToast('info', say('plans.imported', { count: result.imported }));
+  showToast('info', importedMessage(result));
 }
