@@ -83,6 +83,7 @@ export function openCore(options: CoreOptions): Core {
       countdown,
       version,
       readOnlyReason,
+      readOnlyFinding: store.damage ?? '',
       dataDir: options.dataDir,
       backups: { list: () => backups.list(), create: backUp, restore, goodBackup: good?.name ?? null },
     };

@@ -20,13 +20,17 @@ export const useVenues = () => useData((s) => s.venues);
 export const useCanControl = () => useData((s) => s.canControl);
 
 export async function refreshData(): Promise<void> {
-  const [boot, plans, people, venues] = await Promise.all([
-    api.getBootstrap(undefined),
-    api.listPlans(undefined),
-    api.listPeople(undefined),
-    api.listVenues(undefined),
-  ]);
-  useData.setState({ loaded: true, empty: boot.empty, canControl: boot.canControl, plans, people, venues });
+  const lists = Promise.all([api.listPlans(undefined), api.listPeople(undefined), api.listVenues(undefined)]);
+  lists.catch(() => undefined); // awaited below; a damaged store's failure is handled there
+  const boot = await api.getBootstrap(undefined);
+  try {
+    const [plans, people, venues] = await lists;
+    useData.setState({ loaded: true, empty: boot.empty, canControl: boot.canControl, plans, people, venues });
+  } catch (error) {
+    // A damaged store may fail these reads: the read-only banner already says why and what to do.
+    if (!boot.readOnly) throw error;
+    useData.setState({ loaded: true, empty: false, canControl: boot.canControl });
+  }
 }
 
 /** Runs a change against the host; shows the host's message when it is refused. */

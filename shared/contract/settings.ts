@@ -8,8 +8,12 @@ export const bootstrap = z.object({
   crewName: z.string(),
   /** True when the start-up integrity check failed: nothing can change until a backup is restored. */
   readOnly: z.boolean(),
-  /** Why the store is read-only, for the banner that offers the newest good backup. */
+  /** Why the store is read-only, in English (the host's log says the same). */
   readOnlyReason: z.string(),
+  /** What the start-up check found, as SQLite put it; '' when writable. The banner words the rest in the UI's language. */
+  readOnlyFinding: z.string(),
+  /** The data folder, for copying it somewhere safe when no good backup exists. */
+  dataDir: z.string(),
   /** While read-only: the newest backup that passed quick_check (null when there is none). */
   goodBackup: z.string().nullable(),
   canControl: z.boolean(),

@@ -23,6 +23,8 @@ export interface ApiDeps {
   version: string;
   /** Set when the start-up integrity check failed; dispatch refuses changes while it is. */
   readOnlyReason: string;
+  /** What the start-up check found ('' when writable). */
+  readOnlyFinding: string;
   dataDir: string;
   backups: StoreBackups;
 }

@@ -16,6 +16,8 @@ export function settingsApi(deps: ApiDeps): AreaApi<keyof typeof settingsMethods
       crewName: readOnly ? '' : (getSetting(db, 'crewName') ?? ''),
       readOnly,
       readOnlyReason: deps.readOnlyReason,
+      readOnlyFinding: deps.readOnlyFinding,
+      dataDir: deps.dataDir,
       goodBackup: readOnly ? deps.backups.goodBackup : null,
       canControl: context.canControl,
     }),

@@ -7,7 +7,8 @@ import { RestoreDialog } from './RestoreDialog';
 import './backups.css';
 
 interface ReadOnly {
-  reason: string;
+  finding: string;
+  dataDir: string;
   good: Backup | null;
   canControl: boolean;
 }
@@ -17,7 +18,7 @@ async function readOnlyState(): Promise<ReadOnly | null> {
   const boot = await api.getBootstrap(undefined);
   if (!boot.readOnly) return null;
   const good = boot.goodBackup ? ((await api.listBackups(undefined)).find((b) => b.name === boot.goodBackup) ?? null) : null;
-  return { reason: boot.readOnlyReason, good, canControl: boot.canControl };
+  return { finding: boot.readOnlyFinding, dataDir: boot.dataDir, good, canControl: boot.canControl };
 }
 
 /** Shown while the store is read-only: says why, and offers the newest good backup. */
@@ -53,7 +54,8 @@ export function ReadOnlyBanner() {
           {state.good ? t('readOnly.offer', { time: formatBackupTime(state.good.createdAt, language) }) : t('readOnly.noBackup')}
           <details>
             <summary>{t('readOnly.details')}</summary>
-            <p className="hint">{state.reason}</p>
+            <p className="hint">{t('readOnly.finding', { finding: state.finding })}</p>
+            <p className="hint">{t('readOnly.folder', { dir: state.dataDir })}</p>
           </details>
         </div>
         {state.good && state.canControl && (

@@ -46,6 +46,8 @@ export const appMessages = area(
     'readOnly.noBackup': 'Nothing can be changed, and no good backup was found. Copy the data folder somewhere safe before anything else.',
     'readOnly.restore': 'Restore the newest good backup',
     'readOnly.details': 'What the check found',
+    'readOnly.finding': 'The check found: {finding}. The damaged file is kept aside when a backup is restored.',
+    'readOnly.folder': 'Data folder: {dir}',
   },
   {
     'app.name': '큐라이트',
@@ -91,5 +93,7 @@ export const appMessages = area(
     'readOnly.noBackup': '아무것도 바꿀 수 없고, 정상 백업도 없습니다. 먼저 데이터 폴더를 안전한 곳에 복사하세요.',
     'readOnly.restore': '가장 최근의 정상 백업 복원',
     'readOnly.details': '점검 결과',
+    'readOnly.finding': '점검에서 발견된 문제: {finding}. 백업을 복원하면 손상된 파일은 따로 보관됩니다.',
+    'readOnly.folder': '데이터 폴더: {dir}',
   },
 );
