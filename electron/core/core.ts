@@ -16,6 +16,7 @@ import { loadDemo } from './demo';
 import { Backups, removeStore, swapStore } from './backup';
 import { CuelightError } from './errors';
 import { ReviewIndex } from './review/review-index';
+import { lockFolder } from './folder-lock';
 
 export interface CoreOptions {
   dataDir: string;
@@ -93,6 +94,8 @@ export function openCore(options: CoreOptions): Core {
     core.api = createApi(deps);
     changesAtBackup = 0;
     checkpointer = damaged ? null : new Checkpointer(store.db);
+    // The review starts noting changes now, outside any transaction (its notes are temp tables).
+    ReviewIndex.of(store.db);
     if (options.warmReview) setImmediate(() => void warmReview(store.db));
   }
 
@@ -160,6 +163,7 @@ export function openCore(options: CoreOptions): Core {
     clearInterval(checkpoints);
     backups.close();
     if (core.db.open) closeStore();
+    unlock();
   }
 
   async function shutdown(): Promise<void> {
@@ -173,8 +177,14 @@ export function openCore(options: CoreOptions): Core {
     }
   }
 
+  const unlock = lockFolder(options.dataDir);
   removeStore(`${storeFile}.restoring`); // a restore cut short by a crash left its staged copy
-  load(options.demo === 'first-run' ? !fs.existsSync(storeFile) : (options.demo ?? false));
+  try {
+    load(options.demo === 'first-run' ? !fs.existsSync(storeFile) : (options.demo ?? false));
+  } catch (error) {
+    unlock(); // a store this version cannot open leaves the folder free for one that can
+    throw error;
+  }
   // Checkpoints run between calls, off the commit path, and seldom: see db/wal.ts.
   // A real timer, not the injected clock: this is disk housekeeping, not show time.
   const checkpoints = setInterval(checkpoint, CHECKPOINT_EVERY_MS);

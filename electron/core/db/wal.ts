@@ -59,13 +59,18 @@ export const WAL_PREALLOCATE_BYTES = 2 * 1024 * 1024;
 export function preallocateWal(db: Db, file: string): void {
   if (db.readonly) return;
   const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number }[];
+  if (!result || result.busy !== 0 || result.log !== 0) return;
   const wal = `${file}-wal`;
-  if (!result || result.busy !== 0 || result.log !== 0 || fs.statSync(wal, { throwIfNoEntry: false })?.size !== 0) return;
-  const fd = fs.openSync(wal, 'r+');
-  try {
-    fs.writeSync(fd, Buffer.alloc(WAL_PREALLOCATE_BYTES), 0, WAL_PREALLOCATE_BYTES, 0);
-    fs.fdatasyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
+  // Under the write lock, so no other connection (another process on the same folder) can commit
+  // frames between the check that the log is empty and the zeros.
+  db.transaction(() => {
+    if (fs.statSync(wal, { throwIfNoEntry: false })?.size !== 0) return;
+    const fd = fs.openSync(wal, 'r+');
+    try {
+      fs.writeSync(fd, Buffer.alloc(WAL_PREALLOCATE_BYTES), 0, WAL_PREALLOCATE_BYTES, 0);
+      fs.fdatasyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  }).immediate();
 }

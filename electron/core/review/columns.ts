@@ -2,6 +2,7 @@ import type { Db } from '../db/open';
 import type { FailureReason, Outcome } from '../../../shared/schemas';
 import { FAILURE_REASONS, OUTCOMES } from '../../../shared/schemas';
 import { searchKey } from '../../../shared/text';
+import type { Changes } from './change-notes';
 
 /** The review's copy of a performance: who, where, and the song as searched and sorted. */
 export interface PlanInfo {
@@ -15,81 +16,6 @@ export const NO_VENUE = -1;
 export const NO_NUMBER = 0;
 const NO_REASON = 0;
 
-/** What changed since the review last looked, by kind: the ids to read again. */
-export interface Changes {
-  takes: Set<number>;
-  plans: Set<number>;
-  people: Set<number>;
-  venues: Set<number>;
-}
-
-/**
- * Temp triggers note each change to what the review shows. The temp schema lives in this
- * connection's memory: nothing reaches the WAL, so a take's commit writes no extra page, and a
- * rolled-back change leaves no note. Every writer is seen, whatever code path it took. Notes are
- * read past a mark rather than deleted, so looking at the review is not itself a change.
- */
-const WATCH_CHANGES = `
-  CREATE TEMP TABLE IF NOT EXISTS review_changes (seq INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, id INTEGER NOT NULL);
-  CREATE TEMP TRIGGER IF NOT EXISTS review_take_added AFTER INSERT ON main.takes
-    BEGIN INSERT INTO review_changes (kind, id) VALUES ('take', new.id); END;
-  CREATE TEMP TRIGGER IF NOT EXISTS review_take_changed
-    AFTER UPDATE OF plan_id, number, rehearsal, go_at, ended_at, outcome, failure_reason, note ON main.takes
-    BEGIN INSERT INTO review_changes (kind, id) VALUES ('take', new.id); END;
-  CREATE TEMP TRIGGER IF NOT EXISTS review_take_removed AFTER DELETE ON main.takes
-    BEGIN INSERT INTO review_changes (kind, id) VALUES ('take', old.id); END;
-  CREATE TEMP TRIGGER IF NOT EXISTS review_mark_added AFTER INSERT ON main.take_marks
-    BEGIN INSERT INTO review_changes (kind, id) VALUES ('take', new.take_id); END;
-  CREATE TEMP TRIGGER IF NOT EXISTS review_mark_changed AFTER UPDATE OF take_id, note ON main.take_marks
-    BEGIN INSERT INTO review_changes (kind, id) VALUES ('take', old.take_id), ('take', new.take_id); END;
-  CREATE TEMP TRIGGER IF NOT EXISTS review_mark_removed AFTER DELETE ON main.take_marks
-    BEGIN INSERT INTO review_changes (kind, id) VALUES ('take', old.take_id); END;
-  CREATE TEMP TRIGGER IF NOT EXISTS review_plan_added AFTER INSERT ON main.plans
-    BEGIN INSERT INTO review_changes (kind, id) VALUES ('plan', new.id); END;
-  CREATE TEMP TRIGGER IF NOT EXISTS review_plan_changed AFTER UPDATE OF artist_id, song, venue_id ON main.plans
-    BEGIN INSERT INTO review_changes (kind, id) VALUES ('plan', new.id); END;
-  CREATE TEMP TRIGGER IF NOT EXISTS review_person_added AFTER INSERT ON main.people
-    BEGIN INSERT INTO review_changes (kind, id) VALUES ('person', new.id); END;
-  CREATE TEMP TRIGGER IF NOT EXISTS review_person_changed AFTER UPDATE OF name, name_alt ON main.people
-    BEGIN INSERT INTO review_changes (kind, id) VALUES ('person', new.id); END;
-  CREATE TEMP TRIGGER IF NOT EXISTS review_venue_added AFTER INSERT ON main.venues
-    BEGIN INSERT INTO review_changes (kind, id) VALUES ('venue', new.id); END;
-  CREATE TEMP TRIGGER IF NOT EXISTS review_venue_changed AFTER UPDATE OF name ON main.venues
-    BEGIN INSERT INTO review_changes (kind, id) VALUES ('venue', new.id); END;
-`;
-
-/** Notes read are pruned once this many pile up (a prune counts as one change for the quit backup). */
-const PRUNE_AFTER = 10_000;
-
-/** Reads the notes on one connection: each read returns what was noted since the one before. */
-export class ChangeNotes {
-  private seen = 0;
-  private pruned = 0;
-
-  /** Starts noting (a read-only store never changes, so it needs none); earlier changes are the caller's to load. */
-  constructor(private readonly db: Db) {
-    if (db.readonly) return;
-    db.exec(WATCH_CHANGES);
-    this.seen = this.pruned = (db.prepare('SELECT max(seq) FROM temp.review_changes').pluck().get() as number | null) ?? 0;
-  }
-
-  read(): Changes {
-    const changes: Changes = { takes: new Set(), plans: new Set(), people: new Set(), venues: new Set() };
-    if (this.db.readonly) return changes;
-    const sets = { take: changes.takes, plan: changes.plans, person: changes.people, venue: changes.venues } as const;
-    const rows = this.db.prepare('SELECT seq, kind, id FROM temp.review_changes WHERE seq > ?').raw().all(this.seen) as [number, keyof typeof sets, number][];
-    for (const [seq, kind, id] of rows) {
-      sets[kind].add(id);
-      this.seen = seq;
-    }
-    if (this.seen - this.pruned > PRUNE_AFTER) {
-      this.db.prepare('DELETE FROM temp.review_changes WHERE seq <= ?').run(this.seen);
-      this.pruned = this.seen;
-    }
-    return changes;
-  }
-}
-
 type TakeTuple = [id: number, plan: number, number: number | null, rehearsal: number, goAt: number, endedAt: number | null, outcome: Outcome, reason: FailureReason | null, note: string];
 const TAKE_COLUMNS = 'id, plan_id, number, rehearsal, go_at, ended_at, outcome, failure_reason, note';
 
@@ -102,10 +28,10 @@ const REASON_CODE = new Map<FailureReason, number>(FAILURE_REASONS.map((r, i) =>
  */
 export class TakeColumns {
   size = 0;
-  id = new Int32Array(0);
-  plan = new Int32Array(0);
-  artist = new Int32Array(0);
-  venue = new Int32Array(0);
+  id = new Float64Array(0);
+  plan = new Float64Array(0);
+  artist = new Float64Array(0);
+  venue = new Float64Array(0);
   number = new Int32Array(0);
   rehearsal = new Uint8Array(0);
   /** 0 for a take that is no longer in the store. */
@@ -260,10 +186,10 @@ export class TakeColumns {
       next.set(a);
       return next;
     };
-    this.id = widen(this.id, (n) => new Int32Array(n));
-    this.plan = widen(this.plan, (n) => new Int32Array(n));
-    this.artist = widen(this.artist, (n) => new Int32Array(n));
-    this.venue = widen(this.venue, (n) => new Int32Array(n));
+    this.id = widen(this.id, (n) => new Float64Array(n));
+    this.plan = widen(this.plan, (n) => new Float64Array(n));
+    this.artist = widen(this.artist, (n) => new Float64Array(n));
+    this.venue = widen(this.venue, (n) => new Float64Array(n));
     this.number = widen(this.number, (n) => new Int32Array(n));
     this.rehearsal = widen(this.rehearsal, (n) => new Uint8Array(n));
     this.live = widen(this.live, (n) => new Uint8Array(n));

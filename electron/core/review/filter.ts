@@ -9,15 +9,21 @@ export interface Matches {
   count: number;
 }
 
-/** Plans whose song or artist's names contain the text (1 at the plan's id): every take of theirs matches. */
-function plansNamed(c: TakeColumns, text: string): Uint8Array {
+/** Plan ids up to this are looked up in a byte array; larger ones (never made by the app) in a set. */
+const DENSE_IDS = 1 << 24;
+
+/** Plans whose song or artist's names contain the text: every take of theirs matches. */
+function plansNamed(c: TakeColumns, text: string): (plan: number) => boolean {
   const artists = new Set<number>();
   for (const [id, p] of c.people) if (p.nameKey.includes(text) || p.altKey.includes(text)) artists.add(id);
-  let last = 0;
-  for (const id of c.plans.keys()) last = Math.max(last, id);
-  const plans = new Uint8Array(last + 1);
-  for (const [id, p] of c.plans) if (artists.has(p.artist) || p.songKey.includes(text)) plans[id] = 1;
-  return plans;
+  const named = [...c.plans].filter(([, p]) => artists.has(p.artist) || p.songKey.includes(text)).map(([id]) => id);
+  if (named.some((id) => id >= DENSE_IDS)) {
+    const set = new Set(named);
+    return (plan) => set.has(plan);
+  }
+  const bytes = new Uint8Array(Math.max(0, ...named) + 1);
+  for (const id of named) bytes[id] = 1;
+  return (plan) => bytes[plan] === 1;
 }
 
 /**
@@ -44,7 +50,7 @@ export function match(c: TakeColumns, f: ParsedReviewFilter): Matches {
     if (venueId >= 0 && venue[row] !== venueId) continue;
     const at = goAt[row]!;
     if (at < from || at >= to) continue;
-    if (named && named[plan[row]!] !== 1 && !noteKey[row]!.includes(text) && !marksKey[row]!.includes(text)) continue;
+    if (named && !named(plan[row]!) && !noteKey[row]!.includes(text) && !marksKey[row]!.includes(text)) continue;
     mask[row] = 1;
     count++;
   }

@@ -4,6 +4,10 @@ import { SUMMARY_GROUPS, TAKE_SORTS } from '../../../shared/contract/takes';
 import { FAILURE_REASONS, OUTCOMES } from '../../../shared/schemas';
 import { Harness, runToGo, T0 } from '../test-harness';
 import { ReviewIndex } from './review-index';
+import { ChangeNotes } from './change-notes';
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { DB_FILE } from '../db/open';
 
 // The review answers from memory. These tests change the store every way it can change (through
 // the API, through plain SQL, in a transaction that rolls back) and check each answer against one
@@ -251,5 +255,40 @@ describe('the review follows every change the store commits', () => {
     const between = await h.ok('queryTakes', { text: 'between slices' });
     expect(between.total).toBe(h.db.prepare("SELECT count(*) FROM plans WHERE song = 'Between Slices'").pluck().get());
     expect((await h.ok('queryTakes', { artistId: artist, text: 'between slices' })).total).toBe(between.total);
+  });
+
+  it('sees commits made by another connection to the same file (a tool, another process)', async () => {
+    const plan = (await h.ok('listPlans', undefined))[0]!.id;
+    const go = await runToGo(h, plan);
+    await h.ok('countdownCommand', { type: 'end' });
+    expect((await h.ok('queryTakes', {})).total).toBe(1);
+    const other = new Database(path.join(h.dataDir, DB_FILE));
+    try {
+      other.prepare("UPDATE takes SET outcome = 'failed', failure_reason = 'sound' WHERE id = ?").run(go.takeId);
+      other.prepare("INSERT INTO takes (plan_id, number, run, go_at, created_at) VALUES (?, 2, 999, ?, 0)").run(plan, T0);
+    } finally {
+      other.close();
+    }
+    await expectAgreement('after another connection wrote');
+    expect((await h.ok('queryTakes', { outcome: 'failed' })).rows.map((r) => r.id)).toEqual([go.takeId]);
+  });
+
+  it('recovers when its notes were created in a transaction that rolled back', () => {
+    const db = new Database(path.join(h.dataDir, DB_FILE)); // a connection that has never watched
+    try {
+      let notes: ChangeNotes | undefined;
+      expect(() =>
+        db.transaction(() => {
+          notes = new ChangeNotes(db);
+          throw new Error('rolled back');
+        })(),
+      ).toThrow('rolled back');
+      expect(notes!.read()).toBe('everything'); // its table went with the rollback: read everything again
+      db.prepare("UPDATE people SET name = 'Renamed' WHERE id = (SELECT min(id) FROM people)").run();
+      const next = notes!.read();
+      expect(next !== 'everything' && next.people.size).toBe(1); // and it watches again
+    } finally {
+      db.close();
+    }
   });
 });
