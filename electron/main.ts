@@ -13,7 +13,6 @@ import {
   session,
   type Display,
   type IpcMainInvokeEvent,
-  type MenuItemConstructorOptions,
   type WebFrameMain,
 } from 'electron';
 import * as path from 'node:path';
@@ -23,6 +22,8 @@ import { openCore, type Core } from './core/core';
 import { dispatch } from './core/dispatch';
 import { registerPrintToPdf } from './print';
 import { readWindowState, writeWindowState } from './window-state';
+import { menuLanguage, menuTemplate } from './menu';
+import { translate } from '../shared/i18n/index';
 import {
   isRendererUrl,
   keepsDisplayAwake,
@@ -195,44 +196,16 @@ function chooseStageDisplay(id: number): void {
   buildMenu();
 }
 
-function displayLabel(display: Display, index: number, primaryId: number): string {
-  const name = display.label || `Display ${index + 1}`;
-  const primary = display.id === primaryId ? ' — primary' : '';
-  return `${name} (${display.size.width}×${display.size.height})${primary}`;
-}
-
 function buildMenu(): void {
-  const primaryId = screen.getPrimaryDisplay().id;
-  const chosen = chosenStageDisplay();
-  const displayItems: MenuItemConstructorOptions[] = screen.getAllDisplays().map((display, index) => ({
-    label: displayLabel(display, index, primaryId),
-    type: 'radio',
-    checked: display.id === chosen?.id,
-    click: () => chooseStageDisplay(display.id),
-  }));
-  const template: MenuItemConstructorOptions[] = [
-    ...(process.platform === 'darwin' ? [{ role: 'appMenu' } as const] : []),
-    { role: 'fileMenu' },
-    { role: 'editMenu' },
-    {
-      role: 'viewMenu',
-      submenu: [
-        { label: 'Stage display', accelerator: 'CmdOrCtrl+Shift+D', click: openStageWindow },
-        { label: 'Stage display on', submenu: displayItems },
-        { type: 'separator' },
-        { role: 'reload' },
-        { role: 'forceReload' },
-        { role: 'toggleDevTools' },
-        { type: 'separator' },
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
-        { type: 'separator' },
-        { role: 'togglefullscreen' },
-      ],
-    },
-    { role: 'windowMenu' },
-  ];
+  const template = menuTemplate({
+    displays: screen.getAllDisplays(),
+    primaryId: screen.getPrimaryDisplay().id,
+    chosenId: chosenStageDisplay()?.id,
+    platform: process.platform,
+    language: menuLanguage(app.getLocale()),
+    openStage: openStageWindow,
+    chooseStageDisplay,
+  });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
@@ -247,7 +220,8 @@ function start(): void {
     core = openCore({ dataDir: app.getPath('userData'), demo: 'first-run', warmReview: true });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    dialog.showErrorBox('Cuelight could not open its database', `${message}\n\nData folder: ${app.getPath('userData')}`);
+    const language = menuLanguage(app.getLocale());
+    dialog.showErrorBox(translate(language, 'app.openFailed'), `${message}\n\n${translate(language, 'readOnly.folder', { dir: app.getPath('userData') })}`);
     app.exit(1);
     return;
   }
