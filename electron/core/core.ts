@@ -12,6 +12,7 @@ import { CountdownService } from './services/countdown';
 import { createApi } from './api/index';
 import { ALL_TABLES } from './api/deps';
 import { countPlans } from './repos/plans';
+import { getSetting } from './repos/settings';
 import { loadDemo } from './demo';
 import { Backups, removeStore, swapStore } from './backup';
 import { CuelightError } from './errors';
@@ -96,6 +97,8 @@ export function openCore(options: CoreOptions): Core {
     checkpointer = damaged ? null : new Checkpointer(store.db);
     // The review starts noting changes now, outside any transaction (its notes are temp tables).
     ReviewIndex.of(store.db);
+    // Read once outside a transaction, so every take's commit finds the crew's name kept.
+    if (!damaged) getSetting(store.db, 'crewName');
     if (options.warmReview) setImmediate(() => void warmReview(store.db));
   }
 

@@ -1,7 +1,18 @@
 import type { Db } from '../db/open';
 
+/**
+ * Settings read in every take's commit (the crew's name), kept per connection. Only values read
+ * outside a transaction are kept (inside one, the value may be this transaction's own, not yet
+ * committed); setSetting drops the kept value.
+ */
+const cached = new WeakMap<Db, Map<string, string | undefined>>();
+
 export function getSetting(db: Db, key: string): string | undefined {
+  let values = cached.get(db);
+  if (!values) cached.set(db, (values = new Map()));
+  if (values.has(key)) return values.get(key);
   const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  if (!db.inTransaction) values.set(key, row?.value);
   return row?.value;
 }
 
@@ -10,4 +21,5 @@ export function setSetting(db: Db, key: string, value: string): void {
     key,
     value,
   );
+  cached.get(db)?.delete(key);
 }

@@ -1,6 +1,8 @@
 import type { Db } from '../db/open';
-import type { FailureReason, Mark, Outcome, Take } from '../../../shared/schemas';
+import type { FailureReason, Mark, Outcome, Plan, Take } from '../../../shared/schemas';
 import type { OutcomeChange as OutcomeChangeEntry } from '../../../shared/contract/takes';
+
+type PlanStatus = Plan['status'];
 
 /** A take as stored, with its performance's names joined in. */
 export interface TakeRecord {
@@ -100,9 +102,25 @@ export function listTakes(db: Db, q: TakeQuery): Take[] {
 }
 
 export function getTake(db: Db, id: number): Take | undefined {
+  return getTakeWithPlan(db, id)?.take;
+}
+
+/** A take and its plan's status, in one statement with its marks: this read is inside every outcome commit. */
+export function getTakeWithPlan(db: Db, id: number): { take: Take; planStatus: PlanStatus } | undefined {
   // CAST: a bare id parameter in a join is recompiled on every run (see db/statements.test.ts).
-  const row = db.prepare(`${SELECT_TAKES} WHERE t.id = CAST(? AS INTEGER)`).get(id) as TakeRecord | undefined;
-  return row && rowToTake(row, marksFor(db, [id]).get(id) ?? []);
+  const row = db
+    .prepare(
+      `${SELECT_TAKES.replace(
+        'SELECT t.*,',
+        `SELECT t.*, p.status AS plan_status,
+           (SELECT json_group_array(json_array(id, at_ms, note) ORDER BY at_ms, id) FROM take_marks WHERE take_id = t.id) AS marks_json,`,
+      )}
+       WHERE t.id = CAST(? AS INTEGER)`,
+    )
+    .get(id) as (TakeRecord & { marks_json: string; plan_status: PlanStatus }) | undefined;
+  if (!row) return undefined;
+  const marks = (JSON.parse(row.marks_json) as [number, number, string][]).map(([markId, atMs, note]) => ({ id: markId, takeId: id, atMs, note }));
+  return { take: rowToTake(row, marks), planStatus: row.plan_status };
 }
 
 export interface NewTake {

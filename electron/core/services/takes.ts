@@ -23,13 +23,15 @@ export interface OutcomeCommitted {
 }
 
 function commitOutcome(db: Db, input: OutcomeInput, now: number): OutcomeCommitted {
-  const before = requireTake(db, input.id);
+  const found = takes.getTakeWithPlan(db, input.id);
+  if (!found) throw notFound('Take', input.id, 'id');
+  const before = found.take;
   const failureReason = input.outcome === 'failed' ? (input.failureReason ?? before.failureReason ?? 'other') : null;
   if (input.outcome !== 'failed' && input.failureReason) {
     throw new CuelightError('invalid_input', 'failureReason: Only a failed take has a failure reason', 'failureReason');
   }
   takes.setOutcome(db, before, { outcome: input.outcome, failureReason, note: input.note, changedBy: getSetting(db, 'crewName') ?? '' }, now);
-  const planShot = input.outcome === 'succeeded' && !before.rehearsal && setPlanStatus(db, before.planId, 'shot', now);
+  const planShot = input.outcome === 'succeeded' && !before.rehearsal && found.planStatus !== 'shot' && setPlanStatus(db, before.planId, 'shot', now);
   // Only these three columns changed: no second read of the take inside the commit.
   return { take: { ...before, outcome: input.outcome, failureReason, note: input.note ?? before.note }, planShot };
 }
