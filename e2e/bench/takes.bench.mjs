@@ -4,10 +4,10 @@
 //   core's dispatch: validation, one transaction with its history row, WAL + synchronous=FULL),
 //   measured in-process on a core opened on a temp dir (the core is bundled from source with
 //   esbuild into dist/bench/, the same way the hosts are), so no HTTP or JSON is in the figure.
-//   Baseline, interleaved sample for sample in the same temp dir: fs.writeSync of as many bytes
-//   as one outcome commit appends to the WAL (its frames, measured in this run: ~9 pages, since
-//   takes carry the review's indexes) + fs.fdatasyncSync — the same durable write without the
-//   database (fsync.p50_ms / fsync.p99_ms); fsync_4k.* is the same loop with a single 4 KiB page.
+//   Baseline, interleaved sample for sample in the same temp dir (the series take turns going
+//   first each round): fs.writeSync of as many bytes as one outcome commit appends to the WAL (its
+//   frames, measured in this run: 2 pages) + fs.fdatasyncSync — the same durable write without
+//   the database (fsync.p50_ms / fsync.p99_ms); fsync_4k.* is the same loop with one 4 KiB page.
 //   Target: takes.commit_p99_ms within 2x of fsync.p99_ms. The WAL is checkpointed between calls,
 //   never inside a commit, by the core's policy (electron/core/db/wal.ts: once ~500 rows
 //   have changed); the loop asks that policy before every commit, as if the core's idle tick came
