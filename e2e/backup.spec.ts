@@ -101,6 +101,9 @@ test('a damaged store opens read-only, refuses changes, and restoring the newest
   await expect(bannerKo).toContainText('점검에서 발견된 문제: SQLite cannot read it');
   await expect(bannerKo).toContainText(`데이터 폴더: ${host.dataDir}`);
   await page.screenshot({ path: 'e2e/screenshots/backup-read-only-ko.png' });
+  // A refused change gives the host's reason in the screen's language.
+  await page.getByRole('region', { name: '백업' }).getByRole('button', { name: '지금 백업' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '저장되지 않았습니다. 데이터베이스가 시작 점검을 통과하지 못해' })).toBeVisible();
   await page.getByRole('combobox', { name: '언어' }).selectOption('en');
 
   // A change is refused, and the message says what to do.

@@ -55,8 +55,12 @@ export type EventName = keyof Events;
 export type ErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'unauthorized' | 'read_only' | 'internal';
 export interface ApiError {
   code: ErrorCode;
+  /** In English: for logs and API clients. */
   message: string;
   field?: string;
+  /** The message's key in the catalogue (shared/i18n/areas/errors.ts), so a screen words it in its own language. */
+  key?: string;
+  params?: Record<string, string | number>;
 }
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 

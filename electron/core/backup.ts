@@ -5,7 +5,7 @@ import type { Backup } from '../../shared/contract/settings';
 import type { Clock } from './clock';
 import type { Db } from './db/open';
 import { openAndMigrate, quickCheck } from './db/open';
-import { CuelightError } from './errors';
+import { CuelightError, refusal } from './errors';
 
 /** How many backups are kept; the oldest beyond this are deleted after each new one. */
 export const BACKUP_KEEP = 20;
@@ -85,7 +85,7 @@ export class Backups {
   /** The full path of a listed backup; anything else (a typo, a path) is not found. */
   pathOf(name: string): string {
     if (!parseBackupName(name) || path.basename(name) !== name || !fs.existsSync(path.join(this.dir, name))) {
-      throw new CuelightError('not_found', `There is no backup named "${name}"; pick one from the list`, 'name');
+      throw refusal('not_found', 'err.noBackup', { params: { name }, field: 'name' });
     }
     return path.join(this.dir, name);
   }
@@ -130,7 +130,7 @@ export class Backups {
   stage(name: string, target: string): void {
     const source = this.pathOf(name);
     if (!this.isGood(name)) {
-      throw new CuelightError('conflict', `Backup ${name} is damaged (it failed quick_check); pick an older one`, 'name');
+      throw refusal('conflict', 'err.backupDamaged', { params: { name }, field: 'name' });
     }
     removeStore(target);
     try {
@@ -140,7 +140,7 @@ export class Backups {
     } catch (error) {
       removeStore(target);
       if (error instanceof CuelightError) throw error;
-      throw new CuelightError('conflict', `Backup ${name} cannot be restored: ${(error as Error).message}`, 'name');
+      throw refusal('conflict', 'err.backupUnusable', { params: { name, reason: (error as Error).message }, field: 'name' });
     }
   }
 

@@ -15,7 +15,7 @@ import { countPlans } from './repos/plans';
 import { getSetting } from './repos/settings';
 import { loadDemo } from './demo';
 import { Backups, removeStore, swapStore } from './backup';
-import { CuelightError } from './errors';
+import { refusal } from './errors';
 import { ReviewIndex } from './review/review-index';
 import { lockFolder } from './folder-lock';
 
@@ -119,14 +119,14 @@ export function openCore(options: CoreOptions): Core {
   }
 
   async function restore(name: string): Promise<void> {
-    if (core.restoring) throw new CuelightError('conflict', 'A backup is already being restored; wait for it to finish');
+    if (core.restoring) throw refusal('conflict', 'err.restoreBusy');
     core.restoring = true;
     const staged = `${storeFile}.restoring`;
     try {
       await backups.idle(); // the backup of a take that just ended may be the one asked for
       backups.pathOf(name);
       if (!core.readOnly && LIVE_PHASES.includes(countdown.snapshot().phase)) {
-        throw new CuelightError('conflict', 'End or reset the countdown before restoring a backup: a restore replaces the countdown too');
+        throw refusal('conflict', 'err.restoreLive');
       }
       backups.stage(name, staged);
       // Nothing is lost: the current store is backed up first, or a damaged one kept aside.

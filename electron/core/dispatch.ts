@@ -1,7 +1,8 @@
 import { methods } from '../../shared/api';
 import type { CallContext, Envelope, MethodName } from '../../shared/api';
 import { describeZodError } from '../../shared/api';
-import { CuelightError } from './errors';
+import { CuelightError, refusal } from './errors';
+import type { ApiError } from '../../shared/api';
 import type { Core } from './core';
 
 /** A read-only store's one way out: restoring a backup. */
@@ -16,14 +17,13 @@ export async function dispatch(core: Core, name: string, rawInput: unknown, cont
   if (!isMethod(name)) return { ok: false, error: { code: 'not_found', message: `Unknown method "${name}"` } };
   const spec = methods[name];
   if (spec.mutates && !context.canControl) {
-    return { ok: false, error: { code: 'unauthorized', message: 'This display is view-only: open the link with the control token to make changes' } };
+    return { ok: false, error: envelopeOf(refusal('unauthorized', 'err.viewOnly')) };
   }
   if (spec.mutates && core.readOnly && !ALLOWED_WHILE_READ_ONLY.has(name)) {
-    const message = 'Nothing was saved: the database failed its start-up check and is open read-only. Restore the newest good backup (banner at the top, or Settings → Backups), then try again';
-    return { ok: false, error: { code: 'read_only', message } };
+    return { ok: false, error: envelopeOf(refusal('read_only', 'err.readOnly')) };
   }
   if (spec.mutates && core.restoring) {
-    return { ok: false, error: { code: 'conflict', message: 'Nothing was saved: a backup is being restored. Try again in a moment' } };
+    return { ok: false, error: envelopeOf(refusal('conflict', 'err.restoring')) };
   }
   const parsed = spec.input.safeParse(rawInput ?? undefined);
   if (!parsed.success) return { ok: false, error: describeZodError(parsed.error) };
@@ -31,11 +31,19 @@ export async function dispatch(core: Core, name: string, rawInput: unknown, cont
     const handler = core.api[name] as (input: unknown, context: CallContext) => unknown;
     return { ok: true, value: await handler(parsed.data, context) };
   } catch (error) {
-    if (error instanceof CuelightError) {
-      return { ok: false, error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } };
-    }
+    if (error instanceof CuelightError) return { ok: false, error: envelopeOf(error) };
     console.error(`${name} failed:`, error);
     const next = core.readOnly ? 'The database is damaged and open read-only: restore the newest good backup' : 'Nothing was changed; try again';
     return { ok: false, error: { code: 'internal', message: `${name} failed: ${(error as Error).message}. ${next}.` } };
   }
+}
+
+/** A refusal as it crosses the boundary: the English message, and the key a screen words it from. */
+function envelopeOf(error: CuelightError): ApiError {
+  return {
+    code: error.code,
+    message: error.message,
+    ...(error.field ? { field: error.field } : {}),
+    ...(error.key ? { key: error.key, params: error.params ?? {} } : {}),
+  };
 }

@@ -7,6 +7,8 @@ import { methodNames } from '../../shared/api';
 import type { ApiClient, ApiError, Envelope, EventName, Events, MethodName } from '../../shared/api';
 import type { CuelightBridge } from '../../shared/bridge';
 import { ClockSync, type ClockSample } from './clockSync';
+import type { Language } from '../../shared/i18n/index';
+import { describeRefusal } from '../../shared/i18n/refusal';
 
 declare global {
   interface Window {
@@ -14,9 +16,16 @@ declare global {
   }
 }
 
+/** The language a refused call's reason is worded in; the UI store keeps it current. */
+let refusalLanguage: Language = 'en';
+export function setRefusalLanguage(language: Language): void {
+  refusalLanguage = language;
+}
+
+/** A refused call. Its message is the host's reason in the UI's language (the English one is in `error`). */
 export class ApiCallError extends Error {
   constructor(readonly error: ApiError) {
-    super(error.message);
+    super(describeRefusal(refusalLanguage, error));
   }
 }
 

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { Language, MessageKey } from '../../shared/i18n/index';
 import { translate } from '../../shared/i18n/index';
+import { setRefusalLanguage } from '../api/client';
 
 const LANGUAGE_KEY = 'cuelight.language';
 
@@ -22,10 +23,12 @@ function initialLanguage(): Language {
 }
 
 export const useUi = create<UiState>(() => ({ language: initialLanguage(), toasts: [] }));
+setRefusalLanguage(useUi.getState().language);
 
 export function setLanguage(language: Language): void {
   localStorage.setItem(LANGUAGE_KEY, language);
   document.documentElement.lang = language;
+  setRefusalLanguage(language);
   useUi.setState({ language });
 }
 

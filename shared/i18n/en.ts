@@ -3,9 +3,10 @@ import { plansMessages } from './areas/plans';
 import { consoleMessages } from './areas/console';
 import { stageMessages } from './areas/stage';
 import { takesMessages } from './areas/takes';
+import { errorMessages } from './areas/errors';
 
 /** Every area's catalogue, so each screen's strings live beside each other in both languages. */
-export const AREAS = [appMessages, plansMessages, consoleMessages, stageMessages, takesMessages] as const;
+export const AREAS = [appMessages, plansMessages, consoleMessages, stageMessages, takesMessages, errorMessages] as const;
 
 export const en = {
   ...appMessages.en,
@@ -13,6 +14,7 @@ export const en = {
   ...consoleMessages.en,
   ...stageMessages.en,
   ...takesMessages.en,
+  ...errorMessages.en,
 };
 
 export type MessageKey = keyof typeof en;

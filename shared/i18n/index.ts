@@ -1,6 +1,8 @@
 import { en, type MessageKey } from './en';
 import { ko } from './ko';
 
+export { en };
+
 export type Language = 'en' | 'ko';
 export const LANGUAGES: { code: Language; label: string }[] = [
   { code: 'en', label: 'English' },

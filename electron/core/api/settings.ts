@@ -2,7 +2,7 @@ import type { settingsMethods } from '../../../shared/contract/settings';
 import { countPlans } from '../repos/plans';
 import { getSetting, setSetting } from '../repos/settings';
 import { loadDemo } from '../demo';
-import { CuelightError } from '../errors';
+import { CuelightError, refusal } from '../errors';
 import { announce, type ApiDeps, type AreaApi } from './deps';
 
 export function settingsApi(deps: ApiDeps): AreaApi<keyof typeof settingsMethods> {
@@ -22,7 +22,7 @@ export function settingsApi(deps: ApiDeps): AreaApi<keyof typeof settingsMethods
       canControl: context.canControl,
     }),
     loadDemo: () => {
-      if (countPlans(db) > 0) throw new CuelightError('conflict', 'The demo shoot loads only into an empty database');
+      if (countPlans(db) > 0) throw refusal('conflict', 'err.demoNotEmpty');
       loadDemo(db, clock.now());
       announce(deps, 'plans', 'people', 'venues');
       return { ok: true };

@@ -4,7 +4,7 @@ import type { PlanEntry } from '../../../shared/contract/plans';
 import type { MethodParsedInput } from '../../../shared/api';
 import * as plans from '../repos/plans';
 import { assertDistinct, resolvePerson, resolveVenue, type NewVenueDetails, type RosterLookup } from './roster';
-import { CuelightError, notFound } from '../errors';
+import { notFound, refusal } from '../errors';
 
 export type PlanFields = MethodParsedInput<'createPlan'>;
 
@@ -19,7 +19,7 @@ export interface PlanDetails {
 /** `at` is where the plan sits in the call's input ('plan.' for updatePlan), so errors name its real path. */
 function toRecord(db: Db, input: PlanFields, now: number, status: Plan['status'], at = '', details: PlanDetails = {}, lookup?: RosterLookup): plans.PlanRecord {
   if (input.dangerMs > input.warningMs) {
-    throw new CuelightError('invalid_input', `${at}dangerMs: The danger threshold must not be longer than the warning one`, `${at}dangerMs`);
+    throw refusal('invalid_input', 'err.dangerOverWarning', { field: `${at}dangerMs`, prefixField: true });
   }
   const dancerIds = input.dancers.map((r, i) => resolvePerson(db, r, 'dancer', `${at}dancers.${i}`, now, { nameAlt: details.dancersAlt?.[i] }, lookup));
   const guestIds = input.guests.map((r, i) => resolvePerson(db, r, 'guest', `${at}guests.${i}`, now, { nameAlt: details.guestsAlt?.[i] }, lookup));
@@ -58,7 +58,7 @@ export function insertImportedPlan(db: Db, input: PlanFields, details: PlanDetai
 export function updatePlan(db: Db, id: number, input: PlanFields, now: number): PlanEntry {
   return db.transaction(() => {
     const before = plans.getPlan(db, id);
-    if (!before) throw notFound('Plan', id, 'id');
+    if (!before) throw notFound('plan', id, 'id');
     plans.updatePlan(db, id, toRecord(db, input, now, before.status, 'plan.'), now);
     return plans.getPlan(db, id)!;
   }).immediate();
@@ -66,7 +66,7 @@ export function updatePlan(db: Db, id: number, input: PlanFields, now: number): 
 
 export function requirePlan(db: Db, id: number, field = 'id'): PlanEntry {
   const plan = plans.getPlan(db, id);
-  if (!plan) throw notFound('Plan', id, field);
+  if (!plan) throw notFound('plan', id, field);
   return plan;
 }
 
@@ -107,7 +107,7 @@ export function deletePlan(db: Db, id: number, busyPlanId: number | null, now: n
   return db.transaction(() => {
     const plan = requirePlan(db, id);
     if (busyPlanId === id) {
-      throw new CuelightError('conflict', 'This plan is armed in the console; reset the countdown there first, then delete it', 'id');
+      throw refusal('conflict', 'err.planArmed', { field: 'id' });
     }
     if (plans.countAllTakes(db, id) > 0) {
       if (!plan.archived) plans.archivePlan(db, id, now);
@@ -122,7 +122,7 @@ export function deletePlan(db: Db, id: number, busyPlanId: number | null, now: n
 export function restorePlan(db: Db, id: number, now: number): PlanEntry {
   return db.transaction(() => {
     const plan = requirePlan(db, id);
-    if (!plan.archived) throw new CuelightError('conflict', 'This plan is not archived: it is already in the plan list', 'id');
+    if (!plan.archived) throw refusal('conflict', 'err.planNotArchived', { field: 'id' });
     plans.unarchivePlan(db, id, now);
     return requirePlan(db, id);
   }).immediate();
@@ -133,7 +133,7 @@ export function reorderPlans(db: Db, ids: number[]): PlanEntry[] {
   return db.transaction(() => {
     const seen = new Set<number>();
     ids.forEach((id, i) => {
-      if (seen.has(id)) throw new CuelightError('invalid_input', `ids.${i}: This plan is listed twice`, `ids.${i}`);
+      if (seen.has(id)) throw refusal('invalid_input', 'err.planListedTwice', { field: `ids.${i}`, prefixField: true });
       seen.add(id);
       requirePlan(db, id, `ids.${i}`);
     });

@@ -4,7 +4,7 @@ import type { MethodParsedInput } from '../../../shared/api';
 import * as people from '../repos/people';
 import * as venues from '../repos/venues';
 import { nameKey } from '../../../shared/text';
-import { CuelightError, notFound } from '../errors';
+import { notFound, refusal } from '../errors';
 
 /**
  * The roster by name, read once for a whole import instead of once per name (a 2,000-row file
@@ -58,7 +58,7 @@ function assertPersonNameFree(db: Db, name: string, field: string, exceptId?: nu
   const found = lookup?.person(name);
   const taken = lookup ? (found?.id === exceptId ? undefined : found) : people.findPersonByName(db, name, exceptId);
   if (taken) {
-    throw new CuelightError('conflict', `${field}: "${name}" is already on the roster as ${describe(taken)}; pick them instead, or use another name`, field);
+    throw refusal('conflict', 'err.personTaken', { params: { name, taken: describe(taken) }, field, prefixField: true });
   }
 }
 
@@ -68,7 +68,7 @@ const describe = (p: Person) => (p.nameAlt ? `${p.name} (${p.nameAlt})` : p.name
 export function resolvePerson(db: Db, ref: Ref, role: Role, field: string, now: number, details: NewPersonDetails = {}, lookup?: RosterLookup): number {
   if ('id' in ref) {
     const person = people.getPerson(db, ref.id);
-    if (!person) throw notFound('Person', ref.id, field);
+    if (!person) throw notFound('person', ref.id, field);
     return people.addRole(db, person, role).id;
   }
   let person = lookup ? lookup.person(ref.name) : people.findPersonByName(db, ref.name);
@@ -84,7 +84,7 @@ export function resolvePerson(db: Db, ref: Ref, role: Role, field: string, now: 
 
 export function resolveVenue(db: Db, ref: Ref, field: string, now: number, details: NewVenueDetails = {}, lookup?: RosterLookup): number {
   if ('id' in ref) {
-    if (!venues.getVenue(db, ref.id)) throw notFound('Venue', ref.id, field);
+    if (!venues.getVenue(db, ref.id)) throw notFound('venue', ref.id, field);
     return ref.id;
   }
   const venue = (lookup ? lookup.venue(ref.name) : venues.findVenueByName(db, ref.name)) ?? venues.insertVenue(db, { ...details, name: ref.name }, now);
@@ -95,7 +95,7 @@ export function resolveVenue(db: Db, ref: Ref, field: string, now: number, detai
 export function assertDistinct(ids: number[], field: string): void {
   const seen = new Set<number>();
   ids.forEach((personId, i) => {
-    if (seen.has(personId)) throw new CuelightError('invalid_input', `${field}.${i}: This person is already listed`, `${field}.${i}`);
+    if (seen.has(personId)) throw refusal('invalid_input', 'err.personListedTwice', { field: `${field}.${i}`, prefixField: true });
     seen.add(personId);
   });
 }
@@ -117,7 +117,7 @@ export function createPerson(db: Db, input: PersonFields, now: number): Person {
 
 export function updatePerson(db: Db, id: number, input: PersonFields): Person {
   return db.transaction(() => {
-    if (!people.getPerson(db, id)) throw notFound('Person', id, 'id');
+    if (!people.getPerson(db, id)) throw notFound('person', id, 'id');
     checkPerson(db, input, 'person.', id);
     people.updatePerson(db, id, input);
     return people.getPerson(db, id)!;
@@ -126,7 +126,7 @@ export function updatePerson(db: Db, id: number, input: PersonFields): Person {
 
 function assertVenueNameFree(db: Db, name: string, field: string, exceptId?: number): void {
   if (venues.findVenueByName(db, name, exceptId)) {
-    throw new CuelightError('conflict', `${field}: A venue named "${name}" is already in the library; pick it instead, or use another name`, field);
+    throw refusal('conflict', 'err.venueTaken', { params: { name }, field, prefixField: true });
   }
 }
 
@@ -139,7 +139,7 @@ export function createVenue(db: Db, input: VenueFields, now: number): Venue {
 
 export function updateVenue(db: Db, id: number, input: VenueFields): Venue {
   return db.transaction(() => {
-    if (!venues.getVenue(db, id)) throw notFound('Venue', id, 'id');
+    if (!venues.getVenue(db, id)) throw notFound('venue', id, 'id');
     assertVenueNameFree(db, input.name, 'venue.name', id);
     venues.updateVenue(db, id, input);
     return venues.getVenue(db, id)!;

@@ -4,14 +4,14 @@ import { takeRowsByIds } from '../repos/take-rows';
 import { ReviewIndex } from '../review/review-index';
 import { getPerson } from '../repos/people';
 import { getVenue } from '../repos/venues';
-import { CuelightError, notFound } from '../errors';
+import { notFound, refusal } from '../errors';
 
 /** A filter naming an artist or venue that does not exist is a mistake to report, not an empty table. */
 export function checkFilter(db: Db, f: ParsedReviewFilter): void {
-  if (f.artistId !== undefined && !getPerson(db, f.artistId)) throw notFound('Artist', f.artistId, 'artistId');
-  if (f.venueId !== undefined && !getVenue(db, f.venueId)) throw notFound('Venue', f.venueId, 'venueId');
+  if (f.artistId !== undefined && !getPerson(db, f.artistId)) throw notFound('artist', f.artistId, 'artistId');
+  if (f.venueId !== undefined && !getVenue(db, f.venueId)) throw notFound('venue', f.venueId, 'venueId');
   if (f.fromMs !== undefined && f.toMs !== undefined && f.toMs <= f.fromMs) {
-    throw new CuelightError('invalid_input', 'toMs: The end of the date range must come after its start', 'toMs');
+    throw refusal('invalid_input', 'err.rangeBackwards', { field: 'toMs', prefixField: true });
   }
 }
 

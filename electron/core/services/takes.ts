@@ -5,12 +5,12 @@ import type { MethodParsedInput } from '../../../shared/api';
 import * as takes from '../repos/takes';
 import { setPlanStatus } from '../repos/plans';
 import { getSetting } from '../repos/settings';
-import { CuelightError, notFound } from '../errors';
+import { notFound, refusal } from '../errors';
 import { formatClock } from '../../../shared/countdown';
 
 export function requireTake(db: Db, id: number, field = 'id'): Take {
   const take = takes.getTake(db, id);
-  if (!take) throw notFound('Take', id, field);
+  if (!take) throw notFound('take', id, field);
   return take;
 }
 
@@ -24,11 +24,11 @@ export interface OutcomeCommitted {
 
 function commitOutcome(db: Db, input: OutcomeInput, now: number): OutcomeCommitted {
   const found = takes.getTakeWithPlan(db, input.id);
-  if (!found) throw notFound('Take', input.id, 'id');
+  if (!found) throw notFound('take', input.id, 'id');
   const before = found.take;
   const failureReason = input.outcome === 'failed' ? (input.failureReason ?? before.failureReason ?? 'other') : null;
   if (input.outcome !== 'failed' && input.failureReason) {
-    throw new CuelightError('invalid_input', 'failureReason: Only a failed take has a failure reason', 'failureReason');
+    throw refusal('invalid_input', 'err.onlyFailedHasReason', { field: 'failureReason', prefixField: true });
   }
   takes.setOutcome(db, before, { outcome: input.outcome, failureReason, note: input.note, changedBy: getSetting(db, 'crewName') ?? '' }, now);
   const planShot = input.outcome === 'succeeded' && !before.rehearsal && found.planStatus !== 'shot' && setPlanStatus(db, before.planId, 'shot', now);
@@ -62,14 +62,14 @@ function assertWithinTake(take: Take, atMs: number): void {
   const lengthMs = take.endedAt - take.goAt;
   if (atMs > lengthMs) {
     const length = formatClock(Math.floor(lengthMs / 1000));
-    throw new CuelightError('invalid_input', `atMs: This take lasted ${length}; place the mark between 0:00 and ${length}`, 'atMs');
+    throw refusal('invalid_input', 'err.markAfterEnd', { params: { length }, field: 'atMs', prefixField: true });
   }
 }
 
 export function updateTakeMark(db: Db, input: MethodParsedInput<'updateTakeMark'>): Take {
   return db.transaction(() => {
     const mark = takes.getMark(db, input.id);
-    if (!mark) throw notFound('Mark', input.id, 'id');
+    if (!mark) throw notFound('mark', input.id, 'id');
     const take = requireTake(db, mark.takeId);
     if (input.atMs !== undefined) assertWithinTake(take, input.atMs);
     takes.updateMark(db, { ...mark, atMs: input.atMs ?? mark.atMs, note: input.note ?? mark.note });
@@ -80,7 +80,7 @@ export function updateTakeMark(db: Db, input: MethodParsedInput<'updateTakeMark'
 export function deleteTakeMark(db: Db, input: MethodParsedInput<'deleteTakeMark'>): Take {
   return db.transaction(() => {
     const mark = takes.getMark(db, input.id);
-    if (!mark) throw notFound('Mark', input.id, 'id');
+    if (!mark) throw notFound('mark', input.id, 'id');
     takes.deleteMark(db, mark.id);
     return requireTake(db, mark.takeId);
   }).immediate();
