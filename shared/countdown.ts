@@ -2,6 +2,7 @@
  * The countdown engine: pure functions of (state, command, now). Time is absolute host time in
  * epoch milliseconds; the deadline is stored, never a tick count, so nothing can drift.
  */
+import { refusalText, type RefusalKey } from './i18n/refusal';
 
 export type Phase = 'idle' | 'standby' | 'counting' | 'paused' | 'go' | 'ended';
 
@@ -55,12 +56,18 @@ export const initialCountdown: CountdownState = {
 /** The smallest time left that an adjustment may leave; below it, "Go now" is the command. */
 export const MIN_REMAINING_AFTER_ADJUST_MS = 1_000;
 
+type CountdownRefusal = Extract<RefusalKey, `err.countdown.${string}`>;
+
+/** A command the countdown's phase does not allow; worded from the refusal catalogue. */
 export class CountdownRuleError extends Error {
   readonly code = 'conflict';
+  constructor(readonly key: CountdownRefusal) {
+    super(refusalText('en', key));
+  }
 }
 
-function refuse(message: string): never {
-  throw new CountdownRuleError(message);
+function refuse(key: CountdownRefusal): never {
+  throw new CountdownRuleError(key);
 }
 
 /** Moves a counting countdown to GO when its deadline has passed; GO time is the deadline itself. */
@@ -76,7 +83,7 @@ export function apply(before: CountdownState, command: CountdownCommand, now: nu
   switch (command.type) {
     case 'arm':
       if (state.phase === 'counting' || state.phase === 'paused' || state.phase === 'go') {
-        refuse('End or reset the current countdown before arming another');
+        refuse('err.countdown.busy');
       }
       return {
         ...initialCountdown,
@@ -89,32 +96,32 @@ export function apply(before: CountdownState, command: CountdownCommand, now: nu
         run: state.run + 1,
       };
     case 'start':
-      if (state.phase !== 'standby') refuse('Only an armed countdown can start');
+      if (state.phase !== 'standby') refuse('err.countdown.notArmed');
       return { ...state, phase: 'counting', deadline: now + state.remainingMs, startedAt: now };
     case 'pause':
-      if (state.phase !== 'counting' || state.deadline === null) refuse('Only a running countdown can pause');
+      if (state.phase !== 'counting' || state.deadline === null) refuse('err.countdown.notRunning');
       return { ...state, phase: 'paused', remainingMs: state.deadline - now, deadline: null };
     case 'resume':
-      if (state.phase !== 'paused') refuse('Only a paused countdown can resume');
+      if (state.phase !== 'paused') refuse('err.countdown.notPaused');
       return { ...state, phase: 'counting', deadline: now + state.remainingMs };
     case 'adjust': {
       if (state.phase === 'counting' && state.deadline !== null) {
         if (state.deadline + command.deltaMs - now < MIN_REMAINING_AFTER_ADJUST_MS) {
-          refuse('Too little time would be left: use Go now instead');
+          refuse('err.countdown.tooLittle');
         }
         return { ...state, deadline: state.deadline + command.deltaMs };
       }
       if (state.phase === 'paused' || state.phase === 'standby') {
         if (state.remainingMs + command.deltaMs < MIN_REMAINING_AFTER_ADJUST_MS) {
-          refuse('Too little time would be left: use Go now instead');
+          refuse('err.countdown.tooLittle');
         }
         return { ...state, remainingMs: state.remainingMs + command.deltaMs };
       }
-      return refuse('Nothing to adjust: the countdown is not armed');
+      return refuse('err.countdown.nothingToAdjust');
     }
     case 'restart':
       if (state.phase === 'idle' || state.phase === 'go' || state.planId === null) {
-        refuse(state.phase === 'go' ? 'A take is running: end it first' : 'Nothing to restart');
+        refuse(state.phase === 'go' ? 'err.countdown.takeRunning' : 'err.countdown.nothingToRestart');
       }
       return {
         ...state,
@@ -130,11 +137,11 @@ export function apply(before: CountdownState, command: CountdownCommand, now: nu
       // Zero may have passed on its own just before the operator's press arrived: already GO.
       if (state.phase === 'go') return state;
       if (state.phase !== 'counting' && state.phase !== 'paused' && state.phase !== 'standby') {
-        refuse('Go now needs an armed or running countdown');
+        refuse('err.countdown.goNowNeeds');
       }
       return { ...state, phase: 'go', goAt: now, deadline: null, remainingMs: 0, startedAt: state.startedAt ?? now };
     case 'end':
-      if (state.phase !== 'go') refuse('No take is running');
+      if (state.phase !== 'go') refuse('err.countdown.noTake');
       return { ...state, phase: 'ended', endedAt: now };
     case 'reset':
       return { ...initialCountdown, run: state.run + 1 };

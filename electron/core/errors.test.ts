@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { describeRefusal, refusalText } from '../../shared/i18n/refusal';
 import { refusal, notFound } from './errors';
+import { apply, initialCountdown, CountdownRuleError } from '../../shared/countdown';
 
 describe('refusals in both languages', () => {
   it('words the host English message from the catalogue, and a screen the same reason in Korean', () => {
@@ -23,5 +24,18 @@ describe('refusals in both languages', () => {
   it('shows the host message as it is when it has no key (an older host, an unexpected failure)', () => {
     expect(describeRefusal('ko', { code: 'internal', message: 'listPlans failed: disk I/O error' })).toBe('listPlans failed: disk I/O error');
     expect(describeRefusal('ko', { code: 'conflict', message: 'x', key: 'err.nothing' })).toBe('x');
+  });
+
+  it('words a countdown rule the same way: English from the engine, Korean on the screen', () => {
+    let caught: unknown;
+    try {
+      apply(initialCountdown, { type: 'end' }, 0);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(CountdownRuleError);
+    const rule = caught as CountdownRuleError;
+    expect(rule.message).toBe('No take is running');
+    expect(refusalText('ko', rule.key)).toBe('진행 중인 테이크가 없습니다');
   });
 });

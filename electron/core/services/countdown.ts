@@ -7,7 +7,7 @@ import type { CountdownCommand, CountdownState } from '../../../shared/countdown
 import { endTake, getTake, insertTake, interruptOpenTakes, setOutcome } from '../repos/takes';
 import { getSetting } from '../repos/settings';
 import { requirePlan } from './plans';
-import { CuelightError } from '../errors';
+import { refusal } from '../errors';
 
 export type CountdownRequest =
   | (Exclude<CountdownCommand, { type: 'arm' }>)
@@ -89,7 +89,7 @@ export class CountdownService {
       try {
         next = apply(this.current.state, command, now);
       } catch (error) {
-        if (error instanceof CountdownRuleError) throw new CuelightError('conflict', error.message);
+        if (error instanceof CountdownRuleError) throw refusal('conflict', error.key);
         throw error;
       }
       const newRun = next.run !== this.current.state.run;
