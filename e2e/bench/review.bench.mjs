@@ -24,13 +24,13 @@
 //   built host has just created (so the schema and indexes are the app's own). Target: p99 < 20 ms.
 import path from 'node:path';
 import fs from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import Database from 'better-sqlite3';
-import { build } from 'esbuild';
 import { median, percentile } from './stats.mjs';
+import { loadCore } from './core.mjs';
 import { spawnTracked, waitForListening, stop, request, tempDir, removeTempDir } from './proc.mjs';
 
 export const name = 'review';
@@ -102,19 +102,9 @@ async function startHost(dataDir) {
   return { child, url: await waitForListening(child) };
 }
 
-/** Bundles the core's openCore and dispatch from source, next to node_modules so better-sqlite3 resolves. */
-async function loadCore() {
-  const outfile = path.join(ROOT, 'dist', 'bench', 'review-core.cjs');
-  await build({
-    stdin: { contents: "export { openCore } from './electron/core/core';\nexport { dispatch } from './electron/core/dispatch';", resolveDir: ROOT, loader: 'ts' },
-    bundle: true, platform: 'node', target: 'node22', format: 'cjs', outfile, external: ['better-sqlite3'], logLevel: 'warning',
-  });
-  return import(pathToFileURL(outfile).href);
-}
-
 /** The same calls in-process: the core's own time, without transport. */
 async function inProcess(dataDir, pages, summaries) {
-  const { openCore, dispatch } = await loadCore();
+  const { openCore, dispatch } = await loadCore('review-core');
   const gc = collector();
   const core = openCore({ dataDir });
   const before = heldBytes(gc);

@@ -26,10 +26,10 @@
 //   BENCH_CRASH_KILLS (default 1000; ~0.6 s a kill) and BENCH_COMMITS (default 2000) scale it.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { build } from 'esbuild';
 import { median, percentile } from './stats.mjs';
+import { loadCore } from './core.mjs';
 import { spawnTracked, waitForListening, exited, tempDir, removeTempDir } from './proc.mjs';
 import { runCrashRounds } from '../crash/workload.mjs';
 
@@ -41,26 +41,6 @@ const TOKEN = 'bench';
 const KILLS = Number(process.env.BENCH_CRASH_KILLS ?? 1000);
 const COMMITS = Number(process.env.BENCH_COMMITS ?? 2000);
 const WARMUP = 50;
-
-/** Bundles the core (openCore + dispatch) next to node_modules, so better-sqlite3 resolves. */
-async function loadCore() {
-  const outfile = path.join(ROOT, 'dist', 'bench', 'core.cjs');
-  await build({
-    stdin: {
-      contents: "export { openCore } from './electron/core/core';\nexport { dispatch } from './electron/core/dispatch';\nexport { Checkpointer } from './electron/core/db/wal';",
-      resolveDir: ROOT,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    target: 'node22',
-    format: 'cjs',
-    outfile,
-    external: ['better-sqlite3'],
-    logLevel: 'warning',
-  });
-  return import(pathToFileURL(outfile).href);
-}
 
 async function ok(dispatch, core, method, input) {
   const reply = await dispatch(core, method, input, { canControl: true });
@@ -88,7 +68,7 @@ function rawWrite(fd, buffer, i) {
 }
 
 async function commitLatency(log) {
-  const { openCore, dispatch, Checkpointer } = await loadCore();
+  const { openCore, dispatch, Checkpointer } = await loadCore('core', ["export { Checkpointer } from './electron/core/db/wal';"]);
   const dir = tempDir('cuelight-bench-commit-');
   const core = openCore({ dataDir: dir, demo: true, warmReview: true });
   const fd = fs.openSync(path.join(dir, 'fsync-probe.bin'), 'w+');

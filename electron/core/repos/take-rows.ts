@@ -1,23 +1,14 @@
 import type { Db } from '../db/open';
 import type { TakeRow } from '../../../shared/contract/takes';
-import type { Mark } from '../../../shared/schemas';
-import type { MarkRow, TakeRecord } from './takes';
-import { rowToMark, rowToTake, SELECT_TAKES } from './takes';
+import type { TakeRecord } from './takes';
+import { marksFor, rowToTake, SELECT_TAKES } from './takes';
 
 /** Full rows for the given take ids, in that order: names, marks, and how many takes each performance had. */
 export function takeRowsByIds(db: Db, takeIds: number[]): TakeRow[] {
   if (takeIds.length === 0) return [];
   const list = JSON.stringify(takeIds);
   const records = db.prepare(`${SELECT_TAKES} WHERE t.id IN (SELECT value FROM json_each(@list))`).all({ list }) as TakeRecord[];
-  const marks = new Map<number, Mark[]>();
-  const markRows = db.prepare('SELECT * FROM take_marks WHERE take_id IN (SELECT value FROM json_each(@list)) ORDER BY take_id, at_ms, id').all({
-    list,
-  }) as MarkRow[];
-  for (const row of markRows) {
-    const forTake = marks.get(row.take_id);
-    if (forTake) forTake.push(rowToMark(row));
-    else marks.set(row.take_id, [rowToMark(row)]);
-  }
+  const marks = marksFor(db, takeIds);
   const plans = JSON.stringify([...new Set(records.map((r) => r.plan_id))]);
   const attempts = new Map(
     (

@@ -60,14 +60,19 @@ export function rowToMark(row: MarkRow): Mark {
   return { id: row.id, takeId: row.take_id, atMs: row.at_ms, note: row.note };
 }
 
-function marksFor(db: Db, takeIds: number[]): Map<number, Mark[]> {
+/** The marks of the given takes, each take's in time order. */
+export function marksFor(db: Db, takeIds: number[]): Map<number, Mark[]> {
   const byTake = new Map<number, Mark[]>();
   if (takeIds.length === 0) return byTake;
   // One statement for any number of takes, compiled once (see db/statements.test.ts).
   const rows = db
     .prepare('SELECT * FROM take_marks WHERE take_id IN (SELECT value FROM json_each(?)) ORDER BY take_id, at_ms, id')
     .all(JSON.stringify(takeIds)) as MarkRow[];
-  for (const row of rows) byTake.set(row.take_id, [...(byTake.get(row.take_id) ?? []), rowToMark(row)]);
+  for (const row of rows) {
+    const forTake = byTake.get(row.take_id);
+    if (forTake) forTake.push(rowToMark(row));
+    else byTake.set(row.take_id, [rowToMark(row)]);
+  }
   return byTake;
 }
 

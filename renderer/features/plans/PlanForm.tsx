@@ -5,6 +5,7 @@ import type { PlanInput } from '../../../shared/schemas';
 import { api, type ApiCallError } from '../../api/client';
 import { usePeople, useVenues } from '../../stores/data';
 import { showToast, useT } from '../../stores/ui';
+import { SaveCancel } from '../../components/SaveCancel';
 import { RosterHint } from '../roster/RosterHint';
 import { PeopleField } from './PeopleField';
 import { parseCountdown } from './countdownInput';
@@ -157,14 +158,7 @@ export function PlanForm({ target, plan }: { target: DraftTarget; plan: PlanEntr
       {fieldError && !PLACED.includes(fieldError.field.split('.')[0] ?? '') && (
         <p className="field-error" role="alert">{fieldError.message}</p>
       )}
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={saving}>
-          {saving ? t('common.saving') : t('common.save')}
-        </button>
-        <button type="button" onClick={cancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SaveCancel saving={saving} onCancel={cancel} />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import type { KeyboardEvent } from 'react';
 import { ROLES, type Person, type Role } from '../../../shared/schemas';
 import { api } from '../../api/client';
 import { useT } from '../../stores/ui';
+import { SaveCancel } from '../../components/SaveCancel';
 import { useEditorSave } from './editorError';
 
 /** Enter saves the editor, not the plan form it may sit in (an editor is a group, never a nested form). */
@@ -69,14 +70,7 @@ export function PersonEditor(props: { titleId: string; person?: Person; initialN
       {error && error.field !== 'name' && error.field !== 'nameAlt' && (
         <p className="field-error" role="alert">{error.message}</p>
       )}
-      <div className="form-actions">
-        <button type="button" className="primary" disabled={saving} onClick={() => void save()}>
-          {saving ? t('common.saving') : t('common.save')}
-        </button>
-        <button type="button" onClick={() => props.onDone(null)}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SaveCancel saving={saving} onSave={() => void save()} onCancel={() => props.onDone(null)} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Venue } from '../../../shared/schemas';
 import { api } from '../../api/client';
 import { useT } from '../../stores/ui';
+import { SaveCancel } from '../../components/SaveCancel';
 import { useEditorSave } from './editorError';
 import { saveOnEnter } from './PersonEditor';
 
@@ -48,14 +49,7 @@ export function VenueEditor(props: { titleId: string; venue?: Venue; initialName
         <textarea rows={2} value={fields.notes} onChange={(e) => set('notes', e.target.value)} />
       </label>
       {error && error.field !== 'name' && <p className="field-error" role="alert">{error.message}</p>}
-      <div className="form-actions">
-        <button type="button" className="primary" disabled={saving} onClick={() => void save()}>
-          {saving ? t('common.saving') : t('common.save')}
-        </button>
-        <button type="button" onClick={() => props.onDone(null)}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SaveCancel saving={saving} onSave={() => void save()} onCancel={() => props.onDone(null)} />
     </div>
   );
 }
