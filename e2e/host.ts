@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { T0 } from './time';
 
 export const TOKEN = 'e2e-control-token';
 
@@ -37,7 +38,8 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'cuelight-e2e-'));
   const args = [SERVE, '--port', String(options.port ?? 0), '--data-dir', dataDir, '--token', TOKEN];
   if (options.demo) args.push('--demo');
-  if (options.testClock) args.push('--test-clock');
+  // The host's clock starts where the pages' clocks do (T0), so nothing depends on today's date.
+  if (options.testClock) args.push('--test-clock', '--test-clock-at', new Date(T0).toISOString());
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';

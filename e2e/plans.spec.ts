@@ -9,7 +9,8 @@ import { startHost, TOKEN, type Host } from './host';
 
 const hosts: Host[] = [];
 async function host(options: { demo?: boolean } = {}): Promise<Host> {
-  const h = await startHost(options);
+  // A demo host's shoot days follow its clock: pinned, so they never depend on today's date.
+  const h = await startHost({ ...options, testClock: options.demo });
   hosts.push(h);
   return h;
 }

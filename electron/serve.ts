@@ -20,7 +20,16 @@ const HELP = `Usage: npm run serve -- [options]
   --first-run-demo  load the demo shoot only when this start creates the database
   --token <text>    control token to require for changes (default: one kept in the database)
   --test-clock      host time moves only through POST /test/clock (for tests; never on set)
+  --test-clock-at <time>  with --test-clock, start at this ISO time instead of now (for tests)
   --help            show this help`;
+
+/** A test's fixed moment, so the demo's dates and everything shown from them never follow today. */
+function testClockStart(at: string | undefined): number {
+  if (at === undefined) return Date.now();
+  const start = Date.parse(at);
+  if (Number.isNaN(start)) throw new Error(`--test-clock-at must be an ISO time like 2026-11-26T09:00:00Z, not "${at}"`);
+  return start;
+}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -32,6 +41,7 @@ async function main(): Promise<void> {
       'first-run-demo': { type: 'boolean', default: false },
       token: { type: 'string' },
       'test-clock': { type: 'boolean', default: false },
+      'test-clock-at': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -43,7 +53,7 @@ async function main(): Promise<void> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${values.port}"`);
 
-  const testClock = values['test-clock'] ? new ManualClock(Date.now()) : undefined;
+  const testClock = values['test-clock'] ? new ManualClock(testClockStart(values['test-clock-at'])) : undefined;
   const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
   const core = openCore({ dataDir, demo: values.demo || (values['first-run-demo'] ? 'first-run' : false), version: process.env.CUELIGHT_VERSION ?? '0.1.0', warmReview: true, ...(testClock ? { clock: testClock } : {}) });
   const token = values.token ?? ensureToken(core);
