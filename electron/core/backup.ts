@@ -5,6 +5,7 @@ import type { Backup } from '../../shared/contract/settings';
 import type { Clock } from './clock';
 import type { Db } from './db/open';
 import { openAndMigrate, quickCheck } from './db/open';
+import { ensurePrivateDir, ensurePrivateFile } from './db/private-files';
 import { CuelightError, refusal } from './errors';
 
 /** How many backups are kept; the oldest beyond this are deleted after each new one. */
@@ -147,7 +148,7 @@ export class Backups {
   /** Keeps a damaged store's files (with its WAL) aside in <dataDir>/damaged, so a restore loses nothing. */
   keepDamaged(storeFile: string): string {
     const dir = path.join(this.dataDir, DAMAGED_DIR);
-    fs.mkdirSync(dir, { recursive: true });
+    ensurePrivateDir(dir);
     const base = backupName(this.clock.now()).replace(/^cuelight-/, 'cuelight-damaged-');
     for (const suffix of ['', '-wal']) {
       if (fs.existsSync(storeFile + suffix) && fs.statSync(storeFile + suffix).size > 0) fs.copyFileSync(storeFile + suffix, path.join(dir, base + suffix));
@@ -166,10 +167,11 @@ export class Backups {
   }
 
   private async make(db: Db): Promise<Backup> {
-    fs.mkdirSync(this.dir, { recursive: true });
+    ensurePrivateDir(this.dir);
     const name = this.freeName();
     const partial = path.join(this.dir, `.${name}.partial`);
     try {
+      ensurePrivateFile(partial);
       await db.backup(partial);
       // A backup of a WAL store is itself in WAL mode; rollback mode keeps it one self-contained file.
       const copy = new Database(partial);

@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
-import fs from 'node:fs';
 import path from 'node:path';
 import { migrate, NewerDatabaseError, SCHEMA_VERSION } from './migrations/index';
 import { preallocateWal } from './wal';
+import { ensurePrivateDir, ensurePrivateStore } from './private-files';
 
 export type Db = Database.Database;
 
@@ -19,7 +19,7 @@ export interface OpenedStore {
 
 /** Opens (creating if needed) the store in `dataDir` with the pragmas every write relies on. */
 export function openDatabase(dataDir: string): Db {
-  fs.mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   return openAndMigrate(path.join(dataDir, DB_FILE));
 }
 
@@ -28,7 +28,7 @@ export function openDatabase(dataDir: string): Db {
  * opened read-only (or, when it cannot be read at all, replaced by an empty in-memory schema).
  */
 export function openStore(dataDir: string): OpenedStore {
-  fs.mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   const file = path.join(dataDir, DB_FILE);
   let db: Db;
   try {
@@ -70,6 +70,7 @@ export class DamagedStoreError extends Error {}
 export function openFile(file: string): Db {
   let db: Db;
   try {
+    ensurePrivateStore(file);
     db = new Database(file);
   } catch (error) {
     throw new Error(describeOpenError(file, error as Error), { cause: error });
