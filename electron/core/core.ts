@@ -43,6 +43,8 @@ export interface Core {
   readOnlyReason: string;
   /** A restore is swapping the store: other changes are refused until it is done. */
   restoring: boolean;
+  /** Why the take at GO is not on disk yet (null when it is): until then the app is read-only. */
+  saveFailure(): string | null;
   close(): void;
   /** Quitting: lets a running backup finish, backs up what changed since the last one, closes. */
   shutdown(): Promise<void>;
@@ -68,7 +70,7 @@ export function openCore(options: CoreOptions): Core {
   let changesAtBackup = 0;
   let checkpointer: Checkpointer | null = null;
 
-  const core = { events, clock, readOnly: false, readOnlyReason: '', restoring: false, close, shutdown } as Core;
+  const core = { events, clock, readOnly: false, readOnlyReason: '', restoring: false, close, shutdown, saveFailure: () => countdown.saveFailure } as Core;
 
   function load(demo: boolean): void {
     const store = openStore(options.dataDir);

@@ -22,6 +22,10 @@ export async function dispatch(core: Core, name: string, rawInput: unknown, cont
   if (spec.mutates && core.readOnly && !ALLOWED_WHILE_READ_ONLY.has(name)) {
     return { ok: false, error: envelopeOf(refusal('read_only', 'err.readOnly')) };
   }
+  const saveFailure = spec.mutates && name !== 'countdownCommand' ? core.saveFailure() : null;
+  if (saveFailure !== null) {
+    return { ok: false, error: envelopeOf(refusal('read_only', 'err.diskFailing', { params: { reason: saveFailure } })) };
+  }
   if (spec.mutates && core.restoring) {
     return { ok: false, error: envelopeOf(refusal('conflict', 'err.restoring')) };
   }
