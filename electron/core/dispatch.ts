@@ -31,6 +31,8 @@ export async function dispatch(core: Core, name: string, rawInput: unknown, cont
   }
   const parsed = spec.input.safeParse(rawInput ?? undefined);
   if (!parsed.success) return { ok: false, error: describeZodError(parsed.error) };
+  // Any other change goes first: an import being written rolls back and starts over after it.
+  if (spec.mutates && name !== 'importPlans') core.yieldWrites();
   try {
     const handler = core.api[name] as (input: unknown, context: CallContext) => unknown;
     return { ok: true, value: await handler(parsed.data, context) };

@@ -19,6 +19,8 @@ export type CountdownRequest =
 /** What the core hears from the countdown: a take has ended (end, or reset mid-take). */
 export interface CountdownHooks {
   takeEnded?: () => void;
+  /** Before each commit: a long import writing on another connection gives way at once. */
+  beforeWrite?: () => void;
 }
 
 interface Persisted {
@@ -209,6 +211,7 @@ export class CountdownService {
   /** Runs one transaction; if it does not commit, the in-memory state goes back to what is on disk. */
   private commit(fn: () => void): void {
     const before = { current: this.current, message: this.message };
+    this.hooks.beforeWrite?.();
     try {
       this.db.transaction(fn).immediate();
     } catch (error) {
