@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.ts'],
     environment: 'node',
+    globalSetup: ['electron/core/workers/build-for-tests.ts'],
     testTimeout: 20_000,
   },
 });

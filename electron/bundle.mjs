@@ -1,5 +1,6 @@
 // Bundles the main process, preload and headless host so they start fast (one file each).
 import { build } from 'esbuild';
+import { workerEntryPoints } from './worker-entries.mjs';
 
 const common = {
   bundle: true,
@@ -15,4 +16,6 @@ await Promise.all([
   build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs' }),
   build({ ...common, entryPoints: ['electron/serve.ts'], outfile: 'dist/electron/serve.cjs', format: 'cjs' }),
   build({ ...common, entryPoints: ['electron/start.ts'], outfile: 'dist/electron/start.cjs', format: 'cjs' }),
+  // Long work runs in these, off the loop that runs the countdown (main.cjs and serve.cjs alike).
+  build({ ...common, entryPoints: workerEntryPoints, outdir: 'dist/electron/workers', outExtension: { '.js': '.cjs' }, format: 'cjs' }),
 ]);

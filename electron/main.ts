@@ -87,6 +87,7 @@ function forwardCoreEvents(openedCore: Core): void {
     holdDisplayAwake(keepsDisplayAwake(snapshot.phase));
   });
   openedCore.events.on('dataChanged', (change) => broadcast(EVENT_CHANNELS.dataChanged, change));
+  openedCore.events.on('progress', (progress) => broadcast(EVENT_CHANNELS.progress, progress));
 }
 
 /** A sleeping screen mid-countdown would leave the performer without a cue. */

@@ -57,6 +57,7 @@ const bridge = {
 
   onCountdown: (listener) => subscribe(EVENT_CHANNELS.countdown, listener),
   onDataChanged: (listener) => subscribe(EVENT_CHANNELS.dataChanged, listener),
+  onProgress: (listener) => subscribe(EVENT_CHANNELS.progress, listener),
 
   printToPdf: (suggestedName) => ipcRenderer.invoke(PRINT_CHANNEL, suggestedName),
 } satisfies CuelightBridge;

@@ -48,6 +48,13 @@ export type ApiClient = { [M in MethodName]: (input: MethodInput<M>) => Promise<
 export const events = {
   countdown: countdownSnapshot,
   dataChanged: z.object({ tables: z.array(z.enum(['plans', 'people', 'venues', 'takes', 'settings'])) }),
+  /** How far a long job (an import, an export) has got, so a screen can show it is moving. */
+  progress: z.object({
+    job: z.enum(['importPlans', 'exportPlans']),
+    step: z.enum(['checking', 'writing', 'exporting']),
+    done: z.number(),
+    total: z.number(),
+  }),
 };
 export type Events = { [E in keyof typeof events]: z.infer<(typeof events)[E]> };
 export type EventName = keyof Events;

@@ -4,7 +4,8 @@ import type { Db } from './db/open';
 import type { Clock } from './clock';
 import type { ApiImplementation } from '../../shared/api';
 import type { Backup } from '../../shared/contract/settings';
-import { DB_FILE, openEmpty, openStore } from './db/open';
+import { DB_FILE, openEmpty, openFile, openStore } from './db/open';
+import { ImportWriter } from './services/plan-import-write';
 import { Checkpointer, totalChanges } from './db/wal';
 import { systemClock } from './clock';
 import { EventHub } from './events';
@@ -43,6 +44,10 @@ export interface Core {
   readOnlyReason: string;
   /** A restore is swapping the store: other changes are refused until it is done. */
   restoring: boolean;
+  /** Why the take at GO is not on disk yet (null when it is): until then the app is read-only. */
+  saveFailure(): string | null;
+  /** Before a write on the store's connection: an import being written gives way (and starts over). */
+  yieldWrites(): void;
   close(): void;
   /** Quitting: lets a running backup finish, backs up what changed since the last one, closes. */
   shutdown(): Promise<void>;
@@ -63,12 +68,13 @@ export function openCore(options: CoreOptions): Core {
   const storeFile = path.join(options.dataDir, DB_FILE);
   const backups = new Backups(options.dataDir, clock);
   let countdown: CountdownService;
+  let imports: ImportWriter;
   /** While read-only, the countdown runs on an empty in-memory store: nothing touches the damaged file. */
   let scratch: Db | null = null;
   let changesAtBackup = 0;
   let checkpointer: Checkpointer | null = null;
 
-  const core = { events, clock, readOnly: false, readOnlyReason: '', restoring: false, close, shutdown } as Core;
+  const core = { events, clock, readOnly: false, readOnlyReason: '', restoring: false, close, shutdown, saveFailure: () => countdown.saveFailure, yieldWrites: () => imports.yieldTo() } as Core;
 
   function load(demo: boolean): void {
     const store = openStore(options.dataDir);
@@ -76,7 +82,9 @@ export function openCore(options: CoreOptions): Core {
     if (!damaged && demo && countPlans(store.db) === 0) loadDemo(store.db, clock.now());
     const good = damaged ? backups.newestGood() : null;
     scratch = damaged ? openEmpty() : null;
-    countdown = new CountdownService(scratch ?? store.db, clock, events, { takeEnded: afterTake });
+    imports = new ImportWriter(() => openImportConnection(storeFile));
+    const writer = imports;
+    countdown = new CountdownService(scratch ?? store.db, clock, events, { takeEnded: afterTake, beforeWrite: () => writer.yieldTo() });
     const readOnlyReason = store.damage === null ? '' : describeDamage(store.damage, good, options.dataDir);
     const deps = {
       db: store.db,
@@ -88,6 +96,7 @@ export function openCore(options: CoreOptions): Core {
       readOnlyFinding: store.damage ?? '',
       dataDir: options.dataDir,
       backups: { list: () => backups.list(), create: backUp, restore, goodBackup: good?.name ?? null },
+      imports,
     };
     core.db = store.db;
     core.readOnly = damaged;
@@ -193,6 +202,19 @@ export function openCore(options: CoreOptions): Core {
   const checkpoints = setInterval(checkpoint, CHECKPOINT_EVERY_MS);
   checkpoints.unref();
   return core;
+}
+
+/**
+ * The import's own connection: never waits for the lock (the loop must not block), never
+ * checkpoints on commit (that would copy the whole import on the loop), and spills to the WAL
+ * early so its commit has little left to write.
+ */
+function openImportConnection(storeFile: string): Db {
+  const db = openFile(storeFile);
+  db.pragma('busy_timeout = 0');
+  db.pragma('wal_autocheckpoint = 0');
+  db.pragma('cache_size = -1024');
+  return db;
 }
 
 /** The review's first look after start then answers from memory; a store closed meanwhile just stops it. */

@@ -22,11 +22,17 @@ export async function dispatch(core: Core, name: string, rawInput: unknown, cont
   if (spec.mutates && core.readOnly && !ALLOWED_WHILE_READ_ONLY.has(name)) {
     return { ok: false, error: envelopeOf(refusal('read_only', 'err.readOnly')) };
   }
+  const saveFailure = spec.mutates && name !== 'countdownCommand' ? core.saveFailure() : null;
+  if (saveFailure !== null) {
+    return { ok: false, error: envelopeOf(refusal('read_only', 'err.diskFailing', { params: { reason: saveFailure } })) };
+  }
   if (spec.mutates && core.restoring) {
     return { ok: false, error: envelopeOf(refusal('conflict', 'err.restoring')) };
   }
   const parsed = spec.input.safeParse(rawInput ?? undefined);
   if (!parsed.success) return { ok: false, error: describeZodError(parsed.error) };
+  // Any other change goes first: an import being written rolls back and starts over after it.
+  if (spec.mutates && name !== 'importPlans') core.yieldWrites();
   try {
     const handler = core.api[name] as (input: unknown, context: CallContext) => unknown;
     return { ok: true, value: await handler(parsed.data, context) };

@@ -21,6 +21,8 @@ export const countdownSnapshot = z.object({
   artist: z.string(),
   song: z.string(),
   message: z.string(),
+  /** Why the take opened at GO is not on disk yet (disk full, I/O error); null once it is saved. */
+  saveFailure: z.string().nullable(),
   /** Host clock when the snapshot was taken, for clients estimating their offset. */
   hostNow: z.number(),
 });

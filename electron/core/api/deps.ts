@@ -2,6 +2,7 @@ import type { Db } from '../db/open';
 import type { Clock } from '../clock';
 import type { EventHub } from '../events';
 import type { CountdownService } from '../services/countdown';
+import type { ImportWriter } from '../services/plan-import-write';
 import type { ApiImplementation, MethodName } from '../../../shared/api';
 import type { Backup } from '../../../shared/contract/settings';
 
@@ -27,6 +28,8 @@ export interface ApiDeps {
   readOnlyFinding: string;
   dataDir: string;
   backups: StoreBackups;
+  /** Writes imports on their own connection, giving way to every other write. */
+  imports: ImportWriter;
 }
 
 export type Table = 'plans' | 'people' | 'venues' | 'takes' | 'settings';

@@ -1,8 +1,13 @@
 import type { planMethods } from '../../../shared/contract/plans';
 import { listPlans } from '../repos/plans';
 import { createPlan, deletePlan, duplicatePlan, reorderPlans, requirePlan, restorePlan, updatePlan } from '../services/plans';
-import { exportPlans } from '../services/plan-export';
-import { importPlans } from '../services/plan-import';
+import path from 'node:path';
+import type { FileExport } from '../../../shared/contract/method';
+import type { Events } from '../../../shared/api';
+import type { CheckedFile } from '../services/plan-import';
+import { DB_FILE } from '../db/open';
+import { runWorker } from '../workers/run-worker';
+import { refusal } from '../errors';
 import { announce, type ApiDeps, type AreaApi } from './deps';
 
 /** Phases in which the console holds a plan: it must not be deleted from under a countdown. */
@@ -10,6 +15,10 @@ const HOLDING = new Set(['standby', 'counting', 'paused']);
 
 export function plansApi(deps: ApiDeps): AreaApi<keyof typeof planMethods> {
   const { db, clock } = deps;
+  const report = (job: Events['progress']['job'], step: Events['progress']['step']) => (done: number, total: number) =>
+    deps.events.emit('progress', { job, step, done, total });
+  /** One import at a time: a second would wait behind the first's writes anyway. */
+  let importing = false;
   return {
     listPlans: (input) => listPlans(db, { includeArchived: input?.includeArchived }),
     getPlan: (input) => requirePlan(db, input.id),
@@ -45,11 +54,20 @@ export function plansApi(deps: ApiDeps): AreaApi<keyof typeof planMethods> {
       announce(deps, 'plans');
       return plans;
     },
-    exportPlans: (input) => exportPlans(db, input),
-    importPlans: (input) => {
-      const result = importPlans(db, input, clock.now());
-      if (result.imported > 0) announce(deps, 'plans', 'people', 'venues');
-      return result;
+    // Off the loop: a worker on its own read-only connection turns every plan into the file.
+    exportPlans: (input) => runWorker<FileExport>('plan-export', { file: path.join(deps.dataDir, DB_FILE), ...input }, report('exportPlans', 'exporting')),
+    // Checked in a worker, then written in short slices that give way to the countdown (services/plan-import-write.ts).
+    importPlans: async (input) => {
+      if (importing) throw refusal('conflict', 'err.importBusy');
+      importing = true;
+      try {
+        const file = await runWorker<CheckedFile>('plan-import', { format: input.format, content: input.content }, report('importPlans', 'checking'));
+        const result = await deps.imports.write(file, input, clock.now(), report('importPlans', 'writing'));
+        if (result.imported > 0) announce(deps, 'plans', 'people', 'venues');
+        return result;
+      } finally {
+        importing = false;
+      }
     },
   };
 }

@@ -9,6 +9,9 @@ import { getSetting } from '../repos/settings';
 import { requirePlan } from './plans';
 import { refusal } from '../errors';
 
+/** How often a take the disk refused at GO is tried again. */
+const SAVE_RETRY_MS = 500;
+
 export type CountdownRequest =
   | (Exclude<CountdownCommand, { type: 'arm' }>)
   | { type: 'arm'; planId: number; rehearsal: boolean };
@@ -16,6 +19,8 @@ export type CountdownRequest =
 /** What the core hears from the countdown: a take has ended (end, or reset mid-take). */
 export interface CountdownHooks {
   takeEnded?: () => void;
+  /** Before each commit: a long import writing on another connection gives way at once. */
+  beforeWrite?: () => void;
 }
 
 interface Persisted {
@@ -32,6 +37,8 @@ export class CountdownService {
   private current: Persisted;
   private message = '';
   private cancelTimer: (() => void) | null = null;
+  /** GO went out but its take could not be committed: why, and the timer that tries again. */
+  private unsaved: { reason: string; cancelRetry: () => void } | null = null;
 
   constructor(
     private db: Db,
@@ -69,12 +76,20 @@ export class CountdownService {
       artist: plan?.artist ?? '',
       song: plan?.song ?? '',
       message: this.message,
+      saveFailure: this.unsaved?.reason ?? null,
       hostNow: this.clock.now(),
     };
   }
 
+  /** Why GO's take is not on disk yet, or null: while set, nothing but the countdown may write. */
+  get saveFailure(): string | null {
+    return this.unsaved?.reason ?? null;
+  }
+
   command(request: CountdownRequest): CountdownSnapshot {
     this.tick(); // a zero that passed before this command keeps its own GO and take
+    // Nothing may replace a GO whose take is not on disk yet: its take would be lost.
+    if (this.unsaved) throw refusal('conflict', 'err.takeUnsaved', { params: { reason: this.unsaved.reason } });
     const now = this.clock.now();
     let takeEnded = false;
     this.commit(() => {
@@ -120,19 +135,53 @@ export class CountdownService {
 
   close(): void {
     this.cancelTimer?.();
+    this.unsaved?.cancelRetry();
   }
 
-  /** Fires at the deadline: commits GO and its take without waiting for any client. */
+  /**
+   * Fires at the deadline: commits GO and its take without waiting for any client. A commit the
+   * disk refuses still announces GO on time; the take is written as soon as the disk allows.
+   */
   private tick(): void {
-    let changed = false;
-    this.commit(() => {
-      changed = this.commitGoIfDue(false);
-    });
-    this.schedule();
-    if (changed) {
-      this.events.emit('countdown', this.snapshot());
-      this.events.emit('dataChanged', { tables: ['takes', 'plans'] });
+    if (this.unsaved) return this.retrySave();
+    const next = advance(this.current.state, this.clock.now());
+    if (next === this.current.state) return this.schedule();
+    try {
+      this.commit(() => this.commitGoIfDue(false));
+    } catch (error) {
+      this.current = { state: next, takeId: null, rehearsal: this.current.rehearsal };
+      this.holdUnsaved(error as Error);
     }
+    this.schedule();
+    this.events.emit('countdown', this.snapshot());
+    if (!this.unsaved) this.events.emit('dataChanged', { tables: ['takes', 'plans'] });
+  }
+
+  /** Keeps GO in memory (takeId null, so nothing claims it is saved) and tries again soon. */
+  private holdUnsaved(error: Error): void {
+    const reason = error.message || String(error);
+    if (this.unsaved?.reason !== reason) console.error(`The take at GO could not be saved (${reason}); trying again every ${SAVE_RETRY_MS} ms`);
+    this.unsaved?.cancelRetry();
+    this.unsaved = { reason, cancelRetry: this.clock.setTimer(() => this.retrySave(), SAVE_RETRY_MS) };
+  }
+
+  /** One more try at writing the held GO; the transaction is all or nothing, so it is written once. */
+  private retrySave(): void {
+    if (!this.unsaved) return;
+    const held = this.current;
+    try {
+      this.commit(() => this.save({ ...held, takeId: this.openTake(held.state, held.rehearsal, false) }));
+    } catch (error) {
+      this.current = held;
+      const before = this.unsaved.reason;
+      this.holdUnsaved(error as Error);
+      if (this.unsaved.reason !== before) this.events.emit('countdown', this.snapshot());
+      return;
+    }
+    this.unsaved.cancelRetry();
+    this.unsaved = null;
+    this.events.emit('countdown', this.snapshot());
+    this.events.emit('dataChanged', { tables: ['takes', 'plans'] });
   }
 
   private commitGoIfDue(recovered: boolean): boolean {
@@ -162,6 +211,7 @@ export class CountdownService {
   /** Runs one transaction; if it does not commit, the in-memory state goes back to what is on disk. */
   private commit(fn: () => void): void {
     const before = { current: this.current, message: this.message };
+    this.hooks.beforeWrite?.();
     try {
       this.db.transaction(fn).immediate();
     } catch (error) {

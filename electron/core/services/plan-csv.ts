@@ -26,7 +26,7 @@ const COLUMN_OF: Record<string, PlanCsvColumn> = {
 };
 const VENUE_DETAIL: Record<string, PlanCsvColumn> = { address: 'venueAddress', area: 'venueArea', notes: 'venueNotes' };
 
-function columnOf(path: InputPath): string {
+export function columnOf(path: InputPath): string {
   const [head, next] = path;
   if (head === 'venueDetails' && typeof next === 'string') return VENUE_DETAIL[next] ?? 'venue';
   return COLUMN_OF[String(head)] ?? String(head ?? '');
@@ -113,3 +113,5 @@ export function readCsv(content: string): ReadResult {
   });
   return { rows, fatal: [] };
 }
+
+export { columnOf as csvColumn };

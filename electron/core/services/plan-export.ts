@@ -35,11 +35,16 @@ export function toCsvRow(p: PortablePlan): Record<PlanCsvColumn, string> {
   };
 }
 
+/** Plans converted between two progress reports. */
+const EXPORT_PROGRESS_EVERY = 5_000;
+
 /** The plans in run order (archived ones stay out), as CSV or JSON, optionally one shoot day. */
-export function exportPlans(db: Db, input: { format: 'csv' | 'json'; shootDate?: string | undefined }): FileExport {
-  const plans = listPlans(db)
-    .filter((p) => input.shootDate === undefined || p.shootDate === input.shootDate)
-    .map(toPortable);
+export function exportPlans(db: Db, input: { format: 'csv' | 'json'; shootDate?: string | undefined }, progress?: (done: number, total: number) => void): FileExport {
+  const chosen = listPlans(db).filter((p) => input.shootDate === undefined || p.shootDate === input.shootDate);
+  const plans = chosen.map((plan, i) => {
+    if ((i + 1) % EXPORT_PROGRESS_EVERY === 0) progress?.(i + 1, chosen.length);
+    return toPortable(plan);
+  });
   const base = `cuelight-plans${input.shootDate ? `-${input.shootDate}` : ''}`;
   if (input.format === 'json') {
     return { filename: `${base}.json`, mime: 'application/json', content: `${JSON.stringify(plans, null, 2)}\n` };

@@ -1,16 +1,15 @@
 import { z } from 'zod';
 import type { Db } from '../db/open';
-import type { ImportError, ImportResult } from '../../../shared/contract/plans';
+import type { ImportError } from '../../../shared/contract/plans';
 import { PLAN_CSV_COLUMNS } from '../../../shared/contract/plans';
 import { planInput } from '../../../shared/schemas';
 import { NAME_MAX, NOTE_MAX, nameKey, text } from '../../../shared/text';
-import { maxRunOrder } from '../repos/plans';
 import { CuelightError } from '../errors';
 import { insertImportedPlan, type PlanDetails, type PlanFields } from './plans';
-import { RosterLookup } from './roster';
-import { readCsv } from './plan-csv';
-import { readJson } from './plan-json';
+import { csvColumn, readCsv } from './plan-csv';
+import { jsonColumn, readJson } from './plan-json';
 import { importError, refusalError, rowErrors, type ImportRow } from './plan-import-errors';
+import type { RosterLookup } from './roster';
 
 /** What a file says beyond createPlan's input; checked with the same text rules (NFC, trimmed, bounded). */
 const extrasSchema = z.strictObject({
@@ -54,72 +53,76 @@ function performanceKey(artist: string, song: string, shootDate: string | null |
 }
 
 /** The performances already planned (archived ones too: archiving was a decision, not an absence). */
-function plannedPerformances(db: Db): Set<string> {
+export function plannedPerformances(db: Db): Set<string> {
   const rows = db.prepare('SELECT a.name, p.song, p.shoot_date FROM plans p JOIN people a ON a.id = p.artist_id').raw().all() as [string, string, string | null][];
   return new Set(rows.map(([artist, song, date]) => performanceKey(artist, song, date)));
 }
 
 /** The row names a performance that is already planned. Rows naming the artist by id are never matched. */
-function alreadyPlanned(planned: Set<string>, c: Checked): boolean {
+export function alreadyPlanned(planned: Set<string>, c: Pick<Checked, 'input'>): boolean {
   const artist = c.input.artist;
   return 'name' in artist && planned.has(performanceKey(artist.name, c.input.song, c.input.shootDate));
 }
 
-/** Thrown to undo a whole import that must not stay (a dry run, or invalid rows not waived). */
-class Rollback extends Error {}
+/** A row that passed every check, as plain data: it crosses from the checking worker to the writer. */
+export interface CheckedPlan {
+  /** Position in the file (0-based), for the run order of rows that give none. */
+  index: number;
+  line: number;
+  input: PlanFields;
+  details: PlanDetails;
+  runOrder: number | undefined;
+}
 
-/**
- * Checks every row, then writes them all in one transaction, each row in its own savepoint so a
- * row the database refuses (a dancer listed twice under two spellings) is found without keeping
- * anything of it. With any invalid row nothing stays, unless onlyValid says to keep the valid ones.
- */
-export function importPlans(
-  db: Db,
-  request: { format: 'csv' | 'json'; content: string; onlyValid: boolean; dryRun: boolean },
-  now: number,
-): ImportResult {
-  const read = request.format === 'csv' ? readCsv(request.content) : readJson(request.content);
+/** A file read and checked, nothing written: what the writer needs and every error found so far. */
+export interface CheckedFile {
+  format: 'csv' | 'json';
+  rows: number;
+  valid: CheckedPlan[];
+  errors: ImportError[];
+  /** The file as a whole cannot be imported (no header, not JSON, empty): nothing is written. */
+  fatal: boolean;
+}
+
+/** Rows checked between two progress reports. */
+const CHECK_PROGRESS_EVERY = 2_000;
+
+/** Reads and checks a file without a database: runs in the import worker, off the countdown's loop. */
+export function checkPlanFile(format: 'csv' | 'json', content: string, progress?: (done: number, total: number) => void): CheckedFile {
+  const read = format === 'csv' ? readCsv(content) : readJson(content);
   const rows = read.rows.length;
-  if (read.fatal.length) return { imported: 0, valid: 0, alreadyPlanned: 0, rows, errors: read.fatal };
-  if (rows === 0) return { imported: 0, valid: 0, alreadyPlanned: 0, rows, errors: [importError(1, '', 'empty_file')] };
-
-  const checked = read.rows.map(check);
-  const errors = checked.filter((c): c is ImportError[] => Array.isArray(c)).flat();
-  let valid = 0;
-  let skipped = 0;
-  let written = 0;
-  const write = db.transaction(() => {
-    const base = maxRunOrder(db);
-    const lookup = new RosterLookup(db);
-    const planned = plannedPerformances(db);
-    checked.forEach((c, index) => {
-      if (Array.isArray(c)) return;
-      if (alreadyPlanned(planned, c)) {
-        valid++;
-        skipped++;
-        return;
-      }
-      try {
-        db.transaction(() => insertImportedPlan(db, c.input, c.details, base + (c.runOrder ?? index + 1), now, lookup))();
-        valid++;
-        written++;
-      } catch (error) {
-        if (!(error instanceof CuelightError)) throw error;
-        errors.push(refusalError(c.row, error.field ?? '', error.message));
-        lookup.reload(); // the row's savepoint took back whoever it had added to the roster
-      }
-    });
-    if (request.dryRun || written === 0 || (errors.length > 0 && !request.onlyValid)) throw new Rollback();
+  if (read.fatal.length) return { format, rows, valid: [], errors: read.fatal, fatal: true };
+  if (rows === 0) return { format, rows, valid: [], errors: [importError(1, '', 'empty_file')], fatal: true };
+  const valid: CheckedPlan[] = [];
+  const errors: ImportError[] = [];
+  read.rows.forEach((row, index) => {
+    const c = check(row);
+    if (Array.isArray(c)) errors.push(...c);
+    else valid.push({ index, line: row.line, input: c.input, details: c.details, runOrder: c.runOrder });
+    if ((index + 1) % CHECK_PROGRESS_EVERY === 0) progress?.(index + 1, rows);
   });
-  let imported = 0;
+  return { format, rows, valid, errors, fatal: false };
+}
+
+/** A database-side refusal of a checked row, on the cell the file's own format names. */
+export function refusedRow(format: 'csv' | 'json', plan: CheckedPlan, field: string, message: string): ImportError {
+  return refusalError({ line: plan.line, input: {}, extras: {}, errors: [], column: format === 'csv' ? csvColumn : jsonColumn }, field, message);
+}
+
+/** Writes one checked row in its own savepoint; a refusal comes back as the row's error, nothing of it kept. */
+export function writeCheckedPlan(db: Db, plan: CheckedPlan, base: number, lookup: RosterLookup, now: number): 'written' | CuelightError {
   try {
-    write.immediate();
-    imported = written;
+    db.transaction(() => insertImportedPlan(db, plan.input, plan.details, base + (plan.runOrder ?? plan.index + 1), now, lookup))();
+    return 'written';
   } catch (error) {
-    if (!(error instanceof Rollback)) throw error;
+    if (!(error instanceof CuelightError)) throw error;
+    lookup.reload(); // the row's savepoint took back whoever it had added to the roster
+    return error;
   }
-  // Line by line, and within a line left to right as the columns stand in an exported file.
+}
+
+/** Line by line, and within a line left to right as the columns stand in an exported file. */
+export function sortImportErrors(errors: ImportError[]): ImportError[] {
   const rank = (column: string) => ((PLAN_CSV_COLUMNS as readonly string[]).indexOf(column) + 1 || PLAN_CSV_COLUMNS.length + 1);
-  errors.sort((a, b) => a.line - b.line || rank(a.column) - rank(b.column));
-  return { imported, valid, alreadyPlanned: skipped, rows, errors };
+  return errors.sort((a, b) => a.line - b.line || rank(a.column) - rank(b.column));
 }

@@ -21,7 +21,7 @@ const shape = z.strictObject({
 });
 
 /** Where a path is in the JSON: artistAlt is artist.nameAlt, dancersAlt.1 is dancers.1.nameAlt. */
-function columnOf(path: InputPath): string {
+export function columnOf(path: InputPath): string {
   const [head, ...rest] = path;
   if (head === 'artistAlt') return 'artist.nameAlt';
   if (head === 'dancersAlt' || head === 'guestsAlt') return [String(head).replace('Alt', ''), ...rest, 'nameAlt'].join('.');
@@ -117,3 +117,5 @@ export function readJson(content: string): ReadResult {
   const lines = elementLines(text);
   return { rows: data.map((element, i) => toRow(element, lines[i] ?? 1)), fatal: [] };
 }
+
+export { columnOf as jsonColumn };

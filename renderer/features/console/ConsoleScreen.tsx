@@ -35,6 +35,11 @@ export function ConsoleScreen() {
         <a className="button ghost" href="#/stage" target="_blank" rel="noreferrer">{t('console.openStage')}</a>
         <CommandButton id="help" className="ghost" />
       </header>
+      {snapshot?.saveFailure && (
+        <p className="save-failure" role="alert">
+          <strong>{t('console.takeUnsaved')}</strong> {t('console.takeUnsavedWhy', { reason: snapshot.saveFailure })}
+        </p>
+      )}
       <div className="console-grid">
         <section className="panel" aria-label={t('console.plan')}>
           <h2>{t('console.plan')}</h2>

@@ -47,6 +47,8 @@ export const consoleMessages = area(
     'phase.paused': 'Paused',
     'phase.go': 'GO',
     'phase.ended': 'Take ended',
+    'console.takeUnsaved': 'TAKE NOT SAVED.',
+    'console.takeUnsavedWhy': 'GO went out on time, but the disk refused the take ({reason}). Free space on the disk that holds the data folder: Cuelight saves the take by itself as soon as it can. Until then nothing can be changed.',
   },
   {
     'console.title': '콘솔',
@@ -93,5 +95,7 @@ export const consoleMessages = area(
     'phase.paused': '일시정지됨',
     'phase.go': '시작',
     'phase.ended': '테이크 종료됨',
+    'console.takeUnsaved': '테이크가 저장되지 않았습니다.',
+    'console.takeUnsavedWhy': 'GO는 제시간에 나갔지만 디스크가 테이크 기록을 거부했습니다({reason}). 데이터 폴더가 있는 디스크의 공간을 비우세요. 기록할 수 있게 되면 Cuelight가 스스로 저장합니다. 그때까지는 아무것도 바꿀 수 없습니다.',
   },
 );

@@ -1,0 +1,107 @@
+import { performance } from 'node:perf_hooks';
+import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
+import type { Db } from '../db/open';
+import type { ImportError, ImportResult } from '../../../shared/contract/plans';
+import { maxRunOrder } from '../repos/plans';
+import { RosterLookup } from './roster';
+import { alreadyPlanned, plannedPerformances, refusedRow, sortImportErrors, writeCheckedPlan, type CheckedFile } from './plan-import';
+
+/** The longest the writer keeps the loop before letting timers, the countdown and other calls run. */
+export const WRITE_SLICE_MS = 4;
+/** After giving way to another write, the import waits this long before it starts over. */
+const RESTART_AFTER_MS = 250;
+/** Rows written between two progress reports. */
+const WRITE_PROGRESS_EVERY = 2_000;
+
+export interface ImportRequest {
+  onlyValid: boolean;
+  dryRun: boolean;
+}
+
+/**
+ * The one import being written, on its own connection, in one transaction spread over many short
+ * slices of the loop. Every other write gives way to it: `yieldTo` rolls the import back at once
+ * (so the countdown's commit never waits on SQLite's one writer lock) and the import starts over.
+ */
+export class ImportWriter {
+  private connection: Db | null = null;
+  private preempted = false;
+
+  constructor(private openConnection: () => Db) {}
+
+  get busy(): boolean {
+    return this.connection !== null;
+  }
+
+  /** Called before any other write: undoes the import's open transaction, which then starts over. */
+  yieldTo(): void {
+    if (!this.connection?.inTransaction) return;
+    this.connection.exec('ROLLBACK');
+    this.preempted = true;
+  }
+
+  /** Writes the checked file whole or not at all; with onlyValid, the rows that pass, in savepoints. */
+  async write(file: CheckedFile, request: ImportRequest, now: number, progress: (done: number, total: number) => void): Promise<ImportResult> {
+    const base = { imported: 0, valid: 0, alreadyPlanned: 0, rows: file.rows };
+    if (file.fatal) return { ...base, errors: file.errors };
+    if (this.connection) throw new Error('Another import is being written');
+    this.connection = this.openConnection();
+    try {
+      for (;;) {
+        const result = await this.attempt(this.connection, file, request, now, progress);
+        if (result) return result;
+        await sleep(RESTART_AFTER_MS);
+      }
+    } finally {
+      this.connection.close();
+      this.connection = null;
+    }
+  }
+
+  /** One pass over the rows; null when another write took the lock meanwhile. */
+  private async attempt(db: Db, file: CheckedFile, request: ImportRequest, now: number, progress: (done: number, total: number) => void): Promise<ImportResult | null> {
+    this.preempted = false;
+    try {
+      db.exec('BEGIN IMMEDIATE');
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_BUSY') return null;
+      throw error;
+    }
+    const errors: ImportError[] = [...file.errors];
+    let valid = 0;
+    let skipped = 0;
+    let written = 0;
+    try {
+      const start = maxRunOrder(db);
+      const lookup = new RosterLookup(db);
+      const planned = plannedPerformances(db);
+      let sliceEnd = performance.now() + WRITE_SLICE_MS;
+      for (let i = 0; i < file.valid.length; i++) {
+        if (performance.now() > sliceEnd) {
+          await nextTurn();
+          if (this.preempted) return null;
+          sliceEnd = performance.now() + WRITE_SLICE_MS;
+        }
+        const plan = file.valid[i]!;
+        if ((i + 1) % WRITE_PROGRESS_EVERY === 0) progress(i + 1, file.valid.length);
+        if (alreadyPlanned(planned, plan)) {
+          valid++;
+          skipped++;
+          continue;
+        }
+        const outcome = writeCheckedPlan(db, plan, start, lookup, now);
+        if (outcome === 'written') {
+          valid++;
+          written++;
+        } else {
+          errors.push(refusedRow(file.format, plan, outcome.field ?? '', outcome.message));
+        }
+      }
+      const keep = !request.dryRun && written > 0 && (errors.length === 0 || request.onlyValid);
+      db.exec(keep ? 'COMMIT' : 'ROLLBACK');
+      return { imported: keep ? written : 0, valid, alreadyPlanned: skipped, rows: file.rows, errors: sortImportErrors(errors) };
+    } finally {
+      if (db.inTransaction) db.exec('ROLLBACK');
+    }
+  }
+}

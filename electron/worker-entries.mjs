@@ -1,0 +1,6 @@
+// The worker threads the core starts (electron/core/workers/run-worker.ts), built one file each
+// into dist/electron/workers/ beside both hosts' bundles, and by the unit tests' global setup.
+export const workerEntryPoints = {
+  'plan-import': 'electron/core/workers/plan-import.worker.ts',
+  'plan-export': 'electron/core/workers/plan-export.worker.ts',
+};
