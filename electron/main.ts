@@ -87,6 +87,7 @@ function forwardCoreEvents(openedCore: Core): void {
     holdDisplayAwake(keepsDisplayAwake(snapshot.phase));
   });
   openedCore.events.on('dataChanged', (change) => broadcast(EVENT_CHANNELS.dataChanged, change));
+  openedCore.events.on('triggerResult', (result) => broadcast(EVENT_CHANNELS.triggerResult, result));
 }
 
 /** A sleeping screen mid-countdown would leave the performer without a cue. */

@@ -10,6 +10,7 @@ export interface BridgeEvents {
   /** Calls back with each countdown snapshot; returns an unsubscribe function. */
   onCountdown(listener: (snapshot: Events['countdown']) => void): () => void;
   onDataChanged(listener: (change: Events['dataChanged']) => void): () => void;
+  onTriggerResult(listener: (result: Events['triggerResult']) => void): () => void;
 }
 
 export interface PrintResult {
@@ -27,4 +28,4 @@ export type CuelightBridge = BridgeMethods & BridgeEvents & BridgeShell;
 export const PRINT_CHANNEL = 'shell:printToPdf';
 
 /** IPC channel names: methods use their own name; events are pushed on these. */
-export const EVENT_CHANNELS = { countdown: 'event:countdown', dataChanged: 'event:dataChanged' } as const;
+export const EVENT_CHANNELS = { countdown: 'event:countdown', dataChanged: 'event:dataChanged', triggerResult: 'event:triggerResult' } as const;

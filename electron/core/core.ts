@@ -9,6 +9,7 @@ import { Checkpointer, totalChanges } from './db/wal';
 import { systemClock } from './clock';
 import { EventHub } from './events';
 import { CountdownService } from './services/countdown';
+import { TriggerRunner } from './triggers/runner';
 import { createApi } from './api/index';
 import { ALL_TABLES } from './api/deps';
 import { countPlans } from './repos/plans';
@@ -63,6 +64,7 @@ export function openCore(options: CoreOptions): Core {
   const storeFile = path.join(options.dataDir, DB_FILE);
   const backups = new Backups(options.dataDir, clock);
   let countdown: CountdownService;
+  let triggers: TriggerRunner;
   /** While read-only, the countdown runs on an empty in-memory store: nothing touches the damaged file. */
   let scratch: Db | null = null;
   let changesAtBackup = 0;
@@ -77,12 +79,16 @@ export function openCore(options: CoreOptions): Core {
     const good = damaged ? backups.newestGood() : null;
     scratch = damaged ? openEmpty() : null;
     countdown = new CountdownService(scratch ?? store.db, clock, events, { takeEnded: afterTake });
+    // Show control hears the countdown through the event hub, so the countdown never waits for it.
+    triggers = new TriggerRunner(scratch ?? store.db, clock, events);
+    triggers.prime(countdown.snapshot());
     const readOnlyReason = store.damage === null ? '' : describeDamage(store.damage, good, options.dataDir);
     const deps = {
       db: store.db,
       clock,
       events,
       countdown,
+      triggers,
       version,
       readOnlyReason,
       readOnlyFinding: store.damage ?? '',
@@ -156,6 +162,7 @@ export function openCore(options: CoreOptions): Core {
   }
 
   function closeStore(): void {
+    triggers.close();
     countdown.close();
     core.db.close();
     scratch?.close();

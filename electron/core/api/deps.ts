@@ -2,6 +2,7 @@ import type { Db } from '../db/open';
 import type { Clock } from '../clock';
 import type { EventHub } from '../events';
 import type { CountdownService } from '../services/countdown';
+import type { TriggerRunner } from '../triggers/runner';
 import type { ApiImplementation, MethodName } from '../../../shared/api';
 import type { Backup } from '../../../shared/contract/settings';
 
@@ -20,6 +21,7 @@ export interface ApiDeps {
   clock: Clock;
   events: EventHub;
   countdown: CountdownService;
+  triggers: TriggerRunner;
   version: string;
   /** Set when the start-up integrity check failed; dispatch refuses changes while it is. */
   readOnlyReason: string;
