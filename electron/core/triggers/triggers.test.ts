@@ -132,6 +132,11 @@ describe('HyperDeck', () => {
       ['Deck A rec', 'AKMU_LOVE_LEE_T1', '10:00:00:00'],
       ['Deck A stop', 'AKMU_LOVE_LEE_T1.mov', '10:00:00:00'],
     ]);
+    // The link from take to clip goes out with the exports.
+    const csv = (await h.ok('exportTakes', { format: 'csv' })).content;
+    expect(csv).toContain('Deck A rec (go): acknowledged, clip AKMU_LOVE_LEE_T1 at 10:00:00:00');
+    const json = JSON.parse((await h.ok('exportTakes', { format: 'json' })).content) as { takes: { id: number; triggers: { clip: string }[] }[] };
+    expect(json.takes.find((t) => t.id === go.takeId)!.triggers.map((r) => r.clip)).toEqual(['AKMU_LOVE_LEE_T1', 'AKMU_LOVE_LEE_T1.mov']);
   });
 
   it('a deck with no disk shows as a failed trigger, pushed at once; the take is logged as usual', async () => {
