@@ -88,6 +88,7 @@ function forwardCoreEvents(openedCore: Core): void {
   });
   openedCore.events.on('dataChanged', (change) => broadcast(EVENT_CHANNELS.dataChanged, change));
   openedCore.events.on('progress', (progress) => broadcast(EVENT_CHANNELS.progress, progress));
+  openedCore.events.on('triggerResult', (result) => broadcast(EVENT_CHANNELS.triggerResult, result));
 }
 
 /** A sleeping screen mid-countdown would leave the performer without a cue. */

@@ -55,9 +55,15 @@ const bridge = {
   deleteTakeMark: (input) => ipcRenderer.invoke('deleteTakeMark', input),
   exportTakes: (input) => ipcRenderer.invoke('exportTakes', input),
 
+  getTriggers: (input) => ipcRenderer.invoke('getTriggers', input),
+  saveTriggers: (input) => ipcRenderer.invoke('saveTriggers', input),
+  testTrigger: (input) => ipcRenderer.invoke('testTrigger', input),
+  getTakeTriggers: (input) => ipcRenderer.invoke('getTakeTriggers', input),
+
   onCountdown: (listener) => subscribe(EVENT_CHANNELS.countdown, listener),
   onDataChanged: (listener) => subscribe(EVENT_CHANNELS.dataChanged, listener),
   onProgress: (listener) => subscribe(EVENT_CHANNELS.progress, listener),
+  onTriggerResult: (listener) => subscribe(EVENT_CHANNELS.triggerResult, listener),
 
   printToPdf: (suggestedName) => ipcRenderer.invoke(PRINT_CHANNEL, suggestedName),
 } satisfies CuelightBridge;

@@ -9,6 +9,7 @@ import { rosterMethods } from './contract/roster';
 import { planMethods } from './contract/plans';
 import { countdownMethods, countdownSnapshot } from './contract/countdown';
 import { takeMethods } from './contract/takes';
+import { triggerMethods, triggerResult } from './contract/triggers';
 
 export { countdownSnapshot, countdownCommand, type CountdownSnapshot } from './contract/countdown';
 export { bootstrap } from './contract/settings';
@@ -22,6 +23,7 @@ export const methods = {
   ...planMethods,
   ...countdownMethods,
   ...takeMethods,
+  ...triggerMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -55,6 +57,8 @@ export const events = {
     done: z.number(),
     total: z.number(),
   }),
+  /** Each trigger's result as soon as it is known, so the operator hears of a failure at once. */
+  triggerResult,
 };
 export type Events = { [E in keyof typeof events]: z.infer<(typeof events)[E]> };
 export type EventName = keyof Events;

@@ -11,6 +11,7 @@ export interface BridgeEvents {
   onCountdown(listener: (snapshot: Events['countdown']) => void): () => void;
   onDataChanged(listener: (change: Events['dataChanged']) => void): () => void;
   onProgress(listener: (progress: Events['progress']) => void): () => void;
+  onTriggerResult(listener: (result: Events['triggerResult']) => void): () => void;
 }
 
 export interface PrintResult {
@@ -28,4 +29,4 @@ export type CuelightBridge = BridgeMethods & BridgeEvents & BridgeShell;
 export const PRINT_CHANNEL = 'shell:printToPdf';
 
 /** IPC channel names: methods use their own name; events are pushed on these. */
-export const EVENT_CHANNELS = { countdown: 'event:countdown', dataChanged: 'event:dataChanged', progress: 'event:progress' } as const;
+export const EVENT_CHANNELS = { countdown: 'event:countdown', dataChanged: 'event:dataChanged', progress: 'event:progress', triggerResult: 'event:triggerResult' } as const;

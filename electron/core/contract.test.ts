@@ -11,8 +11,9 @@ import { rosterCases } from './contract-cases/roster';
 import { planCases } from './contract-cases/plans';
 import { countdownCases } from './contract-cases/countdown';
 import { takeCases } from './contract-cases/takes';
+import { triggerCases } from './contract-cases/triggers';
 
-const areas = [settingsCases, rosterCases, planCases, countdownCases, takeCases];
+const areas = [settingsCases, rosterCases, planCases, countdownCases, takeCases, triggerCases];
 /** Every method's refusals: a method added to the contract without an entry fails the suite. */
 const badInputs = Object.assign({}, ...areas.map((a) => a.bad)) as Record<MethodName, BadCase[]>;
 /** One accepted input per method, for the view-only and sanity checks. */

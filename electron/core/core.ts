@@ -10,6 +10,7 @@ import { Checkpointer, totalChanges } from './db/wal';
 import { systemClock } from './clock';
 import { EventHub } from './events';
 import { CountdownService } from './services/countdown';
+import { TriggerRunner } from './triggers/runner';
 import { createApi } from './api/index';
 import { ALL_TABLES } from './api/deps';
 import { countPlans } from './repos/plans';
@@ -69,6 +70,7 @@ export function openCore(options: CoreOptions): Core {
   const backups = new Backups(options.dataDir, clock);
   let countdown: CountdownService;
   let imports: ImportWriter;
+  let triggers: TriggerRunner;
   /** While read-only, the countdown runs on an empty in-memory store: nothing touches the damaged file. */
   let scratch: Db | null = null;
   let changesAtBackup = 0;
@@ -85,12 +87,16 @@ export function openCore(options: CoreOptions): Core {
     imports = new ImportWriter(() => openImportConnection(storeFile));
     const writer = imports;
     countdown = new CountdownService(scratch ?? store.db, clock, events, { takeEnded: afterTake, beforeWrite: () => writer.yieldTo() });
+    // Show control hears the countdown through the event hub, so the countdown never waits for it.
+    triggers = new TriggerRunner(scratch ?? store.db, clock, events);
+    triggers.prime(countdown.snapshot());
     const readOnlyReason = store.damage === null ? '' : describeDamage(store.damage, good, options.dataDir);
     const deps = {
       db: store.db,
       clock,
       events,
       countdown,
+      triggers,
       version,
       readOnlyReason,
       readOnlyFinding: store.damage ?? '',
@@ -165,6 +171,7 @@ export function openCore(options: CoreOptions): Core {
   }
 
   function closeStore(): void {
+    triggers.close();
     countdown.close();
     core.db.close();
     scratch?.close();

@@ -114,7 +114,7 @@ export function createHost(options: HostOptions) {
       const frame = JSON.stringify({ type: 'event', name, payload });
       for (const client of sockets.clients) if (client.readyState === client.OPEN) client.send(frame);
     });
-  const unsubscribe = [forward('countdown'), forward('dataChanged'), forward('progress')];
+  const unsubscribe = [forward('countdown'), forward('dataChanged'), forward('progress'), forward('triggerResult')];
 
   return {
     server,

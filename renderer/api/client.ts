@@ -88,6 +88,7 @@ function ipcClient(bridge: CuelightBridge): ApiClient {
   bridge.onCountdown((snapshot) => emit('countdown', snapshot));
   bridge.onDataChanged((change) => emit('dataChanged', change));
   bridge.onProgress((progress) => emit('progress', progress));
+  bridge.onTriggerResult((result) => emit('triggerResult', result));
   const client = {} as Record<MethodName, (input: unknown) => Promise<unknown>>;
   for (const name of methodNames) {
     const call = bridge[name] as (input: unknown) => Promise<Envelope<unknown>>;

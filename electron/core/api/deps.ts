@@ -3,6 +3,7 @@ import type { Clock } from '../clock';
 import type { EventHub } from '../events';
 import type { CountdownService } from '../services/countdown';
 import type { ImportWriter } from '../services/plan-import-write';
+import type { TriggerRunner } from '../triggers/runner';
 import type { ApiImplementation, MethodName } from '../../../shared/api';
 import type { Backup } from '../../../shared/contract/settings';
 
@@ -21,6 +22,7 @@ export interface ApiDeps {
   clock: Clock;
   events: EventHub;
   countdown: CountdownService;
+  triggers: TriggerRunner;
   version: string;
   /** Set when the start-up integrity check failed; dispatch refuses changes while it is. */
   readOnlyReason: string;

@@ -18,6 +18,7 @@ export function takesApi(deps: ApiDeps): AreaApi<keyof typeof takeMethods> {
       // The plan list changes only when this take made its plan shot.
       if (planShot) announce(deps, 'takes', 'plans');
       else announce(deps, 'takes');
+      deps.triggers.outcomeLogged(take); // after the commit; firing never holds the crew's save
       return take;
     },
     addTakeMark: (input) => {

@@ -142,6 +142,28 @@ const stepCases: Record<number, StepCase> = {
       expect(() => db.prepare("INSERT INTO take_outcome_history (take_id, seq, changed_at, before_outcome, after_outcome) VALUES (999, 1, 0, 'pending', 'failed')").run()).toThrow(/FOREIGN KEY/);
     },
   },
+  5: {
+    seed: (db) => stepCases[3]!.seed(db),
+    check(db) {
+      expect(db.prepare('SELECT outcome, run FROM takes WHERE id = 3').raw().get()).toEqual(['succeeded', 1]);
+      const spec = JSON.stringify({ name: 'Deck A', event: 'go', action: { kind: 'hyperdeck', host: '10.0.0.9', command: 'record' } });
+      db.prepare('INSERT INTO triggers (plan_id, position, spec) VALUES (NULL, 0, ?), (1, 0, ?)').run(spec, spec);
+      db.prepare('INSERT INTO trigger_overrides (plan_id) VALUES (1)').run();
+      db.prepare(
+        `INSERT INTO trigger_results (run, plan_id, trigger_id, name, event, kind, status, detail, fired_at, late_ms, clip, timecode)
+         VALUES (1, 1, 1, 'Deck A', 'go', 'hyperdeck', 'acknowledged', '200 ok', ?, 0.4, '아이유_밤편지_T1', '01:00:00:00')`,
+      ).run(T0);
+      // A result finds its take through the run, which the take already had.
+      expect(db.prepare('SELECT t.id, r.clip FROM trigger_results r JOIN takes t ON t.run = r.run').raw().get()).toEqual([3, '아이유_밤편지_T1']);
+      expect(() => db.prepare("INSERT INTO triggers (plan_id, position, spec) VALUES (NULL, 1, 'not json')").run()).toThrow(/CHECK/);
+      expect(() => db.prepare('INSERT INTO trigger_overrides (plan_id) VALUES (999)').run()).toThrow(/FOREIGN KEY/);
+      // Deleting a plan takes its own list with it; the shoot's list stays.
+      db.prepare('DELETE FROM takes').run();
+      db.prepare('DELETE FROM plans WHERE id = 1').run();
+      expect(db.prepare('SELECT count(*) FROM triggers').pluck().get()).toBe(1);
+      expect(db.prepare('SELECT count(*) FROM trigger_overrides').pluck().get()).toBe(0);
+    },
+  },
 };
 
 describe('migration steps', () => {

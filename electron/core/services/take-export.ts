@@ -5,6 +5,8 @@ import type { takeExport, TakeRow } from '../../../shared/contract/takes';
 import type { z } from 'zod';
 import { formatClock } from '../../../shared/countdown';
 import { takeRowsByIds } from '../repos/take-rows';
+import { resultsForTakes } from '../repos/triggers';
+import type { TriggerResult } from '../../../shared/contract/triggers';
 import { ReviewIndex } from '../review/review-index';
 import { checkFilter } from './take-review';
 
@@ -27,12 +29,22 @@ export function wallClock(ms: number | null, offsetMinutes: number): string {
 
 const lengthOf = (t: TakeRow) => (t.endedAt === null ? null : t.endedAt - t.goAt);
 
-function csvOf(rows: TakeRow[], offset: number): string {
+/** "Deck A rec: acknowledged, clip AKMU_LOVE_LEE_T1 at 10:00:00:00": what each trigger did, for the sheet. */
+function triggersCell(results: TriggerResult[]): string {
+  return results
+    .map((r) => {
+      const clip = r.clip ? `, clip ${r.clip}${r.timecode ? ` at ${r.timecode}` : ''}` : '';
+      return `${r.name} (${r.event}): ${r.status}${r.status === 'failed' ? ` (${r.detail})` : ''}${clip}`;
+    })
+    .join('; ');
+}
+
+function csvOf(rows: TakeRow[], offset: number, triggers: Map<number, TriggerResult[]>): string {
   const zone = offsetLabel(offset);
   const fields = [
     'take_id', 'performance_id', 'artist', 'song', 'venue', 'take', 'takes_for_performance', 'rehearsal',
     `countdown_started (${zone})`, `go (${zone})`, `ended (${zone})`, 'length', 'length_s',
-    'outcome', 'failure_reason', 'note', 'marks', 'logged_by', 'recovered',
+    'outcome', 'failure_reason', 'note', 'marks', 'logged_by', 'recovered', 'triggers',
   ];
   const data = rows.map((t) => {
     const length = lengthOf(t);
@@ -42,7 +54,7 @@ function csvOf(rows: TakeRow[], offset: number): string {
       length === null ? '' : formatClock(Math.floor(length / 1000)), length === null ? '' : Math.round(length / 1000),
       t.outcome, t.failureReason ?? '', t.note,
       t.marks.map((m) => `${formatClock(Math.floor(m.atMs / 1000))} ${m.note}`).join('; '),
-      t.loggedBy, t.recovered ? 'yes' : 'no',
+      t.loggedBy, t.recovered ? 'yes' : 'no', triggersCell(triggers.get(t.id) ?? []),
     ];
   });
   // escapeFormulae: a note starting with "=" or "+" must not run as a formula in a spreadsheet.
@@ -51,16 +63,17 @@ function csvOf(rows: TakeRow[], offset: number): string {
 
 /** Every take the filters match (not only the loaded page), in the table's order. */
 export function exportTakes(db: Db, input: ExportInput, now: number): FileExport {
-  const rows = db.transaction(() => {
+  const { rows, triggers } = db.transaction(() => {
     checkFilter(db, input);
     const { ids } = ReviewIndex.of(db).page(input, input.sort, input.direction, 0, Number.MAX_SAFE_INTEGER);
-    return takeRowsByIds(db, ids);
+    return { rows: takeRowsByIds(db, ids), triggers: resultsForTakes(db, ids) };
   })();
   const day = wallClock(now, input.utcOffsetMinutes).slice(0, 10);
   if (input.format === 'json') {
     const { format: _format, utcOffsetMinutes: _offset, ...filter } = input;
-    const content = JSON.stringify({ exportedAt: new Date(now).toISOString(), filter, count: rows.length, takes: rows }, null, 2);
+    const takes = rows.map((t) => ({ ...t, triggers: triggers.get(t.id) ?? [] }));
+    const content = JSON.stringify({ exportedAt: new Date(now).toISOString(), filter, count: rows.length, takes }, null, 2);
     return { filename: `cuelight-takes-${day}.json`, mime: 'application/json', content: `${content}\n` };
   }
-  return { filename: `cuelight-takes-${day}.csv`, mime: 'text/csv;charset=utf-8', content: csvOf(rows, input.utcOffsetMinutes) };
+  return { filename: `cuelight-takes-${day}.csv`, mime: 'text/csv;charset=utf-8', content: csvOf(rows, input.utcOffsetMinutes, triggers) };
 }
