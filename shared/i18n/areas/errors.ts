@@ -43,6 +43,8 @@ export const errorMessages = area(
     'err.countdown.nothingToRestart': 'Nothing to restart',
     'err.countdown.goNowNeeds': 'Go now needs an armed or running countdown',
     'err.countdown.noTake': 'No take is running',
+    'err.host.tooLarge': 'The request is larger than {limit}: split the file and import it in parts',
+    'err.host.uploadBusy': 'Another large upload is being read: try again in a few seconds',
   },
   {
     'err.notFound': '{what} {id}이(가) 없습니다(삭제되었을 수 있습니다). 다른 것을 고르세요',
@@ -81,5 +83,7 @@ export const errorMessages = area(
     'err.countdown.nothingToRestart': '다시 시작할 것이 없습니다',
     'err.countdown.goNowNeeds': '"지금 GO"는 준비되었거나 진행 중인 카운트다운에서만 됩니다',
     'err.countdown.noTake': '진행 중인 테이크가 없습니다',
+    'err.host.tooLarge': '요청이 {limit}보다 큽니다. 파일을 나누어 가져오세요',
+    'err.host.uploadBusy': '다른 큰 파일을 받는 중입니다. 몇 초 뒤에 다시 시도하세요',
   },
 );
