@@ -113,3 +113,26 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
     return { ok: false, refusal: plainRefusal(400, 'The request body must be JSON') };
   }
 }
+
+/** After a refusal, a client still sending has this long to read why before its connection is closed. */
+export const LINGER_MS = 2_000;
+
+/**
+ * Called before answering while the body is still (partly) unread. Reading the rest would be the
+ * work the refusal saves; closing at once would reset the connection under a client still
+ * sending, which then never sees why. So the host stops reading (the client's sends stall in the
+ * kernel's buffers), sends the answer and a FIN, and closes the connection a moment later.
+ */
+export function lingerThenClose(req: http.IncomingMessage, res: http.ServerResponse): void {
+  if (req.complete) return;
+  // Marks the body as taken, so Node does not drain it after the answer; a few KB buffer, then reading stops.
+  req.read(0);
+  res.once('finish', () => {
+    const socket = req.socket;
+    // Node closes such a connection right after the answer (destroySoon), which resets it under a client still sending.
+    socket.removeListener('finish', socket.destroy);
+    if (socket.writable) socket.end();
+    const timer = setTimeout(() => socket.destroy(), LINGER_MS);
+    socket.once('close', () => clearTimeout(timer));
+  });
+}

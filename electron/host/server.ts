@@ -8,7 +8,7 @@ import type { ManualClock } from '../core/clock';
 import { dispatch } from '../core/dispatch';
 import { serveStatic } from './static';
 import { refusalFor } from './origin';
-import { bodyLimitFor, busyRefusal, declaredSizeRefusal, isBigUpload, parseJson, plainRefusal, readBody, SMALL_BODY_BYTES, UploadSlots, type BodyRefusal } from './body';
+import { bodyLimitFor, busyRefusal, declaredSizeRefusal, isBigUpload, lingerThenClose, parseJson, plainRefusal, readBody, SMALL_BODY_BYTES, UploadSlots, type BodyRefusal } from './body';
 import { attachEventSockets } from './websocket';
 import { createLimitedServer } from './connections';
 
@@ -29,9 +29,10 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown, heade
   res.end(json);
 }
 
-/** Answers without reading (the rest of) the body: the connection closes after the answer, so no byte more is read. */
-function refuse(res: http.ServerResponse, refusal: BodyRefusal): void {
-  sendJson(res, refusal.status, { ok: false, error: refusal.error }, { connection: 'close', ...refusal.headers });
+/** Answers without reading (the rest of) the body, which is then dropped for a moment at most. */
+function refuse(req: http.IncomingMessage, res: http.ServerResponse, refusal: BodyRefusal): void {
+  lingerThenClose(req, res);
+  sendJson(res, refusal.status, { ok: false, error: refusal.error }, refusal.headers);
 }
 
 function hasToken(req: http.IncomingMessage, token: string): boolean {
@@ -81,25 +82,25 @@ export function createHost(server: http.Server, options: HostOptions) {
   /** Reads a JSON body within `limit`, holding an upload slot while a big one streams in. */
   async function readJson(req: http.IncomingMessage, res: http.ServerResponse, limit: number): Promise<{ value: unknown } | null> {
     const declared = declaredSizeRefusal(req, limit);
-    if (declared) return refuse(res, declared), null;
+    if (declared) return refuse(req, res, declared), null;
     const release = isBigUpload(req) && limit > SMALL_BODY_BYTES ? uploads.take() : () => {};
-    if (!release) return refuse(res, busyRefusal()), null;
+    if (!release) return refuse(req, res, busyRefusal()), null;
     res.once('close', release);
     const body = await readBody(req, limit);
-    if (!body.ok) return refuse(res, body.refusal), null;
+    if (!body.ok) return refuse(req, res, body.refusal), null;
     const json = parseJson(body.text);
-    if (!json.ok) return refuse(res, json.refusal), null;
+    if (!json.ok) return refuse(req, res, json.refusal), null;
     return { value: json.value };
   }
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {
-    if (req.method !== 'POST') return refuse(res, plainRefusal(405, 'Use POST with a JSON body'));
-    if (!isMethodName(name)) return refuse(res, plainRefusal(404, `Unknown method "${name}": GET /api lists them`));
+    if (req.method !== 'POST') return refuse(req, res, plainRefusal(405, 'Use POST with a JSON body'));
+    if (!isMethodName(name)) return refuse(req, res, plainRefusal(404, `Unknown method "${name}": GET /api lists them`));
     const canControl = hasToken(req, token);
     if (methods[name].mutates && !canControl) {
       // A caller without the token cannot change anything, so its body is never read: dispatch refuses it by name alone.
       const envelope = await dispatch(core, name, undefined, { canControl });
-      return refuse(res, { status: 401, error: envelope.ok ? { code: 'unauthorized', message: 'Send the control token' } : envelope.error });
+      return refuse(req, res, { status: 401, error: envelope.ok ? { code: 'unauthorized', message: 'Send the control token' } : envelope.error });
     }
     const body = await readJson(req, res, bodyLimitFor(name));
     if (!body) return;
@@ -109,7 +110,7 @@ export function createHost(server: http.Server, options: HostOptions) {
   }
 
   async function handleTestClock(req: http.IncomingMessage, res: http.ServerResponse, clock: ManualClock): Promise<void> {
-    if (!hasToken(req, token)) return refuse(res, plainRefusal(401, 'Moving the test clock needs the control token'));
+    if (!hasToken(req, token)) return refuse(req, res, plainRefusal(401, 'Moving the test clock needs the control token'));
     const body = await readJson(req, res, SMALL_BODY_BYTES);
     if (!body) return;
     const input = z.object({ set: z.number().optional(), advance: z.number().optional() }).safeParse(body.value);
@@ -121,12 +122,12 @@ export function createHost(server: http.Server, options: HostOptions) {
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const refusal = refuseOrigin(req);
-    if (refusal) return refuse(res, plainRefusal(403, refusal));
+    if (refusal) return refuse(req, res, plainRefusal(403, refusal));
     const url = new URL(req.url ?? '/', 'http://host');
     if (url.pathname === '/api' && req.method === 'GET') return sendJson(res, 200, { ok: true, value: describeApi() });
     if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice(5));
     if (url.pathname === '/test/clock' && options.testClock && req.method === 'POST') return handleTestClock(req, res, options.testClock);
-    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, plainRefusal(405, 'Not allowed'));
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(req, res, plainRefusal(405, 'Not allowed'));
     serveStatic(options.rendererDir, req, res);
   }
 
