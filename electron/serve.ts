@@ -2,6 +2,7 @@
  * The headless host: the same core as the desktop app, serving the built renderer and the API
  * (POST /api/<method>, events over one WebSocket) so browsers on the set network can be displays.
  */
+import './host/check-node';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
@@ -9,7 +10,8 @@ import { openCore, type Core } from './core/core';
 import { ManualClock } from './core/clock';
 import { getSetting, setSetting } from './core/repos/settings';
 import { defaultDataDir } from './host/data-dir';
-import { createHost } from './host/server';
+import { createHost, openPort } from './host/server';
+import { allowedHostNames } from './host/origin';
 
 const HELP = `Usage: npm run serve -- [options]
 
@@ -19,6 +21,8 @@ const HELP = `Usage: npm run serve -- [options]
   --demo            load the demo shoot when the database has no plans
   --first-run-demo  load the demo shoot only when this start creates the database
   --token <text>    control token to require for changes (default: one kept in the database)
+  --allow-host <name>  also answer to this host name or address (repeatable); the host answers
+                    only to its own names and addresses, so a web page elsewhere cannot read it
   --test-clock      host time moves only through POST /test/clock (for tests; never on set)
   --test-clock-at <time>  with --test-clock, start at this ISO time instead of now (for tests)
   --help            show this help`;
@@ -40,6 +44,7 @@ async function main(): Promise<void> {
       demo: { type: 'boolean', default: false },
       'first-run-demo': { type: 'boolean', default: false },
       token: { type: 'string' },
+      'allow-host': { type: 'string', multiple: true, default: [] },
       'test-clock': { type: 'boolean', default: false },
       'test-clock-at': { type: 'string' },
       help: { type: 'boolean', default: false },
@@ -53,12 +58,17 @@ async function main(): Promise<void> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${values.port}"`);
 
+  // The port first: a busy port must leave no lock, no -wal and no -shm behind.
+  const server = await openPort(port, values.host).catch((error: unknown) => {
+    throw new Error(describeListenError(error as NodeJS.ErrnoException, port, values.host));
+  });
   const testClock = values['test-clock'] ? new ManualClock(testClockStart(values['test-clock-at'])) : undefined;
   const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
   const core = openCore({ dataDir, demo: values.demo || (values['first-run-demo'] ? 'first-run' : false), version: process.env.CUELIGHT_VERSION ?? '0.1.0', warmReview: true, ...(testClock ? { clock: testClock } : {}) });
   const token = values.token ?? ensureToken(core);
-  const host = createHost({ core, token, rendererDir: path.join(__dirname, '..', 'renderer'), ...(testClock ? { testClock } : {}) });
-  const address = await host.listen(port, values.host);
+  const allowedHosts = allowedHostNames({ bound: values.host, extra: values['allow-host'] });
+  const host = createHost(server, { core, token, allowedHosts, rendererDir: path.join(__dirname, '..', 'renderer'), ...(testClock ? { testClock } : {}) });
+  const address = host.address();
   const shown = values.host === '0.0.0.0' ? 'localhost' : values.host;
   const base = `http://${shown.includes(':') ? `[${shown}]` : shown}:${address.port}`;
   console.log(`Cuelight is serving ${dataDir}`);
@@ -79,6 +89,14 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/** One line a person can act on, instead of an unhandled 'error' and its stack. */
+function describeListenError(error: NodeJS.ErrnoException, port: number, host: string): string {
+  if (error.code === 'EADDRINUSE') return `port ${port} on ${host} is already in use (another Cuelight, or another program): stop it, or pick another port with --port <n> (--port 0 picks a free one)`;
+  if (error.code === 'EACCES') return `port ${port} needs administrator rights: pick one above 1023 with --port <n>`;
+  if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') return `this machine has no address ${host}: give one of its own with --host (0.0.0.0 listens on every network)`;
+  return `could not listen on ${host}:${port}: ${error.message}`;
 }
 
 function ensureToken(core: Core): string {

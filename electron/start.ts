@@ -2,6 +2,7 @@
  * `npm start`: opens the Electron desktop app; where no Electron runtime can be had (offline),
  * says so in one line and serves the same app to the browser instead.
  */
+import './host/check-node';
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 

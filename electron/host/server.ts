@@ -1,48 +1,38 @@
-import http from 'node:http';
+import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { timingSafeEqual } from 'node:crypto';
-import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
 import { methods, methodNames } from '../../shared/api';
-import type { EventName, Events } from '../../shared/api';
 import type { Core } from '../core/core';
 import type { ManualClock } from '../core/clock';
 import { dispatch } from '../core/dispatch';
 import { serveStatic } from './static';
+import { refusalFor } from './origin';
+import { bodyLimitFor, busyRefusal, declaredSizeRefusal, isBigUpload, lingerThenClose, parseJson, plainRefusal, readBody, SMALL_BODY_BYTES, UploadSlots, type BodyRefusal } from './body';
+import { attachEventSockets } from './websocket';
+import { createLimitedServer } from './connections';
 
 export interface HostOptions {
   core: Core;
   rendererDir: string;
   /** Callers must present this token (Bearer) to change data or the countdown. */
   token: string;
+  /** The names and addresses this host answers to (see origin.ts). */
+  allowedHosts: ReadonlySet<string>;
   /** Only with --test-clock: the clock that POST /test/clock moves. */
   testClock?: ManualClock;
 }
 
-/** Room for a 10 MB plan import (the contract's own limit) in its JSON envelope. */
-const MAX_BODY = 12_000_000;
-
-function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const json = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
   res.end(json);
 }
 
-async function readJson(req: http.IncomingMessage): Promise<{ ok: true; value: unknown } | { ok: false; message: string }> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) return { ok: false, message: 'The request body is larger than 12 MB: split the file and import it in parts' };
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (text.trim() === '') return { ok: true, value: undefined };
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    return { ok: false, message: 'The request body must be JSON' };
-  }
+/** Answers without reading (the rest of) the body, which is then dropped for a moment at most. */
+function refuse(req: http.IncomingMessage, res: http.ServerResponse, refusal: BodyRefusal): void {
+  lingerThenClose(req, res);
+  sendJson(res, refusal.status, { ok: false, error: refusal.error }, refusal.headers);
 }
 
 function hasToken(req: http.IncomingMessage, token: string): boolean {
@@ -62,72 +52,99 @@ function describeApi() {
   }));
 }
 
-export function createHost(options: HostOptions) {
-  const { core, token } = options;
-  const server = http.createServer((req, res) => {
+const isMethodName = (name: string): name is keyof typeof methods => Object.hasOwn(methods, name);
+
+/**
+ * Opens the port before anything else (the database, its lock), so a busy port leaves nothing
+ * behind; until the core is attached the host answers 503.
+ */
+export function openPort(port: number, host: string): Promise<http.Server> {
+  const server = createLimitedServer();
+  const starting = (_req: http.IncomingMessage, res: http.ServerResponse) =>
+    sendJson(res, 503, { ok: false, error: { code: 'conflict', message: 'The host is starting: try again in a moment' } }, { 'retry-after': '1' });
+  server.on('request', starting);
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      server.off('request', starting);
+      resolve(server);
+    });
+  });
+}
+
+/** Serves the API, the events WebSocket and the built renderer on a listening server. */
+export function createHost(server: http.Server, options: HostOptions) {
+  const { core, token, allowedHosts } = options;
+  const uploads = new UploadSlots();
+  const refuseOrigin = (req: http.IncomingMessage) => refusalFor({ host: req.headers.host, origin: req.headers.origin }, allowedHosts);
+
+  /** Reads a JSON body within `limit`, holding an upload slot while a big one streams in. */
+  async function readJson(req: http.IncomingMessage, res: http.ServerResponse, limit: number): Promise<{ value: unknown } | null> {
+    const declared = declaredSizeRefusal(req, limit);
+    if (declared) return refuse(req, res, declared), null;
+    const release = isBigUpload(req) && limit > SMALL_BODY_BYTES ? uploads.take() : () => {};
+    if (!release) return refuse(req, res, busyRefusal()), null;
+    res.once('close', release);
+    const body = await readBody(req, limit);
+    if (!body.ok) return refuse(req, res, body.refusal), null;
+    const json = parseJson(body.text);
+    if (!json.ok) return refuse(req, res, json.refusal), null;
+    return { value: json.value };
+  }
+
+  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {
+    if (req.method !== 'POST') return refuse(req, res, plainRefusal(405, 'Use POST with a JSON body'));
+    if (!isMethodName(name)) return refuse(req, res, plainRefusal(404, `Unknown method "${name}": GET /api lists them`));
+    const canControl = hasToken(req, token);
+    if (methods[name].mutates && !canControl) {
+      // A caller without the token cannot change anything, so its body is never read: dispatch refuses it by name alone.
+      const envelope = await dispatch(core, name, undefined, { canControl });
+      return refuse(req, res, { status: 401, error: envelope.ok ? { code: 'unauthorized', message: 'Send the control token' } : envelope.error });
+    }
+    const body = await readJson(req, res, bodyLimitFor(name));
+    if (!body) return;
+    const envelope = await dispatch(core, name, body.value, { canControl });
+    const status = envelope.ok ? 200 : { not_found: 404, unauthorized: 401, internal: 500 }[envelope.error.code as string] ?? 400;
+    sendJson(res, status, envelope);
+  }
+
+  async function handleTestClock(req: http.IncomingMessage, res: http.ServerResponse, clock: ManualClock): Promise<void> {
+    if (!hasToken(req, token)) return refuse(req, res, plainRefusal(401, 'Moving the test clock needs the control token'));
+    const body = await readJson(req, res, SMALL_BODY_BYTES);
+    if (!body) return;
+    const input = z.object({ set: z.number().optional(), advance: z.number().optional() }).safeParse(body.value);
+    if (!input.success) return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: 'Send {set} or {advance}' } });
+    if (input.data.set !== undefined) clock.set(input.data.set);
+    if (input.data.advance !== undefined) clock.advance(input.data.advance);
+    sendJson(res, 200, { ok: true, value: { now: clock.now() } });
+  }
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const refusal = refuseOrigin(req);
+    if (refusal) return refuse(req, res, plainRefusal(403, refusal));
+    const url = new URL(req.url ?? '/', 'http://host');
+    if (url.pathname === '/api' && req.method === 'GET') return sendJson(res, 200, { ok: true, value: describeApi() });
+    if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice(5));
+    if (url.pathname === '/test/clock' && options.testClock && req.method === 'POST') return handleTestClock(req, res, options.testClock);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(req, res, plainRefusal(405, 'Not allowed'));
+    serveStatic(options.rendererDir, req, res);
+  }
+
+  const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
     handle(req, res).catch((error: unknown) => {
       console.error('Request failed:', error);
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'The host failed to answer; try again' } });
     });
-  });
-
-  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://host');
-    if (url.pathname === '/api' && req.method === 'GET') return sendJson(res, 200, { ok: true, value: describeApi() });
-    if (url.pathname.startsWith('/api/')) {
-      if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'invalid_input', message: 'Use POST with a JSON body' } });
-      const body = await readJson(req);
-      if (!body.ok) return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: body.message } });
-      const envelope = await dispatch(core, url.pathname.slice(5), body.value, { canControl: hasToken(req, token) });
-      const status = envelope.ok ? 200 : { not_found: 404, unauthorized: 401, internal: 500 }[envelope.error.code as string] ?? 400;
-      return sendJson(res, status, envelope);
-    }
-    if (url.pathname === '/test/clock' && options.testClock && req.method === 'POST') {
-      const body = await readJson(req);
-      const input = z.object({ set: z.number().optional(), advance: z.number().optional() }).safeParse(body.ok ? body.value : null);
-      if (!input.success) return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: 'Send {set} or {advance}' } });
-      if (input.data.set !== undefined) options.testClock.set(input.data.set);
-      if (input.data.advance !== undefined) options.testClock.advance(input.data.advance);
-      return sendJson(res, 200, { ok: true, value: { now: options.testClock.now() } });
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { ok: false, error: { code: 'invalid_input', message: 'Not allowed' } });
-    serveStatic(options.rendererDir, req, res);
-  }
-
-  const sockets = new WebSocketServer({ server, path: '/ws', maxPayload: 64 * 1024 });
-  sockets.on('connection', (socket: WebSocket) => {
-    socket.send(JSON.stringify({ type: 'event', name: 'countdown', payload: core.api.getCountdown(undefined, { canControl: false }) }));
-    socket.on('message', (data) => {
-      let message: { type?: unknown; id?: unknown; t0?: unknown };
-      try {
-        message = JSON.parse(String(data)) as typeof message;
-      } catch {
-        return;
-      }
-      // Clock sync: the client estimates its offset to the host from t0, hostNow and its receive time.
-      if (message.type === 'ping') socket.send(JSON.stringify({ type: 'pong', id: message.id, t0: message.t0, hostNow: core.clock.now() }));
-    });
-  });
-
-  const forward = <E extends EventName>(name: E) =>
-    core.events.on(name, (payload: Events[E]) => {
-      const frame = JSON.stringify({ type: 'event', name, payload });
-      for (const client of sockets.clients) if (client.readyState === client.OPEN) client.send(frame);
-    });
-  const unsubscribe = [forward('countdown'), forward('dataChanged'), forward('progress'), forward('triggerResult')];
+  };
+  server.on('request', onRequest);
+  const events = attachEventSockets({ core, server, refuse: refuseOrigin });
 
   return {
     server,
-    listen(port: number, host: string): Promise<AddressInfo> {
-      return new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => resolve(server.address() as AddressInfo));
-      });
-    },
+    address: () => server.address() as AddressInfo,
     async close(): Promise<void> {
-      unsubscribe.forEach((off) => off());
-      for (const client of sockets.clients) client.terminate();
-      sockets.close();
+      events.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // A browser's kept-alive or in-flight connection must not hold the host open on quit.
       server.closeAllConnections();

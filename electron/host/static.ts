@@ -17,10 +17,25 @@ export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
   "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'";
 
+/** A path's %-escapes decoded; null when one is malformed (`/%`, `/%zz`), which a client gets told, not a stack in the log. */
+function decodePath(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+}
+
 /** Serves the built renderer; any other path is a screen route and gets index.html. */
 export function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): void {
   const url = new URL(req.url ?? '/', 'http://host');
-  const requested = path.normalize(path.join(root, decodeURIComponent(url.pathname)));
+  const pathname = decodePath(url.pathname);
+  if (pathname === null) {
+    res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('This address has a broken %-escape: check the link, or open the host from its start page.');
+    return;
+  }
+  const requested = path.normalize(path.join(root, pathname));
   const inside = requested.startsWith(root + path.sep);
   const file = inside && fs.existsSync(requested) && fs.statSync(requested).isFile() ? requested : path.join(root, 'index.html');
   if (!fs.existsSync(file)) {

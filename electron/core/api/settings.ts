@@ -15,9 +15,10 @@ export function settingsApi(deps: ApiDeps): AreaApi<keyof typeof settingsMethods
       empty: readOnly ? false : countPlans(db) === 0,
       crewName: readOnly ? '' : (getSetting(db, 'crewName') ?? ''),
       readOnly,
-      readOnlyReason: deps.readOnlyReason,
+      // The data folder's absolute path is for the operator: a view-only display has no use for it.
+      readOnlyReason: context.canControl ? deps.readOnlyReason : deps.readOnlyReason.replaceAll(deps.dataDir, 'the data folder'),
       readOnlyFinding: deps.readOnlyFinding,
-      dataDir: deps.dataDir,
+      dataDir: context.canControl ? deps.dataDir : '',
       goodBackup: readOnly ? deps.backups.goodBackup : null,
       canControl: context.canControl,
     }),

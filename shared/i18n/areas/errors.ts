@@ -46,6 +46,8 @@ export const errorMessages = area(
     'err.takeUnsaved': 'GO went out, but its take is not saved yet ({reason}). Free space on the disk that holds the data folder; Cuelight saves the take by itself as soon as it can, then takes commands again',
     'err.diskFailing': 'Nothing was saved: the take at GO could not be written ({reason}). Cuelight is read-only until the disk takes it; free space, then try again',
     'err.importBusy': 'Another import is being written; wait for it to finish, then import this file',
+    'err.host.tooLarge': 'The request is larger than {limit}: split the file and import it in parts',
+    'err.host.uploadBusy': 'Another large upload is being read: try again in a few seconds',
   },
   {
     'err.notFound': '{what} {id}이(가) 없습니다(삭제되었을 수 있습니다). 다른 것을 고르세요',
@@ -87,5 +89,7 @@ export const errorMessages = area(
     'err.takeUnsaved': 'GO는 나갔지만 테이크가 아직 저장되지 않았습니다({reason}). 데이터 폴더가 있는 디스크의 공간을 비우세요. 저장할 수 있게 되면 Cuelight가 스스로 저장하고 다시 명령을 받습니다',
     'err.diskFailing': '저장되지 않았습니다. GO의 테이크를 기록하지 못했습니다({reason}). 디스크가 기록할 수 있을 때까지 읽기 전용입니다. 공간을 비운 뒤 다시 시도하세요',
     'err.importBusy': '다른 가져오기를 기록하고 있습니다. 끝날 때까지 기다린 뒤 이 파일을 가져오세요',
+    'err.host.tooLarge': '요청이 {limit}보다 큽니다. 파일을 나누어 가져오세요',
+    'err.host.uploadBusy': '다른 큰 파일을 받는 중입니다. 몇 초 뒤에 다시 시도하세요',
   },
 );

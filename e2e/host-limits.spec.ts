@@ -1,0 +1,91 @@
+import { test, expect } from '@playwright/test';
+import net from 'node:net';
+import { authorized, request, residentMb, startHostProcess, streamBody, type HostProcess } from './host-process';
+
+// Bounded work per client: a body is refused by its size and the caller's token before it is
+// read, big uploads take turns, and one address cannot hold every connection. No browser needed.
+
+const MB = 1024 * 1024;
+let host: HostProcess;
+test.beforeAll(async () => {
+  host = await startHostProcess(['--demo']);
+});
+test.afterAll(async () => {
+  await host.stop();
+});
+
+test('a change without the token is refused (401) before its body is read', async () => {
+  const upload = streamBody(host.url, { path: '/api/importPlans', headers: { 'content-type': 'application/json' }, total: 12_000_000, holdAfter: 0 });
+  const reply = await upload.reply;
+  expect(reply).toMatchObject({ status: 401, sent: 0 });
+  expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'unauthorized', key: 'err.viewOnly' } });
+});
+
+test('a body declared larger than its method allows is refused (413) before it is read', async () => {
+  // 1 MB is far more than a settings change needs, though a plan import may be ten times that.
+  const small = await streamBody(host.url, { path: '/api/updateSettings', headers: authorized, total: MB, holdAfter: 0 }).reply;
+  expect(small).toMatchObject({ status: 413, sent: 0 });
+  expect(JSON.parse(small.body)).toMatchObject({ error: { key: 'err.host.tooLarge' } });
+  const huge = await streamBody(host.url, { path: '/api/importPlans', headers: authorized, total: 13 * MB, holdAfter: 0 }).reply;
+  expect(huge).toMatchObject({ status: 413, sent: 0 });
+});
+
+test('a chunked body is counted as it streams and cut off at the limit', async () => {
+  const reply = await streamBody(host.url, { path: '/api/updateSettings', headers: authorized, total: null, chunkedLimit: 8 * MB }).reply;
+  expect(reply.status).toBe(413);
+  // The host stopped reading a little past 256 KB; the client could not push all 8 MB.
+  expect(reply.sent).toBeLessThan(8 * MB);
+});
+
+test('only two big uploads are read at once; the next is asked to retry later (503)', async () => {
+  const first = streamBody(host.url, { path: '/api/importPlans', headers: authorized, total: 5 * MB, holdAfter: 64 * 1024 });
+  const second = streamBody(host.url, { path: '/api/importPlans', headers: authorized, total: 5 * MB, holdAfter: 64 * 1024 });
+  // Both held uploads are in: a small call still gets through.
+  await expect.poll(async () => (await streamBody(host.url, { path: '/api/importPlans', headers: authorized, total: 5 * MB, holdAfter: 0 }).reply).status).toBe(503);
+  const third = await streamBody(host.url, { path: '/api/importPlans', headers: authorized, total: 5 * MB, holdAfter: 0 }).reply;
+  expect(third.status).toBe(503);
+  expect(JSON.parse(third.body)).toMatchObject({ ok: false, error: { key: 'err.host.uploadBusy' } });
+  expect((await request(host.url, { path: '/api/listPlans', body: '{}' })).status).toBe(200);
+  // A finished (here: abandoned) upload frees its slot.
+  first.abort();
+  second.abort();
+  await expect.poll(async () => {
+    const next = streamBody(host.url, { path: '/api/importPlans', headers: authorized, total: 5 * MB, holdAfter: 0 });
+    const answered = await Promise.race([next.reply, new Promise<null>((resolve) => setTimeout(() => resolve(null), 300))]);
+    next.abort();
+    return answered === null ? 'reading' : answered.status;
+  }).toBe('reading');
+});
+
+test('30 parallel 12 MB bodies without the token are refused unread: memory stays flat and other calls are answered', async () => {
+  const before = residentMb(host.pid);
+  const uploads = Array.from({ length: 30 }, () =>
+    streamBody(host.url, { path: '/api/importPlans', headers: { 'content-type': 'application/json' }, total: 12_000_000 }).reply,
+  );
+  const meanwhile = await request(host.url, { path: '/api/listPlans', body: '{}' });
+  expect(meanwhile.status).toBe(200);
+  const replies = await Promise.all(uploads);
+  expect(replies.map((reply) => reply.status)).toEqual(replies.map(() => 401));
+  // The host answered each before the client could push its whole body.
+  for (const reply of replies) expect(reply.sent).toBeLessThan(12_000_000);
+  expect(residentMb(host.pid) - before).toBeLessThan(40);
+});
+
+test('one address cannot hold more than 128 connections; the host answers again once they close', async () => {
+  const held: net.Socket[] = [];
+  for (let i = 0; i < 128; i++) {
+    const socket = net.connect(host.port, '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    held.push(socket);
+  }
+  const extra = net.connect(host.port, '127.0.0.1');
+  const closed = await new Promise<boolean>((resolve) => {
+    extra.once('close', () => resolve(true));
+    extra.on('error', () => resolve(true));
+    extra.once('connect', () => extra.write(`GET /api HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\n\r\n`));
+    extra.once('data', () => resolve(false));
+  });
+  expect(closed).toBe(true);
+  held.forEach((socket) => socket.destroy());
+  await expect.poll(async () => (await request(host.url, { path: '/api/listPlans', body: '{}' }).catch(() => ({ status: 0 }))).status).toBe(200);
+});

@@ -1,0 +1,79 @@
+/**
+ * Events out and clock-sync pings in, over one WebSocket per display. Every client is a stranger:
+ * a bad frame closes only its own socket (ws picks the close code), and a client that does not
+ * read its events is dropped rather than buffered for without end.
+ */
+import type http from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { events, type EventName, type Events } from '../../shared/api';
+import type { Core } from '../core/core';
+
+/** Countdown events and pings are tiny; anything bigger is a mistake or an attack (closed with 1009). */
+export const MAX_FRAME_BYTES = 64 * 1024;
+/** A display this far behind on its events is gone or hostile: it reconnects and gets a fresh snapshot. */
+export const MAX_SEND_BUFFER_BYTES = 1024 * 1024;
+
+export interface EventSocketsOptions {
+  core: Core;
+  server: http.Server;
+  /** Why an upgrade is refused (403), or null to accept it. */
+  refuse: (req: http.IncomingMessage) => string | null;
+}
+
+function sendFrame(socket: WebSocket, frame: string): void {
+  if (socket.readyState !== socket.OPEN) return;
+  if (socket.bufferedAmount > MAX_SEND_BUFFER_BYTES) return void socket.terminate();
+  socket.send(frame);
+}
+
+function refuseUpgrade(socket: Duplex, status: string, message: string): void {
+  const body = `${message}\n`;
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+}
+
+export function attachEventSockets({ core, server, refuse }: EventSocketsOptions) {
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+
+  server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    // A reset during the handshake must not become an unhandled 'error'.
+    socket.on('error', () => socket.destroy());
+    if (new URL(req.url ?? '/', 'http://host').pathname !== '/ws') return refuseUpgrade(socket, '404 Not Found', 'Events are served at /ws');
+    const refusal = refuse(req);
+    if (refusal) return refuseUpgrade(socket, '403 Forbidden', refusal);
+    sockets.handleUpgrade(req, socket, head, (client) => sockets.emit('connection', client, req));
+  });
+
+  sockets.on('connection', (socket: WebSocket) => {
+    // ws reports a bad frame here once it has closed that socket (1002, 1007, 1009); unheard, it would crash the host.
+    socket.on('error', () => {});
+    sendFrame(socket, JSON.stringify({ type: 'event', name: 'countdown', payload: core.api.getCountdown(undefined, { canControl: false }) }));
+    socket.on('message', (data, isBinary) => {
+      if (isBinary) return;
+      let message: { type?: unknown; id?: unknown; t0?: unknown };
+      try {
+        message = JSON.parse(String(data)) as typeof message;
+      } catch {
+        return;
+      }
+      // Clock sync: the client estimates its offset to the host from t0, hostNow and its receive time.
+      if (message?.type === 'ping') sendFrame(socket, JSON.stringify({ type: 'pong', id: message.id, t0: message.t0, hostNow: core.clock.now() }));
+    });
+  });
+
+  const forward = <E extends EventName>(name: E) =>
+    core.events.on(name, (payload: Events[E]) => {
+      const frame = JSON.stringify({ type: 'event', name, payload });
+      for (const client of sockets.clients) sendFrame(client, frame);
+    });
+  // Every event the contract declares goes out: a new one needs no change here.
+  const unsubscribe = (Object.keys(events) as EventName[]).map(forward);
+
+  return {
+    close(): void {
+      unsubscribe.forEach((off) => off());
+      for (const client of sockets.clients) client.terminate();
+      sockets.close();
+    },
+  };
+}
