@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { id, plan, planInput, planStatus } from '../schemas';
-import { date, exportFormat, fileExport, method } from './method';
+import { calendarDate, id, plan, planInput, planStatus } from '../schemas';
+import { exportFormat, fileExport, method } from './method';
 
 /** A plan as listed: archived plans (kept because they have takes) appear only when asked for. */
 export const planEntry = plan.extend({ archived: z.boolean() });
@@ -114,7 +114,7 @@ export const planMethods = {
   restorePlan: method(z.strictObject({ id }), planEntry, true),
   /** Sets the run order: the given plans in this order, before all others. Returns listPlans. */
   reorderPlans: method(z.strictObject({ ids: z.array(id).min(1).max(10_000) }), z.array(planEntry), true),
-  exportPlans: method(z.strictObject({ format: exportFormat, shootDate: date.optional() }), fileExport, false),
+  exportPlans: method(z.strictObject({ format: exportFormat, shootDate: calendarDate.optional() }), fileExport, false),
   /** Checks every row first; with any invalid row nothing is imported unless onlyValid is set. */
   importPlans: method(
     z.strictObject({

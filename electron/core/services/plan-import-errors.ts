@@ -38,7 +38,7 @@ const MESSAGES: Record<ImportErrorCode, string> = {
   required: 'This is empty; fill it in',
   too_long: 'Too long; shorten it',
   too_many: 'Too many names; list at most 100',
-  date: 'Use a date like 2026-11-26',
+  date: 'Use a real date like 2026-11-26 (year-month-day)',
   time: 'Use a 24-hour time like 14:30',
   duration: 'Use minutes and seconds, like 1:30',
   countdown_range: 'The countdown must be from 0:05 to 240:00',
@@ -68,7 +68,8 @@ function unwrapUnion(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
 function codeOf(issue: z.core.$ZodIssue, field: string): ImportErrorCode {
   if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) return 'required';
   if (issue.code === 'invalid_value' && field === 'status') return 'status';
-  if (issue.code === 'invalid_format') return field === 'callTime' ? 'time' : field === 'shootDate' ? 'date' : 'invalid';
+  if (field === 'shootDate') return 'date';
+  if (issue.code === 'invalid_format') return field === 'callTime' ? 'time' : 'invalid';
   if (field === 'runOrder') return 'run_order';
   if (issue.code === 'too_small' || issue.code === 'too_big') {
     if (issue.origin === 'string') return issue.code === 'too_small' ? 'required' : 'too_long';

@@ -117,6 +117,19 @@ describe('a CSV with bad rows', () => {
     expect(dumpDatabase(source.db)).toEqual(before);
   });
 
+  it('refuses a day that does not exist and a name of invisible characters, on their cells', async () => {
+    const file = [HEADER, 'AKMU,,Love Lee,,,2026-02-30,,,,,,,,,', '\u200b,,Dinosaur,,,2026-11-26,,,,,,,,,', 'AKMU,,Hangul,,,2026-02-29,,,,,\u3164,,,,'].join('\n');
+    const result = await importCsv(target, file);
+    expect(result.errors.map((e) => [e.line, e.column, e.code])).toEqual([
+      [2, 'shootDate', 'date'],
+      [3, 'artist', 'invalid'],
+      [4, 'shootDate', 'date'],
+      [4, 'dancers', 'invalid'],
+    ]);
+    expect(result.errors[1]!.message).toMatch(/invisible characters/);
+    expect(result.imported).toBe(0);
+  });
+
   it('finds a person listed twice under two spellings, which only the roster can tell', async () => {
     const result = await importCsv(source, [HEADER, 'AKMU,,Love Lee,,,,,,,,Kim Min-ji | 김민지,,,,'].join('\n'));
     expect(result.errors.map((e) => [e.line, e.column, e.code])).toEqual([[2, 'dancers', 'duplicate_person']]);

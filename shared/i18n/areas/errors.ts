@@ -43,6 +43,9 @@ export const errorMessages = area(
     'err.countdown.nothingToRestart': 'Nothing to restart',
     'err.countdown.goNowNeeds': 'Go now needs an armed or running countdown',
     'err.countdown.noTake': 'No take is running',
+    'err.text.brokenCharacter': 'Contains a broken character (half of an emoji or symbol); type or paste it again',
+    'err.text.invisible': 'Has only invisible characters (spaces, zero-width or format characters); type visible text',
+    'err.date.impossible': 'There is no such day; use a real date like 2026-11-26 (year-month-day)',
   },
   {
     'err.notFound': '{what} {id}이(가) 없습니다(삭제되었을 수 있습니다). 다른 것을 고르세요',
@@ -81,5 +84,8 @@ export const errorMessages = area(
     'err.countdown.nothingToRestart': '다시 시작할 것이 없습니다',
     'err.countdown.goNowNeeds': '"지금 GO"는 준비되었거나 진행 중인 카운트다운에서만 됩니다',
     'err.countdown.noTake': '진행 중인 테이크가 없습니다',
+    'err.text.brokenCharacter': '깨진 문자(이모지나 기호의 반쪽)가 들어 있습니다. 다시 입력하거나 붙여 넣으세요',
+    'err.text.invisible': '보이지 않는 문자(공백, 폭 없는 문자, 서식 문자)만 있습니다. 보이는 글자를 입력하세요',
+    'err.date.impossible': '없는 날짜입니다. 2026-11-26(연-월-일)처럼 실제 날짜를 쓰세요',
   },
 );
