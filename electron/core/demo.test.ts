@@ -48,6 +48,16 @@ describe('the demo shoot', () => {
     expect(plans.find((p) => p.artist.name === 'Sumi Jo')?.guests.map((g) => g.nameAlt)).toEqual(['한빛 청소년 합창단']);
   });
 
+  it('reads in call-time order on each day, as a run order should', async () => {
+    h = new Harness({ demo: true });
+    const plans = await h.ok('listPlans', undefined);
+    const days = [...new Set(plans.map((p) => p.shootDate))];
+    for (const day of days) {
+      const times = plans.filter((p) => p.shootDate === day).map((p) => p.callTime!);
+      expect({ day, times }).toEqual({ day, times: [...times].sort() });
+    }
+  });
+
   it('loads once: reopening keeps the same shoot, and loadDemo refuses a non-empty store', async () => {
     h = new Harness({ demo: true });
     const plans = await h.ok('listPlans', undefined);

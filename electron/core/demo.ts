@@ -27,13 +27,14 @@ const VENUES = [
   { key: 'mmca', name: 'National Museum of Modern and Contemporary Art', address: '30 Samcheong-ro, Jongno-gu, Seoul · 국립현대미술관 서울관', area: 'Samcheong-dong · 삼청동', notes: 'Atrium echo is long: sound check with the full band.' },
 ];
 
+/** Listed in run order: each day's call times read in order (the first three are day one). */
 const PLANS = [
   { artist: 'akmu', song: 'Love Lee', venue: 'mmca', time: '18:00', countdown: 90_000, dancers: ['minji', 'seojun'], guests: [] },
   { artist: 'sumi', song: 'Ave Maria', venue: 'nmk', time: '19:30', countdown: 120_000, dancers: [], guests: ['choir'] },
-  { artist: 'yim', song: 'For You (너를 위해)', venue: 'kbs', time: '14:00', countdown: 60_000, dancers: [], guests: ['sora'] },
+  { artist: 'yim', song: 'For You (너를 위해)', venue: 'kbs', time: '21:00', countdown: 60_000, dancers: [], guests: ['sora'] },
   { artist: 'you', song: 'Reminiscence (회상)', venue: 'palace', time: '16:00', countdown: 60_000, dancers: [], guests: ['sora'] },
   { artist: 'mamamoo', song: 'Starry Night (별이 빛나는 밤)', venue: 'folk', time: '20:30', countdown: 90_000, dancers: ['jiwoo', 'yuna', 'minji', 'seojun'], guests: [] },
-  { artist: 'lena', song: 'Dreaming (꿈에)', venue: 'kbs', time: '15:30', countdown: 60_000, dancers: [], guests: ['you'] },
+  { artist: 'lena', song: 'Dreaming (꿈에)', venue: 'kbs', time: '21:30', countdown: 60_000, dancers: [], guests: ['you'] },
 ];
 
 /** A shoot like the show's, for a first run: six performances over two days at Seoul venues. */
