@@ -47,6 +47,8 @@ export const personInput = z.strictObject({
 export const venue = z.object({
   id,
   name: z.string(),
+  /** The name in the other script (Hangul or Latin); '' when none is given. */
+  nameAlt: z.string(),
   address: z.string(),
   area: z.string(),
   notes: z.string(),
@@ -55,6 +57,7 @@ export type Venue = z.infer<typeof venue>;
 
 export const venueInput = z.strictObject({
   name: requiredText(NAME_MAX),
+  nameAlt: text(NAME_MAX).optional(),
   address: text(NOTE_MAX).optional(),
   area: text(NAME_MAX).optional(),
   notes: text(NOTE_MAX).optional(),

@@ -31,6 +31,7 @@ export const IMPORT_ERROR_CODES = [
   'alt_count',
   'duplicate_person',
   'name_taken',
+  'venue_name_taken',
   'invalid',
 ] as const;
 export const importErrorCode = z.enum(IMPORT_ERROR_CODES);
@@ -62,7 +63,7 @@ export const portablePlan = z.object({
   artist: portableName,
   song: z.string(),
   songLengthMs: z.number().nullable(),
-  venue: z.object({ name: z.string(), address: z.string(), area: z.string(), notes: z.string() }).nullable(),
+  venue: z.object({ name: z.string(), nameAlt: z.string(), address: z.string(), area: z.string(), notes: z.string() }).nullable(),
   shootDate: z.string().nullable(),
   callTime: z.string().nullable(),
   countdownMs: z.number(),
@@ -83,6 +84,7 @@ export const PLAN_CSV_COLUMNS = [
   'song',
   'songLength',
   'venue',
+  'venueAlt',
   'venueAddress',
   'venueArea',
   'venueNotes',

@@ -49,6 +49,7 @@ const MESSAGES: Record<ImportErrorCode, string> = {
   alt_count: 'Give one other-script name per name in the list, in the same order, or leave it empty',
   duplicate_person: 'This person is listed twice; remove one',
   name_taken: 'This other-script name already belongs to someone else on the roster; fix or remove it',
+  venue_name_taken: 'Another venue already has this name; use that venue, or fix or remove the name',
   invalid: 'This value cannot be used',
 };
 
@@ -99,6 +100,7 @@ export function refusalError(row: ImportRow, field: string, message: string): Im
     const altPath: InputPath = head === 'artist' ? ['artistAlt'] : [`${String(head)}Alt`, index!];
     return importError(row.line, row.column(altPath), 'name_taken', message.replace(/^[\w.]+: /, ''));
   }
+  if (head === 'venue' && index === 'nameAlt') return importError(row.line, row.column(['venueDetails', 'nameAlt']), 'venue_name_taken');
   if (head === 'dangerMs') return importError(row.line, row.column(path), 'danger_over_warning');
   if (head === 'dancers' || head === 'guests') return importError(row.line, row.column(path), 'duplicate_person');
   return importError(row.line, row.column(path), 'invalid', message);

@@ -3,9 +3,16 @@ import { up as initial } from './001-initial';
 import { up as outcomeHistory } from './002-outcome-history';
 import { up as reviewIndexes } from './003-review-indexes';
 import { up as leanTakeCommits } from './004-lean-take-commits';
+import { up as venueOtherScriptName } from './005-venue-other-script-name';
 
 /** Ordered schema steps; a database's PRAGMA user_version is the number of steps applied. */
-export const migrations: ReadonlyArray<(db: Database) => void> = [initial, outcomeHistory, reviewIndexes, leanTakeCommits];
+export const migrations: ReadonlyArray<(db: Database) => void> = [
+  initial,
+  outcomeHistory,
+  reviewIndexes,
+  leanTakeCommits,
+  venueOtherScriptName,
+];
 
 export const SCHEMA_VERSION = migrations.length;
 
