@@ -83,5 +83,7 @@ export function describeZodError(error: z.ZodError): ApiError {
   const path = [...issue.path, ...keys.slice(0, 1)].map(String).join('.');
   const message =
     issue.code === 'unrecognized_keys' ? `Unknown field "${keys.join('", "')}"` : issue.message;
-  return path ? { code: 'invalid_input', message: `${path}: ${message}`, field: path } : { code: 'invalid_input', message };
+  // A refinement worded from the catalogue carries its key, so a screen can word it in its language.
+  const key = issue.code === 'custom' && typeof issue.params?.key === 'string' ? { key: issue.params.key, params: {} } : {};
+  return path ? { code: 'invalid_input', message: `${path}: ${message}`, field: path, ...key } : { code: 'invalid_input', message, ...key };
 }

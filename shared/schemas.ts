@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NAME_MAX, NOTE_MAX, requiredText, text } from './text';
+import { NAME_MAX, NOTE_MAX, refused, requiredText, text } from './text';
 
 export const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
@@ -47,6 +47,8 @@ export const personInput = z.strictObject({
 export const venue = z.object({
   id,
   name: z.string(),
+  /** The name in the other script (Hangul or Latin); '' when none is given. */
+  nameAlt: z.string(),
   address: z.string(),
   area: z.string(),
   notes: z.string(),
@@ -55,6 +57,7 @@ export type Venue = z.infer<typeof venue>;
 
 export const venueInput = z.strictObject({
   name: requiredText(NAME_MAX),
+  nameAlt: text(NAME_MAX).optional(),
   address: text(NOTE_MAX).optional(),
   area: text(NAME_MAX).optional(),
   notes: text(NOTE_MAX).optional(),
@@ -64,7 +67,12 @@ export const venueInput = z.strictObject({
 export const ref = z.union([z.strictObject({ id }), z.strictObject({ name: requiredText(NAME_MAX) })]);
 export type Ref = z.infer<typeof ref>;
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-26');
+/** A day on the calendar, year-month-day: the shape first, then that the day exists (no 30 February). */
+export const calendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Use a date like 2026-11-26', abort: true })
+  .refine((s) => z.iso.date().safeParse(s).success, refused('err.date.impossible'))
+  .meta({ format: 'date' });
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time like 14:30');
 
 export const planInput = z.strictObject({
@@ -72,7 +80,7 @@ export const planInput = z.strictObject({
   song: requiredText(NAME_MAX),
   songLengthMs: z.number().int().min(0).max(COUNTDOWN_MAX_MS).optional(),
   venue: ref.optional(),
-  shootDate: date.optional(),
+  shootDate: calendarDate.optional(),
   callTime: time.optional(),
   countdownMs: countdownMs.default(60_000),
   warningMs: thresholdMs.default(60_000),

@@ -20,19 +20,19 @@ describe('the demo shoot', () => {
     );
   });
 
-  it('loads the five Seoul venues with addresses in both scripts', async () => {
+  it('loads the five Seoul venues with names and addresses in both scripts', async () => {
     h = new Harness({ demo: true });
     const venues = await h.ok('listVenues', undefined);
-    expect(venues.map((v) => v.name).sort()).toEqual([
-      'KBS Hall',
-      'National Folk Museum of Korea',
-      'National Museum of Korea',
-      'National Museum of Modern and Contemporary Art',
-      'National Palace Museum of Korea',
+    expect(venues.map((v) => [v.name, v.nameAlt])).toEqual([
+      ['KBS Hall', 'KBS홀'],
+      ['National Folk Museum of Korea', '국립민속박물관'],
+      ['National Museum of Korea', '국립중앙박물관'],
+      ['National Museum of Modern and Contemporary Art', '국립현대미술관 서울관'],
+      ['National Palace Museum of Korea', '국립고궁박물관'],
     ]);
     for (const v of venues) {
-      expect(v.address).toMatch(/Seoul|서울/);
-      expect(v.address).toMatch(/[가-힣]/);
+      expect(v.address).toMatch(/Seoul/);
+      expect(v.address).toMatch(/서울 \S+구 \S+로 \d+$/);
     }
   });
 
@@ -46,6 +46,16 @@ describe('the demo shoot', () => {
     const mamamoo = plans.find((p) => p.artist.name === 'MAMAMOO')!;
     expect(mamamoo.dancers.map((d) => d.name)).toEqual(['Park Ji-woo', 'Choi Yu-na', 'Kim Min-ji', 'Lee Seo-jun']);
     expect(plans.find((p) => p.artist.name === 'Sumi Jo')?.guests.map((g) => g.nameAlt)).toEqual(['한빛 청소년 합창단']);
+  });
+
+  it('reads in call-time order on each day, as a run order should', async () => {
+    h = new Harness({ demo: true });
+    const plans = await h.ok('listPlans', undefined);
+    const days = [...new Set(plans.map((p) => p.shootDate))];
+    for (const day of days) {
+      const times = plans.filter((p) => p.shootDate === day).map((p) => p.callTime!);
+      expect({ day, times }).toEqual({ day, times: [...times].sort() });
+    }
   });
 
   it('loads once: reopening keeps the same shoot, and loadDemo refuses a non-empty store', async () => {

@@ -20,20 +20,21 @@ const PEOPLE: { key: string; name: string; nameAlt: string; roles: Role[] }[] = 
 ];
 
 const VENUES = [
-  { key: 'kbs', name: 'KBS Hall', address: '13 Yeouigongwon-ro, Yeongdeungpo-gu, Seoul · 서울 영등포구 여의공원로 13', area: 'Yeouido · 여의도', notes: 'Load-in through the rear dock; house lights on the stage manager’s cue.' },
-  { key: 'nmk', name: 'National Museum of Korea', address: '137 Seobinggo-ro, Yongsan-gu, Seoul · 국립중앙박물관', area: 'Yongsan · 용산', notes: 'Shoot after closing; curfew 23:00. No haze near the exhibits.' },
-  { key: 'folk', name: 'National Folk Museum of Korea', address: '37 Samcheong-ro, Jongno-gu, Seoul · 국립민속박물관', area: 'Gyeongbokgung · 경복궁', notes: 'Outdoor courtyard: check the weather the day before.' },
-  { key: 'palace', name: 'National Palace Museum of Korea', address: '12 Hyoja-ro, Jongno-gu, Seoul · 국립고궁박물관', area: 'Gyeongbokgung · 경복궁', notes: 'Quiet hours until 18:00.' },
-  { key: 'mmca', name: 'National Museum of Modern and Contemporary Art', address: '30 Samcheong-ro, Jongno-gu, Seoul · 국립현대미술관 서울관', area: 'Samcheong-dong · 삼청동', notes: 'Atrium echo is long: sound check with the full band.' },
+  { key: 'kbs', name: 'KBS Hall', nameAlt: 'KBS홀', address: '13 Yeouigongwon-ro, Yeongdeungpo-gu, Seoul · 서울 영등포구 여의공원로 13', area: 'Yeouido · 여의도', notes: 'Load-in through the rear dock; house lights on the stage manager’s cue.' },
+  { key: 'nmk', name: 'National Museum of Korea', nameAlt: '국립중앙박물관', address: '137 Seobinggo-ro, Yongsan-gu, Seoul · 서울 용산구 서빙고로 137', area: 'Yongsan · 용산', notes: 'Shoot after closing; curfew 23:00. No haze near the exhibits.' },
+  { key: 'folk', name: 'National Folk Museum of Korea', nameAlt: '국립민속박물관', address: '37 Samcheong-ro, Jongno-gu, Seoul · 서울 종로구 삼청로 37', area: 'Gyeongbokgung · 경복궁', notes: 'Outdoor courtyard: check the weather the day before.' },
+  { key: 'palace', name: 'National Palace Museum of Korea', nameAlt: '국립고궁박물관', address: '12 Hyoja-ro, Jongno-gu, Seoul · 서울 종로구 효자로 12', area: 'Gyeongbokgung · 경복궁', notes: 'Quiet hours until 18:00.' },
+  { key: 'mmca', name: 'National Museum of Modern and Contemporary Art', nameAlt: '국립현대미술관 서울관', address: '30 Samcheong-ro, Jongno-gu, Seoul · 서울 종로구 삼청로 30', area: 'Samcheong-dong · 삼청동', notes: 'Atrium echo is long: sound check with the full band.' },
 ];
 
+/** Listed in run order: each day's call times read in order (the first three are day one). */
 const PLANS = [
   { artist: 'akmu', song: 'Love Lee', venue: 'mmca', time: '18:00', countdown: 90_000, dancers: ['minji', 'seojun'], guests: [] },
   { artist: 'sumi', song: 'Ave Maria', venue: 'nmk', time: '19:30', countdown: 120_000, dancers: [], guests: ['choir'] },
-  { artist: 'yim', song: 'For You (너를 위해)', venue: 'kbs', time: '14:00', countdown: 60_000, dancers: [], guests: ['sora'] },
+  { artist: 'yim', song: 'For You (너를 위해)', venue: 'kbs', time: '21:00', countdown: 60_000, dancers: [], guests: ['sora'] },
   { artist: 'you', song: 'Reminiscence (회상)', venue: 'palace', time: '16:00', countdown: 60_000, dancers: [], guests: ['sora'] },
   { artist: 'mamamoo', song: 'Starry Night (별이 빛나는 밤)', venue: 'folk', time: '20:30', countdown: 90_000, dancers: ['jiwoo', 'yuna', 'minji', 'seojun'], guests: [] },
-  { artist: 'lena', song: 'Dreaming (꿈에)', venue: 'kbs', time: '15:30', countdown: 60_000, dancers: [], guests: ['you'] },
+  { artist: 'lena', song: 'Dreaming (꿈에)', venue: 'kbs', time: '21:30', countdown: 60_000, dancers: [], guests: ['you'] },
 ];
 
 /** A shoot like the show's, for a first run: six performances over two days at Seoul venues. */

@@ -14,4 +14,3 @@ export const fileExport = z.object({ filename: z.string(), mime: z.string(), con
 export type FileExport = z.infer<typeof fileExport>;
 
 export const exportFormat = z.enum(['csv', 'json']);
-export const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-26');

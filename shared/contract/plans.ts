@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { id, plan, planInput, planStatus } from '../schemas';
-import { date, exportFormat, fileExport, method } from './method';
+import { calendarDate, id, plan, planInput, planStatus } from '../schemas';
+import { exportFormat, fileExport, method } from './method';
 
 /** A plan as listed: archived plans (kept because they have takes) appear only when asked for. */
 export const planEntry = plan.extend({ archived: z.boolean() });
@@ -31,6 +31,7 @@ export const IMPORT_ERROR_CODES = [
   'alt_count',
   'duplicate_person',
   'name_taken',
+  'venue_name_taken',
   'invalid',
 ] as const;
 export const importErrorCode = z.enum(IMPORT_ERROR_CODES);
@@ -62,7 +63,7 @@ export const portablePlan = z.object({
   artist: portableName,
   song: z.string(),
   songLengthMs: z.number().nullable(),
-  venue: z.object({ name: z.string(), address: z.string(), area: z.string(), notes: z.string() }).nullable(),
+  venue: z.object({ name: z.string(), nameAlt: z.string(), address: z.string(), area: z.string(), notes: z.string() }).nullable(),
   shootDate: z.string().nullable(),
   callTime: z.string().nullable(),
   countdownMs: z.number(),
@@ -83,6 +84,7 @@ export const PLAN_CSV_COLUMNS = [
   'song',
   'songLength',
   'venue',
+  'venueAlt',
   'venueAddress',
   'venueArea',
   'venueNotes',
@@ -114,7 +116,7 @@ export const planMethods = {
   restorePlan: method(z.strictObject({ id }), planEntry, true),
   /** Sets the run order: the given plans in this order, before all others. Returns listPlans. */
   reorderPlans: method(z.strictObject({ ids: z.array(id).min(1).max(10_000) }), z.array(planEntry), true),
-  exportPlans: method(z.strictObject({ format: exportFormat, shootDate: date.optional() }), fileExport, false),
+  exportPlans: method(z.strictObject({ format: exportFormat, shootDate: calendarDate.optional() }), fileExport, false),
   /** Checks every row first; with any invalid row nothing is imported unless onlyValid is set. */
   importPlans: method(
     z.strictObject({

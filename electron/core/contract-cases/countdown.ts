@@ -19,6 +19,7 @@ export const countdownCases: AreaCases<keyof typeof countdownMethods> = {
       bad('missing text', () => ({}), 'text'),
       bad('text not text', () => ({ text: 5 }), 'text'),
       bad('text too long', () => ({ text: long(200) }), 'text'),
+      bad('text with a lone surrogate', () => ({ text: 'Two \ud83d minutes' }), 'text'),
     ],
   },
   valid: {

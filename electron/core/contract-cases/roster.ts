@@ -10,6 +10,10 @@ export const rosterCases: AreaCases<keyof typeof rosterMethods> = {
       bad('missing name', () => ({ roles: ['dancer'] }), 'name'),
       bad('blank name', () => ({ name: '   ' }), 'name'),
       bad('name too long', () => ({ name: long(NAME_MAX) }), 'name'),
+      bad('name only a zero-width space', () => ({ name: '\u200b' }), 'name'),
+      bad('name only invisible characters', () => ({ name: ' \ufeff\u2060\u00ad ' }), 'name'),
+      bad('name with a lone surrogate', () => ({ name: 'Kang \ud800Da-eun' }), 'name'),
+      bad('other-script name only a zero-width joiner', () => ({ name: 'Kang Da-eun', nameAlt: '\u200d' }), 'nameAlt'),
       bad('unknown role', () => ({ name: 'Kang Da-eun', roles: ['drummer'] }), 'roles.0'),
       bad('contact too long', () => ({ name: 'Kang Da-eun', contact: long(NOTE_MAX) }), 'contact'),
       bad('name already on the roster', () => ({ name: 'kim min-ji' }), 'name', 'conflict'),
@@ -29,8 +33,14 @@ export const rosterCases: AreaCases<keyof typeof rosterMethods> = {
     createVenue: [
       bad('name not text', () => ({ name: 7 }), 'name'),
       bad('address null', () => ({ name: 'Seoul Arts Center', address: null }), 'address'),
+      bad('name only a zero-width space', () => ({ name: '\u200b\u200b' }), 'name'),
+      bad('address with a lone surrogate', () => ({ name: 'Seoul Arts Center', address: '\udc00' }), 'address'),
       bad('notes too long', () => ({ name: 'Seoul Arts Center', notes: long(NOTE_MAX) }), 'notes'),
       bad('name already in the library', () => ({ name: 'kbs hall' }), 'name', 'conflict'),
+      bad('name that is another venue’s Hangul name', () => ({ name: 'kbs홀' }), 'name', 'conflict'),
+      bad('Hangul name already in the library', () => ({ name: 'KBS Hall Annex', nameAlt: '국립중앙박물관' }), 'nameAlt', 'conflict'),
+      bad('Hangul name that is another venue’s English name', () => ({ name: 'KBS 별관', nameAlt: 'KBS Hall' }), 'nameAlt', 'conflict'),
+      bad('Hangul name too long', () => ({ name: 'Seoul Arts Center', nameAlt: long(NAME_MAX) }), 'nameAlt'),
     ],
     updateVenue: [
       bad('unknown venue', () => ({ id: 99999, venue: { name: 'KBS Hall' } }), 'id', 'not_found'),
@@ -38,6 +48,7 @@ export const rosterCases: AreaCases<keyof typeof rosterMethods> = {
       bad('blank name', (ids) => ({ id: ids.venueId, venue: { name: '' } }), 'venue.name'),
       bad('area too long', (ids) => ({ id: ids.venueId, venue: { name: 'MMCA', area: long(NAME_MAX) } }), 'venue.area'),
       bad('another venue’s name', (ids) => ({ id: ids.venueId, venue: { name: 'KBS Hall' } }), 'venue.name', 'conflict'),
+      bad('another venue’s Hangul name', (ids) => ({ id: ids.venueId, venue: { name: 'MMCA', nameAlt: 'KBS홀' } }), 'venue.nameAlt', 'conflict'),
     ],
   },
   valid: {
@@ -46,6 +57,6 @@ export const rosterCases: AreaCases<keyof typeof rosterMethods> = {
     listVenues: () => undefined,
     createVenue: () => ({ name: 'Seoul Arts Center' }),
     updatePerson: (ids) => ({ id: ids.dancerId, person: { name: 'Kim Min-ji', nameAlt: '김민지', roles: ['dancer', 'guest'], contact: '010-0000-0000' } }),
-    updateVenue: (ids) => ({ id: ids.venueId, venue: { name: 'MMCA Seoul', area: 'Samcheong-dong · 삼청동', notes: 'Curfew 22:00' } }),
+    updateVenue: (ids) => ({ id: ids.venueId, venue: { name: 'MMCA Seoul', nameAlt: '국립현대미술관 서울관', area: 'Samcheong-dong · 삼청동', notes: 'Curfew 22:00' } }),
   },
 };

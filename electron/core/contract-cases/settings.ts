@@ -20,6 +20,7 @@ export const settingsCases: AreaCases<keyof typeof settingsMethods> = {
       bad('missing crewName', () => ({}), 'crewName'),
       bad('crewName not text', () => ({ crewName: 42 }), 'crewName'),
       bad('crewName too long', () => ({ crewName: long(NAME_MAX) }), 'crewName'),
+      bad('crewName only a zero-width space', () => ({ crewName: '\u200b' }), 'crewName'),
     ],
     listBackups: [bad('unknown field', () => ({ all: true }), 'all'), bad('wrong type', () => 'all', undefined)],
     backupNow: [bad('unknown field', () => ({ label: 'before lunch' }), 'label'), bad('wrong type', () => [], undefined)],

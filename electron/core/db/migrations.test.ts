@@ -164,6 +164,33 @@ const stepCases: Record<number, StepCase> = {
       expect(db.prepare('SELECT count(*) FROM trigger_overrides').pluck().get()).toBe(0);
     },
   },
+  6: {
+    seed(db) {
+      db.prepare(
+        "INSERT INTO venues (id, name, address, area, notes, created_at) VALUES (1, 'KBS Hall', '서울 영등포구 여의공원로 13', 'Yeouido', 'Rear dock', ?)",
+      ).run(T0);
+      db.prepare("INSERT INTO people (id, name, roles, created_at) VALUES (1, 'AKMU', '[\"artist\"]', ?)").run(T0);
+      db.prepare(
+        `INSERT INTO plans (id, artist_id, song, venue_id, countdown_ms, warning_ms, danger_ms, run_order, created_at, updated_at)
+         VALUES (1, 1, 'Love Lee', 1, 60000, 30000, 10000, 1, ?, ?)`,
+      ).run(T0, T0);
+    },
+    check(db) {
+      // The venue keeps everything it had, with no other-script name until one is given.
+      expect(db.prepare('SELECT name, name_alt, address, area, notes FROM venues WHERE id = 1').raw().get()).toEqual([
+        'KBS Hall',
+        '',
+        '서울 영등포구 여의공원로 13',
+        'Yeouido',
+        'Rear dock',
+      ]);
+      expect(db.prepare('SELECT venue_id FROM plans WHERE id = 1').pluck().get()).toBe(1);
+      db.prepare("UPDATE venues SET name_alt = 'KBS홀' WHERE id = 1").run();
+      expect(db.prepare("SELECT name FROM venues WHERE name_alt = 'KBS홀'").pluck().get()).toBe('KBS Hall');
+      // STRICT still holds for the new column.
+      expect(() => db.prepare('UPDATE venues SET name_alt = NULL WHERE id = 1').run()).toThrow(/NOT NULL/);
+    },
+  },
 };
 
 describe('migration steps', () => {

@@ -12,6 +12,7 @@ interface PlanRow {
   song_length_ms: number | null;
   venue_id: number | null;
   venue_name: string | null;
+  venue_name_alt: string | null;
   venue_address: string | null;
   venue_area: string | null;
   venue_notes: string | null;
@@ -37,7 +38,7 @@ interface MemberRow {
 
 const SELECT_PLANS = `
   SELECT p.*, a.name AS artist_name, a.name_alt AS artist_name_alt,
-         v.name AS venue_name, v.address AS venue_address, v.area AS venue_area, v.notes AS venue_notes,
+         v.name AS venue_name, v.name_alt AS venue_name_alt, v.address AS venue_address, v.area AS venue_area, v.notes AS venue_notes,
          (SELECT count(*) FROM takes t WHERE t.plan_id = p.id AND t.rehearsal = 0) AS take_count
   FROM plans p
   JOIN people a ON a.id = p.artist_id
@@ -57,6 +58,7 @@ function rowToPlan(row: PlanRow, members: MemberRow[]): PlanEntry {
         : rowToVenue({
             id: row.venue_id,
             name: row.venue_name ?? '',
+            name_alt: row.venue_name_alt ?? '',
             address: row.venue_address ?? '',
             area: row.venue_area ?? '',
             notes: row.venue_notes ?? '',

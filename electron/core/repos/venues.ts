@@ -5,13 +5,14 @@ import { nameKey } from '../../../shared/text';
 interface VenueRow {
   id: number;
   name: string;
+  name_alt: string;
   address: string;
   area: string;
   notes: string;
 }
 
 export function rowToVenue(row: VenueRow): Venue {
-  return { id: row.id, name: row.name, address: row.address, area: row.area, notes: row.notes };
+  return { id: row.id, name: row.name, nameAlt: row.name_alt, address: row.address, area: row.area, notes: row.notes };
 }
 
 export function listVenues(db: Db): Venue[] {
@@ -23,13 +24,15 @@ export function getVenue(db: Db, id: number): Venue | undefined {
   return row && rowToVenue(row);
 }
 
+/** Finds a venue by its name in either script, as a person would match it. */
 export function findVenueByName(db: Db, name: string, exceptId?: number): Venue | undefined {
   const key = nameKey(name);
-  return listVenues(db).find((v) => v.id !== exceptId && nameKey(v.name) === key);
+  return listVenues(db).find((v) => v.id !== exceptId && (nameKey(v.name) === key || (v.nameAlt !== '' && nameKey(v.nameAlt) === key)));
 }
 
 export interface NewVenue {
   name: string;
+  nameAlt?: string | undefined;
   address?: string | undefined;
   area?: string | undefined;
   notes?: string | undefined;
@@ -37,14 +40,15 @@ export interface NewVenue {
 
 export function insertVenue(db: Db, v: NewVenue, now: number): Venue {
   const info = db
-    .prepare('INSERT INTO venues (name, address, area, notes, created_at) VALUES (?, ?, ?, ?, ?)')
-    .run(v.name, v.address ?? '', v.area ?? '', v.notes ?? '', now);
+    .prepare('INSERT INTO venues (name, name_alt, address, area, notes, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(v.name, v.nameAlt ?? '', v.address ?? '', v.area ?? '', v.notes ?? '', now);
   return getVenue(db, Number(info.lastInsertRowid))!;
 }
 
 export function updateVenue(db: Db, id: number, v: NewVenue): void {
-  db.prepare('UPDATE venues SET name = ?, address = ?, area = ?, notes = ? WHERE id = ?').run(
+  db.prepare('UPDATE venues SET name = ?, name_alt = ?, address = ?, area = ?, notes = ? WHERE id = ?').run(
     v.name,
+    v.nameAlt ?? '',
     v.address ?? '',
     v.area ?? '',
     v.notes ?? '',

@@ -24,7 +24,7 @@ const COLUMN_OF: Record<string, PlanCsvColumn> = {
   status: 'status',
   runOrder: 'runOrder',
 };
-const VENUE_DETAIL: Record<string, PlanCsvColumn> = { address: 'venueAddress', area: 'venueArea', notes: 'venueNotes' };
+const VENUE_DETAIL: Record<string, PlanCsvColumn> = { nameAlt: 'venueAlt', address: 'venueAddress', area: 'venueArea', notes: 'venueNotes' };
 
 export function columnOf(path: InputPath): string {
   const [head, next] = path;
@@ -75,7 +75,7 @@ function readLine(cells: string[], line: number, index: Map<PlanCsvColumn, numbe
   if (cell('artistAlt')) row.extras.artistAlt = cell('artistAlt');
   if (cell('venue')) {
     row.input.venue = { name: cell('venue') };
-    row.extras.venueDetails = { address: cell('venueAddress'), area: cell('venueArea'), notes: cell('venueNotes') };
+    row.extras.venueDetails = { nameAlt: cell('venueAlt'), address: cell('venueAddress'), area: cell('venueArea'), notes: cell('venueNotes') };
   }
   if (cell('shootDate')) row.input.shootDate = cell('shootDate');
   if (cell('callTime')) row.input.callTime = cell('callTime');

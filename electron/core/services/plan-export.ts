@@ -17,6 +17,7 @@ export function toCsvRow(p: PortablePlan): Record<PlanCsvColumn, string> {
     song: p.song,
     songLength: p.songLengthMs === null ? '' : formatDuration(p.songLengthMs),
     venue: p.venue?.name ?? '',
+    venueAlt: p.venue?.nameAlt ?? '',
     venueAddress: p.venue?.address ?? '',
     venueArea: p.venue?.area ?? '',
     venueNotes: p.venue?.notes ?? '',

@@ -38,7 +38,7 @@ const MESSAGES: Record<ImportErrorCode, string> = {
   required: 'This is empty; fill it in',
   too_long: 'Too long; shorten it',
   too_many: 'Too many names; list at most 100',
-  date: 'Use a date like 2026-11-26',
+  date: 'Use a real date like 2026-11-26 (year-month-day)',
   time: 'Use a 24-hour time like 14:30',
   duration: 'Use minutes and seconds, like 1:30',
   countdown_range: 'The countdown must be from 0:05 to 240:00',
@@ -49,6 +49,7 @@ const MESSAGES: Record<ImportErrorCode, string> = {
   alt_count: 'Give one other-script name per name in the list, in the same order, or leave it empty',
   duplicate_person: 'This person is listed twice; remove one',
   name_taken: 'This other-script name already belongs to someone else on the roster; fix or remove it',
+  venue_name_taken: 'Another venue already has this name; use that venue, or fix or remove the name',
   invalid: 'This value cannot be used',
 };
 
@@ -68,7 +69,8 @@ function unwrapUnion(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
 function codeOf(issue: z.core.$ZodIssue, field: string): ImportErrorCode {
   if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) return 'required';
   if (issue.code === 'invalid_value' && field === 'status') return 'status';
-  if (issue.code === 'invalid_format') return field === 'callTime' ? 'time' : field === 'shootDate' ? 'date' : 'invalid';
+  if (field === 'shootDate') return 'date';
+  if (issue.code === 'invalid_format') return field === 'callTime' ? 'time' : 'invalid';
   if (field === 'runOrder') return 'run_order';
   if (issue.code === 'too_small' || issue.code === 'too_big') {
     if (issue.origin === 'string') return issue.code === 'too_small' ? 'required' : 'too_long';
@@ -98,6 +100,7 @@ export function refusalError(row: ImportRow, field: string, message: string): Im
     const altPath: InputPath = head === 'artist' ? ['artistAlt'] : [`${String(head)}Alt`, index!];
     return importError(row.line, row.column(altPath), 'name_taken', message.replace(/^[\w.]+: /, ''));
   }
+  if (head === 'venue' && index === 'nameAlt') return importError(row.line, row.column(['venueDetails', 'nameAlt']), 'venue_name_taken');
   if (head === 'dangerMs') return importError(row.line, row.column(path), 'danger_over_warning');
   if (head === 'dancers' || head === 'guests') return importError(row.line, row.column(path), 'duplicate_person');
   return importError(row.line, row.column(path), 'invalid', message);

@@ -32,7 +32,7 @@ const importCsv = (h: Harness, content: string, extra: { onlyValid?: boolean; dr
 async function hardCases(h: Harness): Promise<void> {
   const plans = await h.ok('listPlans', undefined);
   await h.ok('reorderPlans', { ids: [plans[2]!.id, plans[0]!.id, plans[1]!.id] });
-  const venue = await h.ok('createVenue', { name: '세종문화회관', address: '175 Sejong-daero', area: '광화문', notes: 'Curfew 22:00, "strict"' });
+  const venue = await h.ok('createVenue', { name: '세종문화회관', nameAlt: 'Sejong Center', address: '175 Sejong-daero', area: '광화문', notes: 'Curfew 22:00, "strict"' });
   await h.ok('createPerson', { name: 'Kang Da-eun', nameAlt: '강다은', roles: ['dancer'] });
   await h.ok('createPerson', { name: 'Pipe | Dancer', roles: ['dancer'] });
   await h.ok('createPerson', { name: 'IU', nameAlt: '아이유', roles: ['artist'] });
@@ -66,7 +66,8 @@ describe('export then import into an empty database', () => {
     // The roster is rebuilt from names, with the other-script names the file carried.
     const people = await target.ok('listPeople', undefined);
     expect(people.find((p) => p.name === 'Kang Da-eun')?.nameAlt).toBe('강다은');
-    expect((await target.ok('listVenues', undefined)).find((v) => v.name === '세종문화회관')).toMatchObject({ area: '광화문', notes: 'Curfew 22:00, "strict"' });
+    expect((await target.ok('listVenues', undefined)).find((v) => v.name === '세종문화회관')).toMatchObject({ nameAlt: 'Sejong Center', area: '광화문', notes: 'Curfew 22:00, "strict"' });
+    expect((await target.ok('listVenues', undefined)).find((v) => v.name === 'KBS Hall')?.nameAlt).toBe('KBS홀');
   });
 
   it('exports one shoot day when asked, and CSV with a byte-order mark so spreadsheets read Hangul', async () => {
@@ -115,6 +116,38 @@ describe('a CSV with bad rows', () => {
     ]);
     expect(result.errors.every((e) => e.message.length > 10)).toBe(true);
     expect(dumpDatabase(source.db)).toEqual(before);
+  });
+
+  it('refuses a day that does not exist and a name of invisible characters, on their cells', async () => {
+    const file = [HEADER, 'AKMU,,Love Lee,,,2026-02-30,,,,,,,,,', '\u200b,,Dinosaur,,,2026-11-26,,,,,,,,,', 'AKMU,,Hangul,,,2026-02-29,,,,,\u3164,,,,'].join('\n');
+    const result = await importCsv(target, file);
+    expect(result.errors.map((e) => [e.line, e.column, e.code])).toEqual([
+      [2, 'shootDate', 'date'],
+      [3, 'artist', 'invalid'],
+      [4, 'shootDate', 'date'],
+      [4, 'dancers', 'invalid'],
+    ]);
+    expect(result.errors[1]!.message).toMatch(/invisible characters/);
+    expect(result.imported).toBe(0);
+  });
+
+  it('picks a venue by its name in either script, and gives a new one its venueAlt', async () => {
+    const header = 'artist,song,venue,venueAlt,venueAddress';
+    const file = [header, 'AKMU,Love Lee,국립중앙박물관,,', 'AKMU,Dinosaur,Lotte Concert Hall,롯데콘서트홀,"서울 송파구 올림픽로 300"'].join('\n');
+    expect(await importCsv(source, file)).toMatchObject({ imported: 2, errors: [] });
+    const venues = await source.ok('listVenues', undefined);
+    expect(venues.filter((v) => v.nameAlt === '국립중앙박물관')).toHaveLength(1);
+    expect(venues.find((v) => v.name === 'Lotte Concert Hall')).toMatchObject({ nameAlt: '롯데콘서트홀', address: '서울 송파구 올림픽로 300' });
+    const plans = await source.ok('listPlans', undefined);
+    expect(plans.find((p) => p.song === 'Dinosaur')?.venue?.nameAlt).toBe('롯데콘서트홀');
+    expect(plans.filter((p) => p.venue?.name === 'National Museum of Korea')).toHaveLength(2);
+  });
+
+  it('refuses a new venue whose other-script name is another venue’s, on its venueAlt cell', async () => {
+    const file = ['artist,song,venue,venueAlt', 'AKMU,Dinosaur,KBS Annex,KBS홀'].join('\n');
+    const result = await importCsv(source, file);
+    expect(result.errors.map((e) => [e.line, e.column, e.code])).toEqual([[2, 'venueAlt', 'venue_name_taken']]);
+    expect((await source.ok('listVenues', undefined)).map((v) => v.name)).not.toContain('KBS Annex');
   });
 
   it('finds a person listed twice under two spellings, which only the roster can tell', async () => {

@@ -16,7 +16,7 @@ const extrasSchema = z.strictObject({
   artistAlt: text(NAME_MAX).optional(),
   dancersAlt: z.array(text(NAME_MAX)).optional(),
   guestsAlt: z.array(text(NAME_MAX)).optional(),
-  venueDetails: z.strictObject({ address: text(NOTE_MAX), area: text(NAME_MAX), notes: text(NOTE_MAX) }).optional(),
+  venueDetails: z.strictObject({ nameAlt: text(NAME_MAX), address: text(NOTE_MAX), area: text(NAME_MAX), notes: text(NOTE_MAX) }).optional(),
   runOrder: z.number().int().min(1).max(1_000_000_000).optional(),
 });
 

@@ -7,7 +7,7 @@ const shape = z.strictObject({
   artist: named,
   song: z.unknown(),
   songLengthMs: z.unknown().optional(),
-  venue: z.strictObject({ name: z.unknown(), address: z.unknown().optional(), area: z.unknown().optional(), notes: z.unknown().optional() }).nullable().optional(),
+  venue: z.strictObject({ name: z.unknown(), nameAlt: z.unknown().optional(), address: z.unknown().optional(), area: z.unknown().optional(), notes: z.unknown().optional() }).nullable().optional(),
   shootDate: z.unknown().optional(),
   callTime: z.unknown().optional(),
   countdownMs: z.unknown().optional(),
@@ -97,7 +97,7 @@ function toRow(element: unknown, line: number): ImportRow {
     ...(present(p.artist.nameAlt) ? { artistAlt: p.artist.nameAlt } : {}),
     ...(alts(p.dancers) ? { dancersAlt: alts(p.dancers) } : {}),
     ...(alts(p.guests) ? { guestsAlt: alts(p.guests) } : {}),
-    ...(p.venue ? { venueDetails: { address: p.venue.address ?? '', area: p.venue.area ?? '', notes: p.venue.notes ?? '' } } : {}),
+    ...(p.venue ? { venueDetails: { nameAlt: p.venue.nameAlt ?? '', address: p.venue.address ?? '', area: p.venue.area ?? '', notes: p.venue.notes ?? '' } } : {}),
     ...(present(p.runOrder) ? { runOrder: p.runOrder } : {}),
   };
   return row;

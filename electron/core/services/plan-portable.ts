@@ -8,7 +8,7 @@ export function toPortable(plan: Plan): PortablePlan {
     artist: named(plan.artist),
     song: plan.song,
     songLengthMs: plan.songLengthMs,
-    venue: plan.venue && { name: plan.venue.name, address: plan.venue.address, area: plan.venue.area, notes: plan.venue.notes },
+    venue: plan.venue && { name: plan.venue.name, nameAlt: plan.venue.nameAlt, address: plan.venue.address, area: plan.venue.area, notes: plan.venue.notes },
     shootDate: plan.shootDate,
     callTime: plan.callTime,
     countdownMs: plan.countdownMs,

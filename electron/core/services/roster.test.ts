@@ -49,4 +49,22 @@ describe('venues', () => {
   it('refuses a second venue with the same name, however it is cased', async () => {
     expect(await h.refused('createVenue', { name: 'kbs HALL' })).toMatchObject({ code: 'conflict', field: 'name' });
   });
+
+  it('gives a venue a name in the other script, stored NFC, and a plan picks the venue by either', async () => {
+    const venue = await h.ok('createVenue', { name: 'Lotte Concert Hall', nameAlt: '롯데콘서트홀'.normalize('NFD') });
+    expect(venue.nameAlt).toBe('롯데콘서트홀');
+    const byHangul = await h.ok('createPlan', { artist: { name: 'AKMU' }, song: 'Dinosaur', venue: { name: '롯데콘서트홀' } });
+    const byLatin = await h.ok('createPlan', { artist: { name: 'AKMU' }, song: 'Hey Kid', venue: { name: 'lotte concert hall' } });
+    expect([byHangul.venue?.id, byLatin.venue?.id]).toEqual([venue.id, venue.id]);
+    expect(byHangul.venue).toMatchObject({ name: 'Lotte Concert Hall', nameAlt: '롯데콘서트홀' });
+  });
+
+  it('renames a venue’s Hangul name and every plan there shows it; another venue’s Hangul name is refused', async () => {
+    const kbs = (await h.ok('listVenues', undefined)).find((v) => v.name === 'KBS Hall')!;
+    await h.ok('updateVenue', { id: kbs.id, venue: { name: 'KBS Hall', nameAlt: 'KBS 홀' } });
+    expect((await h.ok('listPlans', undefined)).filter((p) => p.venue?.id === kbs.id).map((p) => p.venue?.nameAlt)).toEqual(['KBS 홀', 'KBS 홀']);
+    const error = await h.refused('updateVenue', { id: kbs.id, venue: { name: 'KBS Hall', nameAlt: '국립중앙박물관' } });
+    expect(error).toMatchObject({ code: 'conflict', field: 'venue.nameAlt' });
+    expect((await h.ok('listVenues', undefined)).find((v) => v.id === kbs.id)?.nameAlt).toBe('KBS 홀');
+  });
 });

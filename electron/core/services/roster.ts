@@ -42,7 +42,10 @@ export class RosterLookup {
   }
 
   keepVenue(v: Venue): void {
-    if (!this.venues.has(nameKey(v.name))) this.venues.set(nameKey(v.name), v);
+    for (const key of [v.name, v.nameAlt].filter(Boolean).map(nameKey)) {
+      const held = this.venues.get(key);
+      if (!held || held.id === v.id) this.venues.set(key, v);
+    }
   }
 }
 
@@ -87,7 +90,11 @@ export function resolveVenue(db: Db, ref: Ref, field: string, now: number, detai
     if (!venues.getVenue(db, ref.id)) throw notFound('venue', ref.id, field);
     return ref.id;
   }
-  const venue = (lookup ? lookup.venue(ref.name) : venues.findVenueByName(db, ref.name)) ?? venues.insertVenue(db, { ...details, name: ref.name }, now);
+  let venue = lookup ? lookup.venue(ref.name) : venues.findVenueByName(db, ref.name);
+  if (!venue) {
+    if (details.nameAlt) assertVenueNameFree(db, details.nameAlt, `${field}.nameAlt`, undefined, lookup);
+    venue = venues.insertVenue(db, { ...details, name: ref.name }, now);
+  }
   lookup?.keepVenue(venue);
   return venue.id;
 }
@@ -124,15 +131,24 @@ export function updatePerson(db: Db, id: number, input: PersonFields): Person {
   }).immediate();
 }
 
-function assertVenueNameFree(db: Db, name: string, field: string, exceptId?: number): void {
-  if (venues.findVenueByName(db, name, exceptId)) {
+/** One venue per name in either script, as for people: a pick by name must mean one place. */
+function assertVenueNameFree(db: Db, name: string, field: string, exceptId?: number, lookup?: RosterLookup): void {
+  if (name === '') return;
+  const found = lookup?.venue(name);
+  const taken = lookup ? (found?.id === exceptId ? undefined : found) : venues.findVenueByName(db, name, exceptId);
+  if (taken) {
     throw refusal('conflict', 'err.venueTaken', { params: { name }, field, prefixField: true });
   }
 }
 
+function checkVenue(db: Db, input: VenueFields, at: string, exceptId?: number): void {
+  assertVenueNameFree(db, input.name, `${at}name`, exceptId);
+  if (input.nameAlt) assertVenueNameFree(db, input.nameAlt, `${at}nameAlt`, exceptId);
+}
+
 export function createVenue(db: Db, input: VenueFields, now: number): Venue {
   return db.transaction(() => {
-    assertVenueNameFree(db, input.name, 'name');
+    checkVenue(db, input, '');
     return venues.insertVenue(db, input, now);
   }).immediate();
 }
@@ -140,7 +156,7 @@ export function createVenue(db: Db, input: VenueFields, now: number): Venue {
 export function updateVenue(db: Db, id: number, input: VenueFields): Venue {
   return db.transaction(() => {
     if (!venues.getVenue(db, id)) throw notFound('venue', id, 'id');
-    assertVenueNameFree(db, input.name, 'venue.name', id);
+    checkVenue(db, input, 'venue.', id);
     venues.updateVenue(db, id, input);
     return venues.getVenue(db, id)!;
   }).immediate();

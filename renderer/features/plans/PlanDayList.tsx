@@ -2,8 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { PlanEntry } from '../../../shared/contract/plans';
 import { useT } from '../../stores/ui';
 import { PlanCard, type CardReorder } from './PlanCard';
-import { reorderDay } from './planActions';
-import { mergeVisible, moveBy, moveTo } from './reorder';
+import { orderDayByCallTime, reorderDay } from './planActions';
+import { byCallTime, mergeVisible, moveBy, moveTo } from './reorder';
 import { showCallSheet } from './plansUi';
 
 /** "Thursday, 26 November 2026" / "2026년 11월 26일 목요일": a shoot day as people say it. */
@@ -25,6 +25,7 @@ export function PlanDayList(props: { day: string; dayPlans: PlanEntry[]; visible
   const list = useRef<HTMLOListElement>(null);
   const label = day ? formatDay(day, props.language) : t('plans.unscheduled');
   const visibleIds = visible.map((p) => p.id);
+  const callTimeOrder = byCallTime(dayPlans);
 
   // A moved card is re-inserted in the DOM, which drops focus: give it back to the same handle.
   useEffect(() => {
@@ -84,6 +85,17 @@ export function PlanDayList(props: { day: string; dayPlans: PlanEntry[]; visible
         <button type="button" onClick={() => showCallSheet(day)} aria-label={t('plans.callSheet', { day: label })}>
           {t('plans.sheet.title')}
         </button>
+        {props.canReorder && (
+          <button
+            type="button"
+            aria-label={t('plans.orderByCallTimeFor', { day: label })}
+            title={callTimeOrder ? undefined : t('plans.inCallTimeOrder')}
+            disabled={!callTimeOrder}
+            onClick={() => callTimeOrder && void orderDayByCallTime(callTimeOrder, label)}
+          >
+            {t('plans.orderByCallTime')}
+          </button>
+        )}
       </div>
       <ol className="plan-list" ref={list} aria-label={`${t('plans.runOrder')}: ${label}`}>
         {visible.map((plan, i) => (

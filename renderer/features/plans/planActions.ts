@@ -39,16 +39,27 @@ export async function confirmDelete(plan: PlanEntry): Promise<void> {
  * answers); a refusal puts it back as the host has it and says why.
  */
 export async function reorderDay(newDayIds: number[], moved: PlanEntry): Promise<void> {
+  const position = newDayIds.indexOf(moved.id) + 1;
+  announce(say('plans.moved', { name: planName(moved), position, count: newDayIds.length }));
+  await saveDayOrder(newDayIds);
+}
+
+/** Puts a whole day in call-time order in one step; a toast confirms it once the host has saved it. */
+export async function orderDayByCallTime(newDayIds: number[], dayLabel: string): Promise<void> {
+  if (await saveDayOrder(newDayIds)) showToast('info', say('plans.orderedByCallTime', { day: dayLabel }));
+}
+
+/** Moves the day in the store at once, then saves; a refusal puts it back as the host has it. */
+async function saveDayOrder(newDayIds: number[]): Promise<boolean> {
   const plans = useData.getState().plans;
   const byId = new Map(plans.map((p) => [p.id, p]));
   const inDay = new Set(newDayIds);
   const queue = newDayIds.filter((id) => byId.has(id)).map((id) => byId.get(id)!);
   useData.setState({ plans: plans.map((p) => (inDay.has(p.id) ? queue.shift()! : p)) });
-  const position = newDayIds.indexOf(moved.id) + 1;
-  announce(say('plans.moved', { name: planName(moved), position, count: newDayIds.length }));
   const saved = await attempt(() => api.reorderPlans({ ids: newDayIds }));
   if (saved) useData.setState({ plans: saved });
   else await refreshData().catch(() => undefined);
+  return saved !== undefined;
 }
 
 export async function exportAs(format: 'csv' | 'json'): Promise<void> {

@@ -21,3 +21,13 @@ export function mergeVisible(dayIds: number[], visibleBefore: number[], visibleA
   const queue = [...visibleAfter];
   return dayIds.map((id) => (shown.has(id) ? queue.shift()! : id));
 }
+
+/**
+ * A day's run order by call time: earliest first, plans without a call time after the timed ones;
+ * equal times (and the untimed) keep their order. Null when the day already reads in that order.
+ */
+export function byCallTime<P extends { id: number; callTime: string | null }>(dayPlans: P[]): number[] | null {
+  const rank = (p: P) => p.callTime ?? '\uffff'; // 'HH:MM' sorts as text; no call time sorts last
+  const sorted = dayPlans.map((p, i) => ({ p, i })).sort((a, b) => (rank(a.p) < rank(b.p) ? -1 : rank(a.p) > rank(b.p) ? 1 : a.i - b.i));
+  return sorted.every((s, i) => s.i === i) ? null : sorted.map((s) => s.p.id);
+}

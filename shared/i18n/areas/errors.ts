@@ -48,6 +48,9 @@ export const errorMessages = area(
     'err.importBusy': 'Another import is being written; wait for it to finish, then import this file',
     'err.host.tooLarge': 'The request is larger than {limit}: split the file and import it in parts',
     'err.host.uploadBusy': 'Another large upload is being read: try again in a few seconds',
+    'err.text.brokenCharacter': 'Contains a broken character (half of an emoji or symbol); type or paste it again',
+    'err.text.invisible': 'Has only invisible characters (spaces, zero-width or format characters); type visible text',
+    'err.date.impossible': 'There is no such day; use a real date like 2026-11-26 (year-month-day)',
   },
   {
     'err.notFound': '{what} {id}이(가) 없습니다(삭제되었을 수 있습니다). 다른 것을 고르세요',
@@ -91,5 +94,8 @@ export const errorMessages = area(
     'err.importBusy': '다른 가져오기를 기록하고 있습니다. 끝날 때까지 기다린 뒤 이 파일을 가져오세요',
     'err.host.tooLarge': '요청이 {limit}보다 큽니다. 파일을 나누어 가져오세요',
     'err.host.uploadBusy': '다른 큰 파일을 받는 중입니다. 몇 초 뒤에 다시 시도하세요',
+    'err.text.brokenCharacter': '깨진 문자(이모지나 기호의 반쪽)가 들어 있습니다. 다시 입력하거나 붙여 넣으세요',
+    'err.text.invisible': '보이지 않는 문자(공백, 폭 없는 문자, 서식 문자)만 있습니다. 보이는 글자를 입력하세요',
+    'err.date.impossible': '없는 날짜입니다. 2026-11-26(연-월-일)처럼 실제 날짜를 쓰세요',
   },
 );
