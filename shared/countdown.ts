@@ -191,7 +191,7 @@ export function readout(state: CountdownState, now: number): Readout {
     case 'go': {
       // A client whose clock estimate lags the host by a few ms must not show -0:01.
       const elapsedMs = Math.max(0, now - (s.goAt ?? now));
-      const shownSeconds = Math.floor(elapsedMs / 1000);
+      const shownSeconds = takeSeconds(elapsedMs);
       return {
         phase: s.phase,
         remainingMs: 0,
@@ -206,7 +206,7 @@ export function readout(state: CountdownState, now: number): Readout {
         phase: s.phase,
         remainingMs: 0,
         elapsedMs: (s.endedAt ?? now) - (s.goAt ?? now),
-        shownSeconds: Math.floor(((s.endedAt ?? now) - (s.goAt ?? now)) / 1000),
+        shownSeconds: takeSeconds((s.endedAt ?? now) - (s.goAt ?? now)),
         zone: 'ended',
         nextChangeAt: null,
       };
@@ -230,4 +230,17 @@ export function formatClock(totalSeconds: number): string {
   const s = t % 60;
   const ss = String(s).padStart(2, '0');
   return h > 0 ? `${sign}${h}:${String(m).padStart(2, '0')}:${ss}` : `${sign}${m}:${ss}`;
+}
+
+/**
+ * A take's length or a mark's time in whole seconds: the take clock's own rule (it shows a second
+ * once it has passed), so the log, its CSV and the stage never disagree about how long a take was.
+ */
+export function takeSeconds(ms: number): number {
+  return Math.floor(ms / 1000);
+}
+
+/** A take's length or a mark's time as m:ss (h:mm:ss past an hour), by that rule. */
+export function formatTakeTime(ms: number): string {
+  return formatClock(takeSeconds(ms));
 }

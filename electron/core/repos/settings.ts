@@ -3,7 +3,7 @@ import type { Db } from '../db/open';
 /**
  * Settings read in every take's commit (the crew's name), kept per connection. Only values read
  * outside a transaction are kept (inside one, the value may be this transaction's own, not yet
- * committed); setSetting drops the kept value.
+ * committed); setSetting keeps the value it commits, or drops the kept one inside a transaction.
  */
 const cached = new WeakMap<Db, Map<string, string | undefined>>();
 
@@ -21,5 +21,7 @@ export function setSetting(db: Db, key: string, value: string): void {
     key,
     value,
   );
-  cached.get(db)?.delete(key);
+  // Outside a transaction the write is committed: keep it, so the next take's commit need not read it.
+  if (db.inTransaction) cached.get(db)?.delete(key);
+  else cached.get(db)?.set(key, value);
 }

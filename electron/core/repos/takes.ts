@@ -165,15 +165,21 @@ export interface OutcomeChange {
   changedBy: string;
 }
 
-/** Sets a take's outcome, keeping the change in its history when the outcome or reason moves. */
-export function setOutcome(db: Db, before: Take, change: OutcomeChange, now: number): void {
-  db.prepare('UPDATE takes SET outcome = ?, failure_reason = ?, note = coalesce(?, note) WHERE id = ?').run(
+/**
+ * Sets a take's outcome. When the outcome or reason moves, the change goes into the history and
+ * the take is "logged by" whoever made it, as named in Settings at that moment. Returns who that is.
+ */
+export function setOutcome(db: Db, before: Take, change: OutcomeChange, now: number): string {
+  const logged = before.outcome !== change.outcome || before.failureReason !== change.failureReason;
+  const loggedBy = logged ? change.changedBy : before.loggedBy;
+  db.prepare('UPDATE takes SET outcome = ?, failure_reason = ?, note = coalesce(?, note), logged_by = ? WHERE id = ?').run(
     change.outcome,
     change.failureReason,
     change.note ?? null,
+    loggedBy,
     before.id,
   );
-  if (before.outcome !== change.outcome || before.failureReason !== change.failureReason) {
+  if (logged) {
     db.prepare(
       `INSERT INTO take_outcome_history (take_id, seq, changed_at, changed_by, before_outcome, after_outcome, before_reason, after_reason)
        VALUES (@take, (SELECT coalesce(max(seq), 0) + 1 FROM take_outcome_history WHERE take_id = CAST(@take AS INTEGER)), @now, @by, @before, @after, @beforeReason, @afterReason)`,
@@ -187,6 +193,7 @@ export function setOutcome(db: Db, before: Take, change: OutcomeChange, now: num
       afterReason: change.failureReason,
     });
   }
+  return loggedBy;
 }
 
 export function insertMark(db: Db, takeId: number, atMs: number, note: string, now: number): void {

@@ -3,7 +3,7 @@ import type { Db } from '../db/open';
 import type { FileExport } from '../../../shared/contract/method';
 import type { takeExport, TakeRow } from '../../../shared/contract/takes';
 import type { z } from 'zod';
-import { formatClock } from '../../../shared/countdown';
+import { formatTakeTime, takeSeconds } from '../../../shared/countdown';
 import { takeRowsByIds } from '../repos/take-rows';
 import { resultsForTakes } from '../repos/triggers';
 import type { TriggerResult } from '../../../shared/contract/triggers';
@@ -51,9 +51,9 @@ function csvOf(rows: TakeRow[], offset: number, triggers: Map<number, TriggerRes
     return [
       t.id, t.planId, t.artist, t.song, t.venue, t.number ?? '', t.attempts, t.rehearsal ? 'yes' : 'no',
       wallClock(t.countdownStartedAt, offset), wallClock(t.goAt, offset), wallClock(t.endedAt, offset),
-      length === null ? '' : formatClock(Math.floor(length / 1000)), length === null ? '' : Math.round(length / 1000),
+      length === null ? '' : formatTakeTime(length), length === null ? '' : takeSeconds(length),
       t.outcome, t.failureReason ?? '', t.note,
-      t.marks.map((m) => `${formatClock(Math.floor(m.atMs / 1000))} ${m.note}`).join('; '),
+      t.marks.map((m) => `${formatTakeTime(m.atMs)} ${m.note}`).join('; '),
       t.loggedBy, t.recovered ? 'yes' : 'no', triggersCell(triggers.get(t.id) ?? []),
     ];
   });

@@ -79,6 +79,30 @@ describe('exportTakes', () => {
     expect(korean).toMatch(/2026-11-26 18:0\d:\d\d/);
   });
 
+  it('names who logged each outcome as Settings named them then, though the name was set after GO', async () => {
+    const go = await runToGo(h, plans.get('Ave Maria')!.id, false); // no crew name yet at GO
+    await h.ok('updateSettings', { crewName: '김지호' });
+    h.clock.set(go.goAt! + 7_600);
+    await h.ok('countdownCommand', { type: 'end' });
+    expect((await h.ok('setTakeOutcome', { id: go.takeId!, outcome: 'failed', failureReason: 'vocal' })).loggedBy).toBe('김지호');
+    await h.ok('updateSettings', { crewName: 'Min' });
+    await h.ok('setTakeOutcome', { id: go.takeId!, outcome: 'failed', note: 'note only: still logged by 김지호' });
+    expect((await h.ok('getTake', { id: go.takeId! })).loggedBy).toBe('김지호');
+    const file = await h.ok('exportTakes', { format: 'csv', utcOffsetMinutes: 0 });
+    const [header, row] = file.content.slice(1).trim().split('\r\n').map((l) => l.split(','));
+    expect(row![header!.indexOf('logged_by')]).toBe('김지호');
+    await h.ok('setTakeOutcome', { id: go.takeId!, outcome: 'succeeded' });
+    expect((await h.ok('getTakeHistory', { id: go.takeId! })).map((c) => c.changedBy)).toEqual(['김지호', 'Min']);
+    expect((await h.ok('getTake', { id: go.takeId! })).loggedBy).toBe('Min');
+  });
+
+  it('writes a take\'s length by one rule in both columns: the whole seconds the take clock showed', async () => {
+    await shoot('Ave Maria', 'succeeded', { lengthMs: 7_600 });
+    const file = await h.ok('exportTakes', { format: 'csv', utcOffsetMinutes: 0 });
+    const [header, row] = file.content.slice(1).trim().split('\r\n').map((l) => l.split(','));
+    expect([row![header!.indexOf('length')], row![header!.indexOf('length_s')]]).toEqual(['0:07', '7']);
+  });
+
   it('writes JSON that parses, with the filter it was made with and more rows than one page', async () => {
     for (let i = 0; i < 3; i++) await shoot('Ave Maria', i === 2 ? 'succeeded' : 'failed');
     const file = await h.ok('exportTakes', { format: 'json', outcome: 'failed', sort: 'number', direction: 'asc' });

@@ -6,7 +6,7 @@ import * as takes from '../repos/takes';
 import { setPlanStatus } from '../repos/plans';
 import { getSetting } from '../repos/settings';
 import { notFound, refusal } from '../errors';
-import { formatClock } from '../../../shared/countdown';
+import { formatTakeTime } from '../../../shared/countdown';
 
 export function requireTake(db: Db, id: number, field = 'id'): Take {
   const take = takes.getTake(db, id);
@@ -30,10 +30,10 @@ function commitOutcome(db: Db, input: OutcomeInput, now: number): OutcomeCommitt
   if (input.outcome !== 'failed' && input.failureReason) {
     throw refusal('invalid_input', 'err.onlyFailedHasReason', { field: 'failureReason', prefixField: true });
   }
-  takes.setOutcome(db, before, { outcome: input.outcome, failureReason, note: input.note, changedBy: getSetting(db, 'crewName') ?? '' }, now);
+  const loggedBy = takes.setOutcome(db, before, { outcome: input.outcome, failureReason, note: input.note, changedBy: getSetting(db, 'crewName') ?? '' }, now);
   const planShot = input.outcome === 'succeeded' && !before.rehearsal && found.planStatus !== 'shot' && setPlanStatus(db, before.planId, 'shot', now);
-  // Only these three columns changed: no second read of the take inside the commit.
-  return { take: { ...before, outcome: input.outcome, failureReason, note: input.note ?? before.note }, planShot };
+  // Only these four columns changed: no second read of the take inside the commit.
+  return { take: { ...before, outcome: input.outcome, failureReason, note: input.note ?? before.note, loggedBy }, planShot };
 }
 
 /** The outcome transaction, wrapped once per connection: it is the commit the crew waits on most. */
@@ -61,7 +61,7 @@ function assertWithinTake(take: Take, atMs: number): void {
   if (take.endedAt === null) return;
   const lengthMs = take.endedAt - take.goAt;
   if (atMs > lengthMs) {
-    const length = formatClock(Math.floor(lengthMs / 1000));
+    const length = formatTakeTime(lengthMs);
     throw refusal('invalid_input', 'err.markAfterEnd', { params: { length }, field: 'atMs', prefixField: true });
   }
 }

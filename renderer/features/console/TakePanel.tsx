@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { FAILURE_REASONS } from '../../../shared/schemas';
 import type { FailureReason } from '../../../shared/schemas';
 import type { CountdownSnapshot } from '../../../shared/api';
-import { formatClock } from '../../../shared/countdown';
+import { formatTakeTime } from '../../../shared/countdown';
 import { api } from '../../api/client';
 import { useT } from '../../stores/ui';
 import { commandById, MARK_INPUT_ID } from './commands';
@@ -44,7 +44,7 @@ export function TakePanel({ snapshot }: { snapshot: CountdownSnapshot }) {
         <ul className="mark-list" aria-label={t('takes.marks')}>
           {take.marks.map((m) => (
             <li key={m.id}>
-              <span className="mono">{formatClock(Math.floor(m.atMs / 1000))}</span> {m.note}
+              <span className="mono">{formatTakeTime(m.atMs)}</span> {m.note}
             </li>
           ))}
         </ul>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Mark, Take } from '../../../shared/schemas';
+import { takeSeconds } from '../../../shared/countdown';
 import { api } from '../../api/client';
 import { attempt } from '../../stores/data';
 import { showToast, useT } from '../../stores/ui';
@@ -21,7 +22,7 @@ function MarkEditor({ mark, n, canControl, onSaved }: { mark: Mark; n: number; c
   const save = async () => {
     if (atMs === null) return setError(t('detail.badTime'));
     setError('');
-    const take = await attempt(() => api.updateTakeMark({ id: mark.id, note, ...(Math.floor(atMs / 1000) !== Math.floor(mark.atMs / 1000) ? { atMs } : {}) }));
+    const take = await attempt(() => api.updateTakeMark({ id: mark.id, note, ...(takeSeconds(atMs) !== takeSeconds(mark.atMs) ? { atMs } : {}) }));
     if (take) {
       showToast('info', t('detail.markSaved'));
       onSaved(take);

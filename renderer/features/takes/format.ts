@@ -1,4 +1,4 @@
-import { formatClock } from '../../../shared/countdown';
+import { formatTakeTime } from '../../../shared/countdown';
 
 /** ISO-like and unambiguous in both languages: 2026-11-26 18:00. */
 const minuteFormat = new Intl.DateTimeFormat('sv-SE', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
@@ -7,9 +7,9 @@ const secondFormat = new Intl.DateTimeFormat('sv-SE', { year: 'numeric', month: 
 export const formatMinute = (ms: number) => minuteFormat.format(ms);
 export const formatSecond = (ms: number) => secondFormat.format(ms);
 
-/** A take's or mark's length as m:ss (h:mm:ss past an hour). */
+/** A take's length or a mark's time as m:ss (h:mm:ss past an hour), by the take clock's rule. */
 export function formatLength(ms: number | null): string {
-  return ms === null ? '—' : formatClock(Math.floor(ms / 1000));
+  return ms === null ? '—' : formatTakeTime(ms);
 }
 
 /** Reads "2:13", "1:02:03" or "95" (seconds) as milliseconds; null when it is not a time. */
