@@ -27,6 +27,8 @@ export interface HostOptions {
   dataDir?: string;
   demo?: boolean;
   testClock?: boolean;
+  /** With testClock: the host's clock starts here instead of now (so a restart cannot see a date that passed). */
+  testClockAt?: number;
   port?: number;
 }
 
@@ -38,6 +40,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   const args = [SERVE, '--port', String(options.port ?? 0), '--data-dir', dataDir, '--token', TOKEN];
   if (options.demo) args.push('--demo');
   if (options.testClock) args.push('--test-clock');
+  if (options.testClockAt !== undefined) args.push('--test-clock-at', String(options.testClockAt));
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';

@@ -20,6 +20,7 @@ const HELP = `Usage: npm run serve -- [options]
   --first-run-demo  load the demo shoot only when this start creates the database
   --token <text>    control token to require for changes (default: one kept in the database)
   --test-clock      host time moves only through POST /test/clock (for tests; never on set)
+  --test-clock-at <ms>  with --test-clock: start at this epoch ms instead of now (a restart mid-test)
   --help            show this help`;
 
 async function main(): Promise<void> {
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
       'first-run-demo': { type: 'boolean', default: false },
       token: { type: 'string' },
       'test-clock': { type: 'boolean', default: false },
+      'test-clock-at': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -43,7 +45,9 @@ async function main(): Promise<void> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${values.port}"`);
 
-  const testClock = values['test-clock'] ? new ManualClock(Date.now()) : undefined;
+  const testClockAt = values['test-clock-at'] === undefined ? Date.now() : Number(values['test-clock-at']);
+  if (!Number.isFinite(testClockAt)) throw new Error(`--test-clock-at must be epoch milliseconds, not "${values['test-clock-at']}"`);
+  const testClock = values['test-clock'] ? new ManualClock(testClockAt) : undefined;
   const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
   const core = openCore({ dataDir, demo: values.demo || (values['first-run-demo'] ? 'first-run' : false), version: process.env.CUELIGHT_VERSION ?? '0.1.0', warmReview: true, ...(testClock ? { clock: testClock } : {}) });
   const token = values.token ?? ensureToken(core);

@@ -105,7 +105,7 @@ export function createHost(options: HostOptions) {
         return;
       }
       // Clock sync: the client estimates its offset to the host from t0, hostNow and its receive time.
-      if (message.type === 'ping') socket.send(JSON.stringify({ type: 'pong', id: message.id, t0: message.t0, hostNow: core.clock.now() }));
+      if (message.type === 'ping') socket.send(JSON.stringify({ type: 'pong', id: message.id, t0: message.t0, hostNow: core.clock.preciseNow?.() ?? core.clock.now() }));
     });
   });
 
