@@ -28,6 +28,8 @@ export interface HostOptions {
   dataDir?: string;
   demo?: boolean;
   testClock?: boolean;
+  /** With testClock: the host's clock starts here instead of now (so a restart cannot see a date that passed). */
+  testClockAt?: number;
   port?: number;
 }
 
@@ -38,8 +40,8 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'cuelight-e2e-'));
   const args = [SERVE, '--port', String(options.port ?? 0), '--data-dir', dataDir, '--token', TOKEN];
   if (options.demo) args.push('--demo');
-  // The host's clock starts where the pages' clocks do (T0), so nothing depends on today's date.
-  if (options.testClock) args.push('--test-clock', '--test-clock-at', new Date(T0).toISOString());
+  // The host's clock starts where the pages' clocks do (T0, or where a restarted host left off), so nothing depends on today's date.
+  if (options.testClock) args.push('--test-clock', '--test-clock-at', String(options.testClockAt ?? T0));
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';

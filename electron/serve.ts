@@ -24,14 +24,14 @@ const HELP = `Usage: npm run serve -- [options]
   --allow-host <name>  also answer to this host name or address (repeatable); the host answers
                     only to its own names and addresses, so a web page elsewhere cannot read it
   --test-clock      host time moves only through POST /test/clock (for tests; never on set)
-  --test-clock-at <time>  with --test-clock, start at this ISO time instead of now (for tests)
+  --test-clock-at <time>  with --test-clock, start at this time (ISO, or epoch ms) instead of now (for tests)
   --help            show this help`;
 
 /** A test's fixed moment, so the demo's dates and everything shown from them never follow today. */
 function testClockStart(at: string | undefined): number {
   if (at === undefined) return Date.now();
-  const start = Date.parse(at);
-  if (Number.isNaN(start)) throw new Error(`--test-clock-at must be an ISO time like 2026-11-26T09:00:00Z, not "${at}"`);
+  const start = /^\d+$/.test(at) ? Number(at) : Date.parse(at);
+  if (Number.isNaN(start)) throw new Error(`--test-clock-at must be an ISO time like 2026-11-26T09:00:00Z or epoch milliseconds, not "${at}"`);
   return start;
 }
 

@@ -3,10 +3,40 @@ export interface Clock {
   now(): number;
   /** Calls `fn` once `ms` have passed; returns a cancel function. */
   setTimer(fn: () => void, ms: number): () => void;
+  /** The same time with sub-millisecond resolution, for displays' clock sync; absent when a clock counts whole ms. */
+  preciseNow?(): number;
 }
+
+/**
+ * Wall time to a microsecond: the monotonic hrtime elapsed since a moment when Date.now() ticked.
+ * Date.now() floors to the ms, so a right reading lies in [Date.now(), Date.now() + 1); outside
+ * it the wall clock was stepped or slewed away, and the anchor is taken again on the next tick.
+ */
+export function preciseWallClock(wall: () => number = Date.now, mono: () => bigint = process.hrtime.bigint): () => number {
+  let anchorWall = 0;
+  let anchorMono = 0n;
+  const anchor = () => {
+    const start = wall();
+    let now = start;
+    while (now === start) now = wall(); // at most a millisecond, and only when the wall clock moved
+    anchorWall = now;
+    anchorMono = mono();
+  };
+  return () => {
+    if (anchorMono === 0n) anchor(); // lazily: importing this module must not spin
+    const precise = anchorWall + Number(mono() - anchorMono) / 1e6;
+    const floor = wall();
+    if (precise >= floor && precise < floor + 1) return precise;
+    anchor();
+    return anchorWall;
+  };
+}
+
+const preciseNow = preciseWallClock();
 
 export const systemClock: Clock = {
   now: () => Date.now(),
+  preciseNow,
   setTimer(fn, ms) {
     const handle = setTimeout(fn, Math.max(0, ms));
     return () => clearTimeout(handle);

@@ -57,7 +57,7 @@ export function attachEventSockets({ core, server, refuse }: EventSocketsOptions
         return;
       }
       // Clock sync: the client estimates its offset to the host from t0, hostNow and its receive time.
-      if (message?.type === 'ping') sendFrame(socket, JSON.stringify({ type: 'pong', id: message.id, t0: message.t0, hostNow: core.clock.now() }));
+      if (message?.type === 'ping') sendFrame(socket, JSON.stringify({ type: 'pong', id: message.id, t0: message.t0, hostNow: core.clock.preciseNow?.() ?? core.clock.now() }));
     });
   });
 

@@ -6,7 +6,7 @@
 import { methodNames } from '../../shared/api';
 import type { ApiClient, ApiError, Envelope, EventName, Events, MethodName } from '../../shared/api';
 import type { CuelightBridge } from '../../shared/bridge';
-import { ClockSync, type ClockSample } from './clockSync';
+import { checkLink, hostIsThisMachine, linkClosed, linkOpened, pageNow, pongReceived } from './hostClock';
 import type { Language } from '../../shared/i18n/index';
 import { describeRefusal } from '../../shared/i18n/refusal';
 
@@ -43,27 +43,8 @@ function emit<E extends EventName>(name: E, payload: Events[E]): void {
   for (const fn of listeners.get(name) ?? []) (fn as Listener<E>)(payload);
 }
 
-/** Host clock minus this page's clock, in ms: zero over IPC, estimated NTP-style over WebSocket. */
-const sync = new ClockSync();
-const offsetListeners = new Set<() => void>();
-export function hostNow(): number {
-  return Date.now() + sync.offset;
-}
-
-/** How far hostNow() may be from the host's true time; a display waits this long past a boundary. */
-export function hostClockUncertainty(): number {
-  return sync.uncertainty;
-}
-
-/** Calls back when the offset estimate moves, so a display can reschedule its next flip. */
-export function onClockOffset(fn: () => void): () => void {
-  offsetListeners.add(fn);
-  return () => offsetListeners.delete(fn);
-}
-
-function addClockSample(sample: ClockSample): void {
-  if (sync.add(sample)) offsetListeners.forEach((fn) => fn());
-}
+export { clockStatus, hostClockUncertainty, hostNow, onClockOffset, onClockStatus } from './hostClock';
+export type { ClockStatus } from './hostClock';
 
 const TOKEN_KEY = 'cuelight.token';
 
@@ -85,6 +66,7 @@ function unwrap<T>(envelope: Envelope<T>): T {
 }
 
 function ipcClient(bridge: CuelightBridge): ApiClient {
+  hostIsThisMachine();
   bridge.onCountdown((snapshot) => emit('countdown', snapshot));
   bridge.onDataChanged((change) => emit('dataChanged', change));
   bridge.onProgress((progress) => emit('progress', progress));
@@ -119,26 +101,37 @@ function httpClient(): ApiClient {
   return client as ApiClient;
 }
 
-/** One WebSocket for events and clock sync; reconnects, re-syncing the clock each time. */
+/** Pings: a quick burst when a socket opens or the host's clock stepped, then one a second. */
+const PING_EVERY_MS = 1000;
+const BURST = [0, 150, 300, 450, 600];
+
+/** One WebSocket for events and clock sync; reconnects, starting the clock estimate afresh each time. */
 function connectSocket(): void {
   const url = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/ws`;
   let pingTimer: ReturnType<typeof setInterval> | undefined;
   const open = () => {
     const socket = new WebSocket(url);
-    const ping = () => socket.readyState === WebSocket.OPEN && socket.send(JSON.stringify({ type: 'ping', t0: Date.now() }));
+    const ping = () => socket.readyState === WebSocket.OPEN && socket.send(JSON.stringify({ type: 'ping', t0: pageNow() }));
+    const burst = () => BURST.forEach((at) => setTimeout(ping, at));
     socket.onopen = () => {
-      for (let i = 0; i < 5; i++) setTimeout(ping, i * 200);
-      pingTimer = setInterval(ping, 10_000);
+      linkOpened();
+      burst();
+      pingTimer = setInterval(() => {
+        ping();
+        checkLink();
+      }, PING_EVERY_MS);
     };
     socket.onmessage = (message) => {
+      const arrived = pageNow(); // before parsing: a big event frame must not look like a slow pong
       const data = JSON.parse(String(message.data)) as { type: string; name?: EventName; payload?: unknown; t0?: number; hostNow?: number };
       if (data.type === 'event' && data.name) emit(data.name, data.payload as never);
       if (data.type === 'pong' && typeof data.t0 === 'number' && typeof data.hostNow === 'number') {
-        addClockSample({ t0: data.t0, hostNow: data.hostNow, t1: Date.now() });
+        if (pongReceived({ t0: data.t0, hostNow: data.hostNow, t1: arrived }) === 'step') burst();
       }
     };
     socket.onclose = () => {
       clearInterval(pingTimer);
+      linkClosed();
       setTimeout(open, 1000);
     };
   };

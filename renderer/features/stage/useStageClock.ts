@@ -17,11 +17,31 @@ function shownText(r: Readout, options: Pick<StageOptions, 'timecode' | 'frameRa
   return formatClock(r.shownSeconds);
 }
 
+/** Past a boundary by this much beyond the estimate's uncertainty before a flip: clock and timer graininess. */
+const MARGIN_MS = 0.5;
+
+/**
+ * The earliest the host's clock can read now. Every redraw computes from this, so no path (a
+ * timer, a new offset estimate, a page shown again) can change a second before the host's.
+ */
+function surelyReachedHostTime(): number {
+  return hostNow() - hostClockUncertainty() - MARGIN_MS;
+}
+
+/** Within one snapshot the shown time only moves the way time does: a newer estimate never undoes a flip. */
+function movesBack(before: Readout | null, next: Readout): boolean {
+  if (!before || before.phase !== next.phase) return false;
+  if (next.phase === 'counting') return next.shownSeconds > before.shownSeconds;
+  if (next.phase === 'go') return next.elapsedMs < before.elapsedMs;
+  return false;
+}
+
 /**
  * Keeps the shown time right without re-rendering React: computes the readout from the snapshot
  * and the host clock, writes the DOM, and sleeps until the next whole-second boundary. The timer
  * is aimed at the boundary itself, so a flip is never early and lands within a timer's lateness.
- * Timecode (frames) is the one case that updates every animation frame.
+ * Timecode (frames) is the one case that updates every animation frame. While the page is
+ * hidden or frozen its digits are blanked, so the first frame painted on return is never stale.
  */
 export function useStageClock(
   snapshot: CountdownSnapshot | null,
@@ -39,6 +59,7 @@ export function useStageClock(
     let frame: number | undefined;
     let shown = '';
     let zone = '';
+    let last: Readout | null = null;
 
     /** One pip for each of the last five seconds and one tone at GO, each once per run. */
     const cue = (r: Readout) => {
@@ -58,14 +79,16 @@ export function useStageClock(
      * margin (0.5 ms, plus the clock estimate's uncertainty) means a flip can never come early.
      */
     const wakeAt = (boundary: number) => {
-      const due = boundary + 0.5 + hostClockUncertainty();
-      const wait = due - hostNow();
+      const wait = boundary - surelyReachedHostTime();
       timer = wait > 40 ? setTimeout(() => wakeAt(boundary), wait - 30) : setTimeout(render, Math.max(0, wait));
     };
 
     const render = () => {
-      const now = hostNow();
-      const r = readout(snapshot, now);
+      clearTimeout(timer);
+      if (frame !== undefined) cancelAnimationFrame(frame);
+      const fresh = readout(snapshot, surelyReachedHostTime());
+      const r = movesBack(last, fresh) ? last! : fresh;
+      last = r;
       const text = shownText(r, options);
       const { digits, root } = targetsRef.current();
       if (digits && text !== shown) {
@@ -80,20 +103,48 @@ export function useStageClock(
       }
       if (options.timecode && r.phase === 'go') {
         frame = requestAnimationFrame(render);
-      } else if (r.nextChangeAt !== null) {
-        wakeAt(r.nextChangeAt);
+      } else if (fresh.nextChangeAt !== null) {
+        wakeAt(fresh.nextChangeAt);
       }
     };
     render();
-    const off = onClockOffset(() => {
-      clearTimeout(timer);
-      if (frame !== undefined) cancelAnimationFrame(frame);
-      render();
-    });
+    const off = onClockOffset(render);
+    const offVisibility = watchVisibility(() => targetsRef.current().root, render);
     return () => {
       clearTimeout(timer);
       if (frame !== undefined) cancelAnimationFrame(frame);
       off();
+      offVisibility();
     };
   }, [snapshot, options.timecode, options.frameRate, options.beeps]);
+}
+
+/**
+ * Hidden, frozen or put in the back/forward cache, a page's timers stall and its DOM keeps an old
+ * second; on return the browser may paint a frame before any timer runs. So the digits are
+ * blanked on the way out (data-stale) and recomputed, synchronously, on the way back in.
+ */
+function watchVisibility(root: () => HTMLElement | null, render: () => void): () => void {
+  const away = () => {
+    const el = root();
+    if (el) el.dataset.stale = 'on';
+  };
+  const back = () => {
+    render();
+    delete root()?.dataset.stale;
+  };
+  const onVisibility = () => (document.visibilityState === 'hidden' ? away() : back());
+  document.addEventListener('visibilitychange', onVisibility);
+  document.addEventListener('freeze', away);
+  document.addEventListener('resume', back);
+  window.addEventListener('pagehide', away);
+  window.addEventListener('pageshow', back);
+  if (document.visibilityState === 'hidden') away();
+  return () => {
+    document.removeEventListener('visibilitychange', onVisibility);
+    document.removeEventListener('freeze', away);
+    document.removeEventListener('resume', back);
+    window.removeEventListener('pagehide', away);
+    window.removeEventListener('pageshow', back);
+  };
 }
