@@ -78,9 +78,30 @@ test.describe('Electron shell', () => {
     expect(reply).toMatchObject({ ok: true, value: { readOnly: false, canControl: true } });
   });
 
+  test('serves the page from its own origin, with the one CSP and no file:// page', async () => {
+    expect(page.url()).toMatch(/^cuelight:\/\/app\//);
+    const status = await page.evaluate(async () => (await fetch('/index.html')).headers.get('content-security-policy'));
+    expect(status).toContain("connect-src 'self'");
+  });
+
   test('refuses to open new windows', async () => {
+    // Wait for a window that could appear, rather than counting windows straight away.
+    const opened = app.waitForEvent('window', { timeout: 2_000 }).then(
+      () => 'a window opened',
+      () => 'none',
+    );
     await page.evaluate(() => (globalThis as unknown as { open(url: string): unknown }).open('https://example.com/'));
+    expect(await opened).toBe('none');
     expect(app.windows()).toHaveLength(1);
+  });
+
+  test('opens the stage display from the console through the main process', async () => {
+    await page.goto('cuelight://app/index.html#/console');
+    const stage = app.waitForEvent('window');
+    await page.getByRole('link', { name: 'Open stage display' }).click();
+    const stageWindow = await stage;
+    await expect(stageWindow).toHaveURL(/#\/stage$/);
+    await stageWindow.close();
   });
 
   test('throws no errors in the page', () => {

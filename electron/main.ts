@@ -1,78 +1,60 @@
 /**
- * The Electron host, kept thin: lifecycle, windows, menu, and an IPC adapter over the core.
- * Everything with rules in it lives in ./core (runs without Electron) or ./windows (pure).
+ * The Electron host: wiring only. Every rule it applies lives in ./shell (functions taking the
+ * Electron objects they use, unit-tested with fakes), ./core (runs without Electron) or ./windows.
  */
-import {
-  app,
-  BrowserWindow,
-  dialog,
-  ipcMain,
-  Menu,
-  powerSaveBlocker,
-  screen,
-  session,
-  type Display,
-  type IpcMainInvokeEvent,
-  type WebFrameMain,
-} from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerSaveBlocker, protocol, screen, session, type Display } from 'electron';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { methodNames, type Envelope } from '../shared/api';
-import { EVENT_CHANNELS } from '../shared/bridge';
+import { methodNames } from '../shared/api';
+import { EVENT_CHANNELS, PRINT_CHANNEL, STAGE_CHANNEL, type PrintResult } from '../shared/bridge';
+import { translate } from '../shared/i18n/index';
 import { openCore, type Core } from './core/core';
 import { dispatch } from './core/dispatch';
-import { registerPrintToPdf } from './print';
-import { readWindowState, writeWindowState } from './window-state';
 import { menuLanguage, menuTemplate } from './menu';
-import { translate } from '../shared/i18n/index';
-import {
-  isRendererUrl,
-  keepsDisplayAwake,
-  mainWindowOptions,
-  pickStageDisplay,
-  restoreBounds,
-  stageWindowOptions,
-  type WindowState,
-} from './windows';
+import { handleTrusted, registerContractIpc } from './shell/ipc';
+import { guardEveryWebContents } from './shell/navigation';
+import { printToPdf } from './shell/print';
+import { APP_SCHEME_PRIVILEGES, RENDERER_ENTRY_URL, serveRenderer } from './shell/protocol';
+import { installQuitSequence } from './shell/quit';
+import { hardenSession } from './shell/session';
+import { followStageDisplay, moveWindowToDisplay, type DisplayLike } from './shell/stage-display';
+import { saveBoundsAsTheyChange } from './shell/window-tracking';
+import { readWindowState, writeWindowState } from './window-state';
+import { keepsDisplayAwake, mainWindowOptions, pickStageDisplay, restoreBounds, stageWindowOptions, type WindowState } from './windows';
 
 // The bundle is dist/electron/main.cjs; the renderer and preload are built next to it.
-const RENDERER_INDEX = path.join(__dirname, '../renderer/index.html');
+const RENDERER_ROOT = path.join(__dirname, '../renderer');
 const PRELOAD = path.join(__dirname, 'preload.cjs');
-
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-const UNAUTHORIZED: Envelope<never> = {
-  ok: false,
-  error: { code: 'unauthorized', message: 'This call did not come from a Cuelight window. Restart Cuelight and try again.' },
-};
+const STAGE_URL = `${RENDERER_ENTRY_URL}#/stage`;
+// Reload and DevTools are for the development build; a packaged app never offers them.
+const DEVELOPER_TOOLS = !app.isPackaged;
 
 let core: Core | undefined;
 let mainWindow: BrowserWindow | undefined;
 let stageWindow: BrowserWindow | undefined;
+let stageDisplayId: number | undefined;
 let state: WindowState = {};
 let displayBlocker: number | undefined;
 
-/** Only the top frame of our own renderer page may call the core. */
-function isTrustedSender(frame: WebFrameMain | null): boolean {
-  return frame !== null && frame.parent === null && isRendererUrl(frame.url, RENDERER_INDEX);
+// Before ready: only a scheme registered now gets an origin, storage and secure-context rights.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+
+function saveState(change: Partial<WindowState>): void {
+  state = { ...state, ...change };
+  writeWindowState(app.getPath('userData'), state);
 }
 
 function registerIpc(openedCore: Core): void {
-  for (const name of methodNames) {
-    ipcMain.handle(name, (event: IpcMainInvokeEvent, input: unknown): Promise<Envelope<unknown>> => {
-      if (!isTrustedSender(event.senderFrame)) return Promise.resolve(UNAUTHORIZED);
-      return dispatch(openedCore, name, input, { canControl: true });
-    });
-  }
-  registerPrintToPdf(isTrustedSender);
+  registerContractIpc(ipcMain, methodNames, (name, input) => dispatch(openedCore, name, input, { canControl: true }));
+  const notSaved: PrintResult = { saved: false, path: null };
+  handleTrusted(ipcMain, PRINT_CHANNEL, notSaved, (event, suggestedName) =>
+    printToPdf(event.sender, suggestedName, {
+      dialog,
+      windowOf: (contents) => BrowserWindow.fromWebContents(contents as Electron.WebContents),
+      writeFile: (file, data) => fs.promises.writeFile(file, data),
+    }),
+  );
+  handleTrusted(ipcMain, STAGE_CHANNEL, undefined, () => openStageWindow());
 }
 
 function broadcast(channel: string, payload: unknown): void {
@@ -101,29 +83,6 @@ function holdDisplayAwake(hold: boolean): void {
   }
 }
 
-function hardenSessions(): void {
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    const headers = Object.fromEntries(
-      Object.entries(details.responseHeaders ?? {}).filter(([key]) => key.toLowerCase() !== 'content-security-policy'),
-    );
-    callback({ responseHeaders: { ...headers, 'Content-Security-Policy': [CSP] } });
-  });
-  // Fullscreen is the only browser permission the stage display needs.
-  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(permission === 'fullscreen'));
-  session.defaultSession.setPermissionCheckHandler((_contents, permission) => permission === 'fullscreen');
-
-  app.on('web-contents-created', (_event, contents) => {
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-    contents.on('will-navigate', (navigation) => {
-      if (!isRendererUrl(navigation.url, RENDERER_INDEX)) navigation.preventDefault();
-    });
-    contents.on('will-redirect', (navigation) => {
-      if (!isRendererUrl(navigation.url, RENDERER_INDEX)) navigation.preventDefault();
-    });
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-  });
-}
-
 function createMainWindow(): BrowserWindow {
   const bounds = restoreBounds(state.mainBounds, screen.getAllDisplays());
   const win = new BrowserWindow(mainWindowOptions({ preloadPath: PRELOAD, bounds }));
@@ -131,16 +90,13 @@ function createMainWindow(): BrowserWindow {
     if (state.mainMaximized) win.maximize();
     win.show();
   });
-  win.on('close', () => {
-    state = { ...state, mainBounds: win.getNormalBounds(), mainMaximized: win.isMaximized() };
-    writeWindowState(app.getPath('userData'), state);
-  });
+  saveBoundsAsTheyChange(win, ({ bounds: mainBounds, maximized }) => saveState({ mainBounds, mainMaximized: maximized }));
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = undefined;
     // The stage is a view of the console; without the console nobody can stop the countdown.
     if (stageWindow && !stageWindow.isDestroyed()) stageWindow.close();
   });
-  void win.loadFile(RENDERER_INDEX);
+  void win.loadURL(RENDERER_ENTRY_URL);
   return win;
 }
 
@@ -171,29 +127,20 @@ function openStageWindow(): void {
     if (stageWindow === win) stageWindow = undefined;
   });
   stageWindow = win;
-  void win.loadFile(RENDERER_INDEX, { hash: '/stage' });
+  stageDisplayId = display.id;
+  void win.loadURL(STAGE_URL);
 }
 
-/** Moves an open stage window onto the chosen display, leaving fullscreen to move between screens. */
+/** Moves an open stage window onto the chosen display (after a choice, or a display coming back). */
 function placeStageWindow(): void {
   const display = chosenStageDisplay();
-  const win = stageWindow;
-  if (!display || !win || win.isDestroyed()) return;
-  const refill = () => {
-    win.setBounds(display.bounds);
-    win.setFullScreen(true);
-  };
-  if (win.isFullScreen()) {
-    win.once('leave-full-screen', refill);
-    win.setFullScreen(false);
-  } else {
-    refill();
-  }
+  if (!display || !stageWindow || stageWindow.isDestroyed()) return;
+  moveWindowToDisplay(stageWindow, display.bounds);
+  stageDisplayId = display.id;
 }
 
 function chooseStageDisplay(id: number): void {
-  state = { ...state, stageDisplayId: id };
-  writeWindowState(app.getPath('userData'), state);
+  saveState({ stageDisplayId: id });
   placeStageWindow();
   buildMenu();
 }
@@ -205,15 +152,26 @@ function buildMenu(): void {
     chosenId: chosenStageDisplay()?.id,
     platform: process.platform,
     language: menuLanguage(app.getLocale()),
+    developerTools: DEVELOPER_TOOLS,
     openStage: openStageWindow,
     chooseStageDisplay,
   });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
-function onDisplaysChanged(): void {
-  buildMenu();
-  placeStageWindow();
+function watchDisplays(): void {
+  screen.on('display-added', () => {
+    buildMenu();
+    placeStageWindow();
+  });
+  screen.on('display-removed', buildMenu);
+  followStageDisplay(screen, {
+    stageWindow: () => stageWindow,
+    stageDisplayId: () => stageDisplayId,
+    placedOn: (display: DisplayLike) => {
+      stageDisplayId = display.id;
+    },
+  });
 }
 
 function start(): void {
@@ -227,12 +185,12 @@ function start(): void {
     app.exit(1);
     return;
   }
+  hardenSession(session.defaultSession);
+  serveRenderer(protocol, RENDERER_ROOT);
   registerIpc(core);
   forwardCoreEvents(core);
-  hardenSessions();
   buildMenu();
-  screen.on('display-added', onDisplaysChanged);
-  screen.on('display-removed', onDisplaysChanged);
+  watchDisplays();
   mainWindow = createMainWindow();
 }
 
@@ -242,6 +200,7 @@ function main(): void {
     app.quit();
     return;
   }
+  guardEveryWebContents(app);
   app.on('second-instance', focusMainWindow);
   app.on('activate', () => {
     if (core && BrowserWindow.getAllWindows().length === 0) focusMainWindow();
@@ -249,24 +208,14 @@ function main(): void {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  // Quitting waits (at most a few seconds) for a backup of what changed since the last one.
-  let backedUp = false;
-  app.on('before-quit', (event) => {
-    if (!core || backedUp) return;
-    event.preventDefault();
-    backedUp = true;
-    const closing = core;
-    void Promise.race([closing.shutdown(), new Promise((resolve) => setTimeout(resolve, 5_000))]).finally(() => {
-      closing.close();
+  installQuitSequence(app, {
+    core: () => core,
+    forgetCore: () => {
       core = undefined;
-      app.quit();
-    });
+    },
+    timeoutMs: 5_000,
   });
-  app.on('will-quit', () => {
-    holdDisplayAwake(false);
-    core?.close();
-    core = undefined;
-  });
+  app.on('will-quit', () => holdDisplayAwake(false));
   void app.whenReady().then(start);
 }
 

@@ -8,7 +8,7 @@ const displays = [
 ];
 
 function choices(language: MenuChoices['language']): MenuChoices {
-  return { displays, primaryId: 1, chosenId: 2, platform: 'linux', language, openStage: vi.fn(), chooseStageDisplay: vi.fn() };
+  return { displays, primaryId: 1, chosenId: 2, platform: 'linux', language, developerTools: false, openStage: vi.fn(), chooseStageDisplay: vi.fn() };
 }
 
 /** The View menu's own items: the stage display entry and its monitor list. */
@@ -38,6 +38,17 @@ describe('the application menu', () => {
     expect(menuLanguage('ko')).toBe('ko');
     expect(menuLanguage('en-US')).toBe('en');
     expect(menuLanguage('ja')).toBe('en');
+  });
+
+  it.each(['en', 'ko'] as const)('offers no reload or developer tools in the production menu (%s)', (language) => {
+    const view = menuTemplate(choices(language)).find((item) => item.role === 'viewMenu')!.submenu as MenuItemConstructorOptions[];
+    expect(view.map((item) => item.role).filter(Boolean)).toEqual(['resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen']);
+    expect(view.map((item) => item.label).filter(Boolean)).toEqual(language === 'en' ? ['Stage display', 'Stage display on'] : ['무대 화면', '무대 화면을 띄울 모니터']);
+  });
+
+  it('keeps reload and developer tools for the development build', () => {
+    const view = menuTemplate({ ...choices('en'), developerTools: true }).find((item) => item.role === 'viewMenu')!.submenu as MenuItemConstructorOptions[];
+    expect(view.map((item) => item.role)).toEqual(expect.arrayContaining(['reload', 'forceReload', 'toggleDevTools']));
   });
 
   it('has the app menu on macOS only', () => {

@@ -16,6 +16,8 @@ export interface MenuChoices {
   chosenId: number | undefined;
   platform: NodeJS.Platform;
   language: Language;
+  /** Reload and developer tools: the development build only, never in a packaged app. */
+  developerTools: boolean;
   openStage: () => void;
   chooseStageDisplay: (id: number) => void;
 }
@@ -31,8 +33,15 @@ export function displayLabel(display: MenuDisplay, index: number, primaryId: num
   return `${name} (${display.size.width}×${display.size.height})${primary}`;
 }
 
+const developerItems: MenuItemConstructorOptions[] = [
+  { type: 'separator' },
+  { role: 'reload' },
+  { role: 'forceReload' },
+  { role: 'toggleDevTools' },
+];
+
 /**
- * The application menu. Items with a role (File, Edit, Reload, Zoom…) are worded by Electron in
+ * The application menu. Items with a role (File, Edit, Zoom…) are worded by Electron in
  * the system's language; the stage items are ours, in English or Korean.
  */
 export function menuTemplate(c: MenuChoices): MenuItemConstructorOptions[] {
@@ -52,10 +61,7 @@ export function menuTemplate(c: MenuChoices): MenuItemConstructorOptions[] {
       submenu: [
         { label: t('menu.stageDisplay'), accelerator: 'CmdOrCtrl+Shift+D', click: c.openStage },
         { label: t('menu.stageDisplayOn'), submenu: displayItems },
-        { type: 'separator' },
-        { role: 'reload' },
-        { role: 'forceReload' },
-        { role: 'toggleDevTools' },
+        ...(c.developerTools ? developerItems : []),
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },

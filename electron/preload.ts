@@ -3,7 +3,7 @@
  * one subscription per event. Nothing generic, so the page can reach only what is listed here.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { EVENT_CHANNELS, PRINT_CHANNEL, type CuelightBridge } from '../shared/bridge';
+import { EVENT_CHANNELS, PRINT_CHANNEL, STAGE_CHANNEL, type CuelightBridge } from '../shared/bridge';
 
 /** Subscribes to one pushed event, hiding the IPC event object from the page. */
 function subscribe<T>(channel: string, listener: (payload: T) => void): () => void {
@@ -66,6 +66,7 @@ const bridge = {
   onTriggerResult: (listener) => subscribe(EVENT_CHANNELS.triggerResult, listener),
 
   printToPdf: (suggestedName) => ipcRenderer.invoke(PRINT_CHANNEL, suggestedName),
+  openStageDisplay: () => ipcRenderer.invoke(STAGE_CHANNEL),
 } satisfies CuelightBridge;
 
 contextBridge.exposeInMainWorld('cuelight', bridge);

@@ -3,8 +3,6 @@
  * settings are unit-tested here because the shell itself cannot run on our build machines.
  */
 import type { BrowserWindowConstructorOptions, Rectangle, WebPreferences } from 'electron';
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 export const MAIN_BACKGROUND = '#111318';
 export const STAGE_BACKGROUND = '#000000';
@@ -119,25 +117,6 @@ export function parseWindowState(text: string): WindowState {
   if (typeof r.mainMaximized === 'boolean') state.mainMaximized = r.mainMaximized;
   if (typeof r.stageDisplayId === 'number' && Number.isInteger(r.stageDisplayId)) state.stageDisplayId = r.stageDisplayId;
   return state;
-}
-
-/** True when `url` is the app's own renderer page (any hash), the only page a window may show. */
-export function isRendererUrl(url: string, rendererIndexPath: string): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  if (parsed.protocol !== 'file:' || (parsed.host !== '' && parsed.host !== 'localhost')) return false;
-  let filePath: string;
-  try {
-    filePath = fileURLToPath(parsed);
-  } catch {
-    return false;
-  }
-  // path.relative compares case-insensitively on Windows, where drive letters vary in case.
-  return path.relative(path.resolve(rendererIndexPath), path.resolve(filePath)) === '';
 }
 
 /** Phases in which someone is watching the stage, so the display must not sleep. */

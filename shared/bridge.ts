@@ -22,11 +22,14 @@ export interface PrintResult {
 export interface BridgeShell {
   /** Saves the current page as a PDF through Electron's printToPDF (the browser prints instead). */
   printToPdf(suggestedName: string): Promise<PrintResult>;
+  /** Opens (or brings forward) the full-screen stage window on the chosen display. */
+  openStageDisplay(): Promise<void>;
 }
 
 export type CuelightBridge = BridgeMethods & BridgeEvents & BridgeShell;
 
 export const PRINT_CHANNEL = 'shell:printToPdf';
+export const STAGE_CHANNEL = 'shell:openStageDisplay';
 
 /** IPC channel names: methods use their own name; events are pushed on these. */
 export const EVENT_CHANNELS = { countdown: 'event:countdown', dataChanged: 'event:dataChanged', progress: 'event:progress', triggerResult: 'event:triggerResult' } as const;

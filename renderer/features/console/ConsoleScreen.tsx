@@ -1,3 +1,4 @@
+import { openStageFromLink } from '../../api/stage';
 import { usePlans } from '../../stores/data';
 import { useCountdown } from '../../stores/runtime';
 import { useT } from '../../stores/ui';
@@ -32,7 +33,7 @@ export function ConsoleScreen() {
           {t(`phase.${phase}`)}
         </span>
         <TimeOfDay label={t('console.timeOfDay')} />
-        <a className="button ghost" href="#/stage" target="_blank" rel="noreferrer">{t('console.openStage')}</a>
+        <a className="button ghost" href="#/stage" target="_blank" rel="noreferrer" onClick={openStageFromLink}>{t('console.openStage')}</a>
         <CommandButton id="help" className="ghost" />
       </header>
       {snapshot?.saveFailure && (
