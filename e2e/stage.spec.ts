@@ -94,11 +94,16 @@ test('a crash and restart of the host mid-countdown resumes exactly', async ({ p
   await expect(stage.getByRole('timer')).toHaveText('1:10');
 
   await host.kill(); // SIGKILL: no chance to save anything on the way out
+  // The display says it lost the host instead of counting on silently.
+  await expect(stage.getByRole('alert')).toHaveText('Connection lost — last known time');
+  await expect(stage.getByText('Host lost')).toBeVisible();
   // The restarted host's clock starts where the old one stopped: a host started at today's date
   // would find the deadline long past and commit a GO on recovery.
   host = await startHost({ dataDir: host.dataDir, port: Number(new URL(host.url).port), testClock: true, testClockAt: T0 + 20_500 });
   await advance(host, context, 3_000); // the displays reconnect on their own
   await expect(stage.getByRole('timer')).toHaveText('1:07');
+  await expect(stage.getByRole('alert')).toHaveCount(0);
+  await expect(stage.getByText('In sync')).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'Counting' })).toBeVisible();
   const countdown = await host.call<{ phase: string; deadline: number }>('getCountdown');
   expect(countdown.value).toMatchObject({ phase: 'counting', deadline: T0 + 90_000 });

@@ -69,15 +69,7 @@ async function main(): Promise<void> {
   const allowedHosts = allowedHostNames({ bound: values.host, extra: values['allow-host'] });
   const host = createHost(server, { core, token, allowedHosts, rendererDir: path.join(__dirname, '..', 'renderer'), ...(testClock ? { testClock } : {}) });
   const address = host.address();
-  const shown = values.host === '0.0.0.0' ? 'localhost' : values.host;
-  const base = `http://${shown.includes(':') ? `[${shown}]` : shown}:${address.port}`;
-  console.log(`Cuelight is serving ${dataDir}`);
-  console.log(`  Operator (can control): ${base}/?token=${token}`);
-  console.log(`  Stage display (view only): ${base}/stage`);
-  if (testClock) console.log('  Test clock: ON (host time moves only through POST /test/clock)');
-  if (core.readOnly) console.log(`  READ-ONLY: ${core.readOnlyReason}`);
-  console.log(`Listening on ${base}`);
-
+  // Before the address is printed: whoever reads it may signal at once (a process manager, a test).
   let stopping = false;
   const stop = () => {
     if (stopping) return;
@@ -89,6 +81,15 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+
+  const shown = values.host === '0.0.0.0' ? 'localhost' : values.host;
+  const base = `http://${shown.includes(':') ? `[${shown}]` : shown}:${address.port}`;
+  console.log(`Cuelight is serving ${dataDir}`);
+  console.log(`  Operator (can control): ${base}/?token=${token}`);
+  console.log(`  Stage display (view only): ${base}/stage`);
+  if (testClock) console.log('  Test clock: ON (host time moves only through POST /test/clock)');
+  if (core.readOnly) console.log(`  READ-ONLY: ${core.readOnlyReason}`);
+  console.log(`Listening on ${base}`);
 }
 
 /** One line a person can act on, instead of an unhandled 'error' and its stack. */

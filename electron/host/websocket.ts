@@ -21,7 +21,8 @@ export interface EventSocketsOptions {
   refuse: (req: http.IncomingMessage) => string | null;
 }
 
-function sendFrame(socket: WebSocket, frame: string): void {
+/** Sends one frame, or drops a client whose unsent frames already pass the bound. */
+export function sendFrame(socket: WebSocket, frame: string): void {
   if (socket.readyState !== socket.OPEN) return;
   if (socket.bufferedAmount > MAX_SEND_BUFFER_BYTES) return void socket.terminate();
   socket.send(frame);

@@ -32,6 +32,14 @@ describe('clock sync', () => {
     expect(sync.offset).toBeCloseTo(OFFSET, 1);
   });
 
+  it('is as tight as the fastest way up and the fastest way down, even when seen in different pings', () => {
+    const sync = new ClockSync();
+    sync.add(ping(1000, OFFSET, 1, 10)); // alone: ± 5.5
+    sync.add(ping(2000, OFFSET, 10, 1)); // alone: ± 5.5
+    expect(sync.uncertainty).toBeLessThan(1.5);
+    expect(Math.abs(sync.offset - OFFSET)).toBeLessThanOrEqual(sync.uncertainty);
+  });
+
   it('keeps the true offset within its bounds on an asymmetric, jittery path', () => {
     const rand = random(7);
     const sync = new ClockSync();

@@ -1,9 +1,9 @@
 /**
  * Estimates host time from ping/pong samples, NTP-style. Each sample bounds the host clock: the
  * host stamped its reply after the ping left (t0) and before the pong arrived (t1), so
- * host - page lies in [hostNow - t1, hostNow - t0] whatever the path's delays. The estimate is the
- * tightest of these bounds among the samples kept (two minutes of them), each widened by the
- * drift its age allows; a slow reply or a whole stretch of them can neither move nor widen it.
+ * host - page lies in [hostNow - t1, hostNow - t0] whatever the path's delays. The estimate is
+ * where the bounds of the samples kept (two minutes of them) overlap, each widened by the drift
+ * its age allows; a slow reply or a whole stretch of them can neither move nor widen it.
  * A sample whose bounds do not overlap the estimate's means a clock stepped (a restarted host,
  * an NTP step, a page that slept): the estimate starts again from that sample.
  */
@@ -61,16 +61,21 @@ function boundOf(sample: ClockSample): Bound {
   };
 }
 
-/** Half the width of a bound as seen at page time `now`: its own half-width plus the drift since. */
-function spread(bound: Bound, now: number, drift: number): number {
-  return (bound.high - bound.low) / 2 + Math.max(0, now - bound.at) * drift;
-}
-
-/** The estimate from a set of bounds at page time `now`: the one with the least spread wins. */
+/**
+ * The estimate from a set of bounds at page time `now`: where they all overlap, each widened by
+ * the drift its age allows. Every consistent bound holds the true offset, so their overlap does;
+ * it is as tight as the fastest way up and the fastest way down seen, even in different pings.
+ */
 export function estimateFrom(bounds: readonly Bound[], now: number, drift: number): ClockEstimate | null {
-  let best: Bound | undefined;
-  for (const b of bounds) if (!best || spread(b, now, drift) <= spread(best, now, drift)) best = b;
-  return best ? { offset: (best.low + best.high) / 2, uncertainty: spread(best, now, drift) } : null;
+  if (bounds.length === 0) return null;
+  let low = Number.NEGATIVE_INFINITY;
+  let high = Number.POSITIVE_INFINITY;
+  for (const b of bounds) {
+    const slack = Math.max(0, now - b.at) * drift;
+    low = Math.max(low, b.low - slack);
+    high = Math.min(high, b.high + slack);
+  }
+  return { offset: (low + high) / 2, uncertainty: Math.max(0, high - low) / 2 };
 }
 
 export class ClockSync {

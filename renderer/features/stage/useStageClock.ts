@@ -19,6 +19,8 @@ function shownText(r: Readout, options: Pick<StageOptions, 'timecode' | 'frameRa
 
 /** Past a boundary by this much beyond the estimate's uncertainty before a flip: clock and timer graininess. */
 const MARGIN_MS = 0.5;
+/** For this long after zero the word GO fills the screen; then the take time takes over. */
+const GO_FRESH_MS = 5_000;
 
 /**
  * The earliest the host's clock can read now. Every redraw computes from this, so no path (a
@@ -59,6 +61,7 @@ export function useStageClock(
     let frame: number | undefined;
     let shown = '';
     let zone = '';
+    let go: string | null = null; // unknown: the first render writes it (the element outlives a snapshot)
     let last: Readout | null = null;
 
     /** One pip for each of the last five seconds and one tone at GO, each once per run. */
@@ -100,6 +103,12 @@ export function useStageClock(
       if (root && r.zone !== zone) {
         root.dataset.zone = r.zone;
         zone = r.zone;
+      }
+      const goNow = r.phase === 'go' ? (r.elapsedMs < GO_FRESH_MS ? 'fresh' : 'on') : '';
+      if (root && goNow !== go) {
+        if (goNow) root.dataset.go = goNow;
+        else delete root.dataset.go;
+        go = goNow;
       }
       if (options.timecode && r.phase === 'go') {
         frame = requestAnimationFrame(render);

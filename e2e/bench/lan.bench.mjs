@@ -1,0 +1,231 @@
+// lan: the stage display behind a set network, through a delay proxy (./lan-proxy.mjs), next to a
+// loopback display in the same run. One host (./lan-host.mjs: the real core and host on a clock
+// the bench can step) counts a long countdown; four /stage pages watch it:
+//   - loopback: straight to the host;
+//   - jitter:   host→page 8 ± 3 ms, page→host 2 ± 1 ms (uniform), every message, order kept;
+//   - spikes:   the same, plus 100 ms on pings: a random quarter of them (either direction), and
+//               every ping during a stretch in the middle of the run (a third of it);
+//   - held:     the same jitter, and the uplink held back 100–500 ms every 2–3 s (power save).
+// After the flip phase the host's clock steps +2 s, and each page's recovery is timed.
+// Flips are recorded in the pages as in the stage bench (./stage-pages.mjs) and mapped to the
+// machine's wall clock, which is the host's (plus the step, after it).
+//
+// lan.flip_late_p50_ms / lan.flip_late_p99_ms — the jitter page's flip lateness (flips to one
+//   second less, before the step); baseline the loopback page's. Target p99 < 16.7 ms (a frame).
+// lan.<variant>.flip_late_p99_ms — each page's, loopback included.
+// lan.flip_early_count — every text any page showed before the host's clock reached it (all
+//   pages, before and after the step); lan.<variant>.flip_early_count each. Target 0 everywhere.
+// lan.step_recovery_ms — the jitter page: from the host's +2 s step until it shows the host's
+//   time; lan.<variant>.step_recovery_ms each.
+// With fewer than 100 flips a p99 is the maximum.
+//
+// Knobs: BENCH_LAN_S (flip phase, default 45 s), BENCH_LAN_STEP_S (after the step, default 6 s),
+// BENCH_LAN_RENDERER (another built renderer folder to serve, e.g. an older commit's dist/renderer,
+// to measure its display the same way).
+/* global document */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { median, percentile } from './stats.mjs';
+import { calibrate, installRecorder } from './stage-pages.mjs';
+import { flipsOf, fmt, parseClock, toWall } from './stage-analysis.mjs';
+import { spawnTracked, stop, request, tempDir, removeTempDir } from './proc.mjs';
+import { startDelayProxy } from './lan-proxy.mjs';
+
+export const name = 'lan';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '..', '..');
+const TOKEN = 'bench';
+const STEP_MS = 2000;
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const envInt = (key, fallback, min) => {
+  const raw = process.env[key];
+  const value = raw === undefined || raw === '' ? fallback : Number(raw);
+  if (!Number.isInteger(value) || value < min) throw new Error(`${key} must be an integer ≥ ${min}, not ${raw}`);
+  return value;
+};
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+const uniform = (mid, spread) => mid - spread + Math.random() * 2 * spread;
+const jitterDown = () => uniform(8, 3);
+const jitterUp = () => uniform(2, 1);
+
+async function call(url, method, input) {
+  const response = await request(`${url}/api/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+    body: JSON.stringify(input ?? {}),
+  });
+  const envelope = JSON.parse(response.body);
+  if (!envelope.ok) throw new Error(`${method}: ${response.status} ${JSON.stringify(envelope.error)}`);
+  return envelope.value;
+}
+
+function chromiumPath() {
+  try {
+    if (fs.existsSync(chromium.executablePath())) return undefined;
+  } catch {
+    // no bundled browser registered
+  }
+  if (fs.existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+  throw new Error('no Chromium: install Playwright\'s browser or /usr/bin/chromium');
+}
+
+/** The delays of each variant; `spikeStretch` is [from, to] epoch ms when every ping is slow. */
+function variants(spikeStretch) {
+  const inStretch = () => Date.now() >= spikeStretch[0] && Date.now() < spikeStretch[1];
+  let heldUntil = 0;
+  let nextHold = Date.now() + 2000;
+  return {
+    jitter: { down: jitterDown, up: jitterUp },
+    spikes: {
+      down: (m) => jitterDown() + (m?.type === 'pong' && Math.random() < 0.125 ? 100 : 0),
+      up: (m) => jitterUp() + (m?.type === 'ping' && (inStretch() || Math.random() < 0.125) ? 100 : 0),
+    },
+    held: {
+      down: jitterDown,
+      up: jitterUp,
+      upHeldUntil: () => {
+        const now = Date.now();
+        if (now >= nextHold) {
+          heldUntil = now + uniform(300, 200);
+          nextHold = heldUntil + uniform(2500, 500);
+        }
+        return heldUntil;
+      },
+    },
+  };
+}
+
+/** Host time at wall time `w`: the machine's clock, plus the step once it happened. */
+const hostAt = (w, stepWall) => w + (stepWall !== null && w >= stepWall ? STEP_MS : 0);
+
+/** Texts shown before the host's clock reached them: showing S is right once host ≥ deadline - S s. */
+function earlyTexts(raw, calibrations, deadline, stepWall) {
+  return raw.filter(([mono, , text]) => {
+    const seconds = parseClock(text);
+    return Number.isFinite(seconds) && hostAt(toWall(calibrations, mono), stepWall) < deadline - seconds * 1000;
+  });
+}
+
+/** From the step until the page shows what the stepped host's clock says. */
+function recoveryMs(raw, calibrations, deadline, stepWall) {
+  for (const [mono, , text] of raw) {
+    const w = toWall(calibrations, mono);
+    if (w < stepWall) continue;
+    if (parseClock(text) <= Math.ceil((deadline - (w + STEP_MS)) / 1000)) return w - stepWall;
+  }
+  return Number.POSITIVE_INFINITY;
+}
+
+export async function run({ emit, log }) {
+  const RUN_S = envInt('BENCH_LAN_S', 45, 5);
+  const AFTER_S = envInt('BENCH_LAN_STEP_S', 6, 3);
+  const rendererDir = path.resolve(process.env.BENCH_LAN_RENDERER || path.join(ROOT, 'dist', 'renderer'));
+  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) throw new Error(`${rendererDir} has no built renderer: run \`npm run build\` first`);
+  const dataDir = tempDir('cuelight-bench-lan-');
+  const proxies = [];
+  let host;
+  let browser;
+  try {
+    host = spawnTracked(process.execPath, [path.join(HERE, 'lan-host.mjs'), dataDir, TOKEN, rendererDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    host.stdout.resume();
+    host.stderr.on('data', (chunk) => log(`host: ${String(chunk).trim()}`));
+    const fromHost = (key) => new Promise((resolve) => host.on('message', function on(m) {
+      if (m && key in m) {
+        host.off('message', on);
+        resolve(m);
+      }
+    }));
+    const { url } = await fromHost('url');
+
+    const countdownMs = Math.ceil((RUN_S + AFTER_S + 120) / 60) * 60_000;
+    const plan = await call(url, 'createPlan', { artist: { name: 'Bench Artist' }, song: 'Set network bench', countdownMs });
+    await call(url, 'countdownCommand', { type: 'arm', planId: plan.id });
+    await call(url, 'countdownCommand', { type: 'start' });
+    const { deadline } = await call(url, 'getCountdown');
+
+    const runFrom = Date.now() + 8000; // pages load and settle first
+    const stretch = [runFrom + (RUN_S * 1000) / 3, runFrom + (2 * RUN_S * 1000) / 3];
+    const delays = variants(stretch);
+    const targets = { loopback: url };
+    for (const [variant, d] of Object.entries(delays)) {
+      const proxy = await startDelayProxy(url, d);
+      proxies.push(proxy);
+      targets[variant] = proxy.url;
+    }
+
+    browser = await chromium.launch({ headless: true, executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+    const pages = {};
+    for (const [variant, target] of Object.entries(targets)) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (error) => errors.push(String(error)));
+      await page.addInitScript(installRecorder);
+      await page.goto(`${target}/stage`);
+      await page.getByRole('timer').filter({ hasText: /^\d+(:\d\d){1,2}$/ }).waitFor({ timeout: 15_000 });
+      pages[variant] = { page, errors, calibrations: [] };
+    }
+    const calibrateAll = () => Promise.all(Object.values(pages).map(async (p) => p.calibrations.push(await p.page.evaluate(calibrate))));
+    log(`host ${url}, deadline ${deadline}; pages: ${Object.entries(targets).map(([v, t]) => `${v} ${t}`).join(', ')}`);
+
+    await sleep(runFrom - Date.now() - 500);
+    await calibrateAll();
+    log(`flips for ${RUN_S} s (every ping 100 ms slower on the spikes page from +${RUN_S / 3} s to +${(2 * RUN_S) / 3} s)`);
+    await sleep(runFrom + RUN_S * 1000 - Date.now());
+    await calibrateAll();
+    // The step lands half a second into a second: mid-way between two boundaries.
+    await sleep(1500 - ((deadline - Date.now()) % 1000));
+    host.send({ step: STEP_MS });
+    const { stepped: stepWall } = await fromHost('stepped');
+    log(`host clock stepped +${STEP_MS} ms at ${stepWall}; watching for ${AFTER_S} s`);
+    await sleep(AFTER_S * 1000);
+    await calibrateAll();
+
+    const results = {};
+    for (const [variant, p] of Object.entries(pages)) {
+      if (p.errors.length) throw new Error(`${variant} page threw: ${p.errors.join('; ')}`);
+      const recorded = await p.page.evaluate(() => window.__stageBench);
+      const raw = recorded.flips;
+      const { flips } = flipsOf(raw.filter(([mono]) => toWall(p.calibrations, mono) < stepWall), p.calibrations, deadline);
+      const late = flips.filter((f) => f.boundary >= runFrom && f.boundary < runFrom + RUN_S * 1000).map((f) => f.late);
+      if (late.length === 0) throw new Error(`${variant}: no flips recorded`);
+      const early = earlyTexts(raw, p.calibrations, deadline, stepWall);
+      const recovery = recoveryMs(raw, p.calibrations, deadline, stepWall);
+      results[variant] = { late, early: early.length, recovery, pongs: recorded.pongs.length };
+      log(
+        `${variant.padEnd(8)} flips ${late.length}: late p50 ${fmt(median(late))} p99 ${fmt(percentile(late, 99))} min ${fmt(Math.min(...late))} ms; ` +
+          `early ${early.length}${early.length ? ` (${early.slice(0, 3).map(([, , t]) => t).join(', ')}…)` : ''}; step recovery ${fmt(recovery)} ms; ${recorded.pongs.length} pongs`,
+      );
+    }
+
+    const { jitter, loopback } = results;
+    emit({ metric: 'lan.flip_late_p50_ms', value: median(jitter.late), unit: 'ms', baseline: positive(median(loopback.late)) });
+    emit({ metric: 'lan.flip_late_p99_ms', value: percentile(jitter.late, 99), unit: 'ms', baseline: positive(percentile(loopback.late, 99)) });
+    emit({ metric: 'lan.flip_early_count', value: Object.values(results).reduce((n, r) => n + r.early, 0), unit: 'count' });
+    emit({ metric: 'lan.step_recovery_ms', value: finite(jitter.recovery), unit: 'ms', baseline: positive(loopback.recovery) });
+    for (const [variant, r] of Object.entries(results)) {
+      emit({ metric: `lan.${variant}.flip_late_p99_ms`, value: percentile(r.late, 99), unit: 'ms' });
+      emit({ metric: `lan.${variant}.flip_early_count`, value: r.early, unit: 'count' });
+      emit({ metric: `lan.${variant}.step_recovery_ms`, value: finite(r.recovery), unit: 'ms' });
+      emit({ metric: `lan.${variant}.flips`, value: r.late.length, unit: 'count' });
+    }
+    const misses = Object.entries(results).flatMap(([v, r]) => [
+      r.early > 0 && `${v}: ${r.early} early`,
+      v !== 'loopback' && percentile(r.late, 99) >= 1000 / 60 && `${v}: p99 ${fmt(percentile(r.late, 99))} ms ≥ one frame`,
+    ]).filter(Boolean);
+    log(misses.length ? `over target: ${misses.join('; ')}` : 'all lan targets met (zero early, p99 under a frame behind every variant)');
+  } finally {
+    if (browser) await browser.close().catch(() => undefined);
+    for (const proxy of proxies) await proxy.close().catch(() => undefined);
+    if (host) await stop(host);
+    removeTempDir(dataDir);
+  }
+}
+
+const positive = (x) => (Number.isFinite(x) && x > 0 ? x : undefined);
+/** A page that never recovered is reported as the whole watch window, not as infinity. */
+const finite = (x) => (Number.isFinite(x) ? x : 1e9);

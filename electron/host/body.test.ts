@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { PassThrough } from 'node:stream';
+import type http from 'node:http';
+import { bodyLimitFor, declaredSizeRefusal, IMPORT_BODY_BYTES, isBigUpload, readBody, SMALL_BODY_BYTES, UploadSlots } from './body';
+
+/** A request as the body rules see it: headers and a byte stream. */
+function fakeRequest(headers: http.IncomingHttpHeaders): PassThrough & http.IncomingMessage {
+  return Object.assign(new PassThrough(), { headers }) as unknown as PassThrough & http.IncomingMessage;
+}
+
+describe('body limits', () => {
+  it('give the plan import room for a 10 MB file and every other method 256 KB', () => {
+    expect(bodyLimitFor('importPlans')).toBe(IMPORT_BODY_BYTES);
+    expect(IMPORT_BODY_BYTES).toBeGreaterThan(10_000_000);
+    for (const name of ['updateSettings', 'createPlan', 'startCountdown', 'noSuchMethod']) expect(bodyLimitFor(name)).toBe(SMALL_BODY_BYTES);
+  });
+
+  it('refuse a declared size over the limit before anything is read', () => {
+    expect(declaredSizeRefusal(fakeRequest({ 'content-length': String(SMALL_BODY_BYTES + 1) }), SMALL_BODY_BYTES)).toMatchObject({
+      status: 413,
+      error: { key: 'err.host.tooLarge', params: { limit: '256 KB' } },
+    });
+    expect(declaredSizeRefusal(fakeRequest({ 'content-length': '12' }), SMALL_BODY_BYTES)).toBeNull();
+    expect(declaredSizeRefusal(fakeRequest({ 'content-length': 'lots' }), SMALL_BODY_BYTES)).toMatchObject({ status: 400 });
+  });
+
+  it('cut a body off at the limit however it was declared', async () => {
+    const req = fakeRequest({ 'transfer-encoding': 'chunked' });
+    const read = readBody(req, 100);
+    req.write(Buffer.alloc(60));
+    req.write(Buffer.alloc(60));
+    expect(await read).toMatchObject({ ok: false, refusal: { status: 413 } });
+    // Reading stopped: more bytes are not taken in.
+    expect(req.isPaused()).toBe(true);
+  });
+
+  it('read a body within the limit whole', async () => {
+    const req = fakeRequest({});
+    const read = readBody(req, 100);
+    req.end('{"crewName":"민지"}');
+    expect(await read).toEqual({ ok: true, text: '{"crewName":"민지"}' });
+  });
+
+  it('count a chunked or large declared body as a big upload', () => {
+    expect(isBigUpload(fakeRequest({ 'transfer-encoding': 'chunked' }))).toBe(true);
+    expect(isBigUpload(fakeRequest({ 'content-length': String(5_000_000) }))).toBe(true);
+    expect(isBigUpload(fakeRequest({ 'content-length': '300' }))).toBe(false);
+  });
+});
+
+describe('upload slots', () => {
+  it('let two big uploads in at once and free a slot once, however often it is released', () => {
+    const slots = new UploadSlots(2);
+    const first = slots.take();
+    const second = slots.take();
+    expect(first && second).toBeTruthy();
+    expect(slots.take()).toBeNull();
+    first!();
+    first!();
+    expect(slots.take()).not.toBeNull();
+    expect(slots.take()).toBeNull();
+  });
+});
