@@ -85,7 +85,7 @@ function holdDisplayAwake(hold: boolean): void {
 
 function createMainWindow(): BrowserWindow {
   const bounds = restoreBounds(state.mainBounds, screen.getAllDisplays());
-  const win = new BrowserWindow(mainWindowOptions({ preloadPath: PRELOAD, bounds }));
+  const win = new BrowserWindow(mainWindowOptions({ preloadPath: PRELOAD, bounds, devTools: DEVELOPER_TOOLS }));
   win.once('ready-to-show', () => {
     if (state.mainMaximized) win.maximize();
     win.show();
@@ -122,7 +122,7 @@ function openStageWindow(): void {
   }
   const display = chosenStageDisplay();
   if (!display) return;
-  const win = new BrowserWindow(stageWindowOptions({ preloadPath: PRELOAD, displayBounds: display.bounds }));
+  const win = new BrowserWindow(stageWindowOptions({ preloadPath: PRELOAD, displayBounds: display.bounds, devTools: DEVELOPER_TOOLS }));
   win.on('closed', () => {
     if (stageWindow === win) stageWindow = undefined;
   });

@@ -44,10 +44,16 @@ describe.each([
     });
   });
 
-  it('never weakens web security', () => {
+  it('never weakens web security, and keeps developer tools closed unless asked', () => {
+    expect(options.webPreferences?.devTools).toBe(false);
     expect(options.webPreferences?.webSecurity).not.toBe(false);
     expect(options.webPreferences?.allowRunningInsecureContent).not.toBe(true);
   });
+});
+
+it('opens developer tools in the development build only when asked', () => {
+  expect(mainWindowOptions({ preloadPath: PRELOAD, devTools: true }).webPreferences?.devTools).toBe(true);
+  expect(stageWindowOptions({ preloadPath: PRELOAD, displayBounds: displays[0]!.bounds, devTools: true }).webPreferences?.devTools).toBe(true);
 });
 
 describe('mainWindowOptions', () => {

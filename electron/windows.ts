@@ -8,9 +8,11 @@ export const MAIN_BACKGROUND = '#111318';
 export const STAGE_BACKGROUND = '#000000';
 
 /** The settings every Cuelight window shares: the page gets the bridge and nothing else. */
-function secureWebPreferences(preloadPath: string): WebPreferences {
+function secureWebPreferences(preloadPath: string, devTools = false): WebPreferences {
   return {
     preload: preloadPath,
+    // Developer tools only in the development build; a packaged app cannot open them.
+    devTools,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
@@ -23,7 +25,7 @@ function secureWebPreferences(preloadPath: string): WebPreferences {
   };
 }
 
-export function mainWindowOptions(options: { preloadPath: string; bounds?: Rectangle | undefined }): BrowserWindowConstructorOptions {
+export function mainWindowOptions(options: { preloadPath: string; bounds?: Rectangle | undefined; devTools?: boolean }): BrowserWindowConstructorOptions {
   const size = options.bounds ?? { width: 1280, height: 800 };
   return {
     ...size,
@@ -33,11 +35,11 @@ export function mainWindowOptions(options: { preloadPath: string; bounds?: Recta
     backgroundColor: MAIN_BACKGROUND,
     // Shown on ready-to-show so the operator never sees a white flash.
     show: false,
-    webPreferences: secureWebPreferences(options.preloadPath),
+    webPreferences: secureWebPreferences(options.preloadPath, options.devTools),
   };
 }
 
-export function stageWindowOptions(options: { preloadPath: string; displayBounds: Rectangle }): BrowserWindowConstructorOptions {
+export function stageWindowOptions(options: { preloadPath: string; displayBounds: Rectangle; devTools?: boolean }): BrowserWindowConstructorOptions {
   const { x, y, width, height } = options.displayBounds;
   return {
     x,
@@ -50,7 +52,7 @@ export function stageWindowOptions(options: { preloadPath: string; displayBounds
     backgroundColor: STAGE_BACKGROUND,
     autoHideMenuBar: true,
     webPreferences: {
-      ...secureWebPreferences(options.preloadPath),
+      ...secureWebPreferences(options.preloadPath, options.devTools),
       // The readout must keep painting on time even when another window has focus.
       backgroundThrottling: false,
     },

@@ -25,6 +25,10 @@ const check = (ok, message) => {
   if (!ok) problems.push(message);
 };
 
+if (Number(process.versions.node.split('.')[0]) < 22) {
+  console.error(`package check: Node ${process.versions.node} cannot load better-sqlite3 13; run it with Node 22 or newer.`);
+  process.exit(1);
+}
 if (process.platform !== 'linux') {
   console.log(`package check: skipped on ${process.platform}; the stand-in Electron distribution is laid out for Linux.`);
   process.exit(0);
@@ -47,7 +51,7 @@ try {
   const builder = spawnSync(
     process.execPath,
     [require.resolve('electron-builder/cli.js'), '--dir', '--linux', `--${process.arch}`, `-c.electronDist=${fakeDist}`, `-c.directories.output=${output}`],
-    { cwd: root, encoding: 'utf8', env: { ...process.env, ELECTRON_BUILDER_OFFLINE: 'true' } },
+    { cwd: root, encoding: 'utf8' },
   );
   if (builder.status !== 0) throw new Error(`electron-builder --dir failed:\n${builder.stdout}\n${builder.stderr}`);
   const log = `${builder.stdout}\n${builder.stderr}`;

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
-import { isAppUrl, rendererFileFor, rendererProtocolHandler, serveRenderer, APP_SCHEME } from './protocol';
+import { isAppUrl, rendererFileFor, rendererProtocolHandler, serveRenderer, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './protocol';
 
 let dir: string;
 let root: string;
@@ -76,6 +76,11 @@ describe('the cuelight://app protocol', () => {
     serveRenderer({ handle: (scheme, handler) => handlers.set(scheme, handler) }, root);
     const response = await handlers.get(APP_SCHEME)!(new Request('cuelight://app/index.html'));
     expect(response.status).toBe(200);
+  });
+
+  it('is a standard, secure origin that keeps its CSP and stays unreadable cross-origin', () => {
+    // corsEnabled would let any origin read the scheme's files; bypassCSP would void the policy.
+    expect(APP_SCHEME_PRIVILEGES).toEqual({ scheme: 'cuelight', privileges: { standard: true, secure: true, supportFetchAPI: true } });
   });
 
   it('knows its own origin from look-alikes', () => {
