@@ -1,6 +1,6 @@
 import { test, expect } from './fixtures';
 import { startHost, TOKEN, type Host } from './host';
-import { CONTENT_SECURITY_POLICY } from '../electron/shell/content-security-policy';
+import { CONTENT_SECURITY_POLICY } from '../shared/content-security-policy';
 
 // The browser side of the shell's promises: the host sends the one CSP, the page lives under it
 // (its WebSocket included), and Open stage display opens /stage in a new tab.

@@ -1,6 +1,5 @@
 // Code the stage benchmark runs inside the pages: each function is serialised by Playwright,
 // so it must not close over anything.
-/* global document, window, MutationObserver */
 
 // ---- code that runs in the pages -------------------------------------------------------------
 

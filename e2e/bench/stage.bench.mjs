@@ -30,7 +30,6 @@
 // Quick check: BENCH_STAGE_IDLE_S=20 BENCH_STAGE_BUSY_S=15 node e2e/bench/run.mjs stage
 // Knobs: BENCH_STAGE_SPINNERS (default: one per CPU), BENCH_STAGE_BUSY_SLICE_MS (default 0: if set,
 // both pages also run that many ms of busy loop every 50 ms during the busy phase).
-/* global document, window */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

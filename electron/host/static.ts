@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../shell/content-security-policy';
+import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 const TYPES: Record<string, string> = {

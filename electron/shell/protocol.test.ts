@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CONTENT_SECURITY_POLICY } from './content-security-policy';
+import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
 import { isAppUrl, rendererFileFor, rendererProtocolHandler, serveRenderer, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './protocol';
 
 let dir: string;

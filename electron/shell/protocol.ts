@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CustomScheme } from 'electron';
-import { CONTENT_SECURITY_POLICY } from './content-security-policy';
+import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
 
 export const APP_SCHEME = 'cuelight';
 export const APP_HOST = 'app';

@@ -159,7 +159,9 @@ export class TriggerRunner {
     action
       .fire()
       .catch((error: unknown) => ({ status: 'failed', detail: (error as Error).message, sentAt: null }) as ActionOutcome)
-      .then((outcome) => this.record(this.resultOf(trigger, fields, takeId, due, outcome)));
+      .then((outcome) => this.record(this.resultOf(trigger, fields, takeId, due, outcome)))
+      // Recording can fail on a failing disk: an unhandled rejection would take the host (and the countdown) down.
+      .catch((error: unknown) => console.error(`Trigger "${trigger.name}" ran, but its result could not be kept:`, error));
   }
 
   private resultOf(trigger: Trigger, fields: TakeFields, takeId: number | null, due: number, outcome: ActionOutcome): TriggerResult {

@@ -104,7 +104,7 @@ export function PlanForm({ target, plan }: { target: DraftTarget; plan: PlanEntr
   const title = plan ? t('plan.form.titleEdit') : t('plan.form.titleNew');
 
   return (
-    <form className="plan-form" onSubmit={submit} aria-labelledby={ids.title}>
+    <form className="plan-form" onSubmit={(event) => void submit(event)} aria-labelledby={ids.title}>
       <h2 id={ids.title}>{title}</h2>
       {start.restored && (
         <p className="draft-note" role="status">

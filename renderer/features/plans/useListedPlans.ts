@@ -12,10 +12,7 @@ export function useListedPlans(showArchived: boolean): PlanEntry[] {
   const plans = usePlans() as PlanEntry[];
   const [all, setAll] = useState<PlanEntry[] | null>(null);
   useEffect(() => {
-    if (!showArchived) {
-      setAll(null);
-      return;
-    }
+    if (!showArchived) return;
     let live = true;
     const load = () =>
       void api
@@ -27,6 +24,7 @@ export function useListedPlans(showArchived: boolean): PlanEntry[] {
     return () => {
       live = false;
       off();
+      setAll(null); // hidden again: the next "Show archived" starts from a fresh list
     };
   }, [showArchived]);
   return showArchived && all ? all : plans;

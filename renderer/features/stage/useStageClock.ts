@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { CountdownSnapshot } from '../../../shared/api';
 import { formatClock, readout } from '../../../shared/countdown';
 import type { Readout } from '../../../shared/countdown';
@@ -51,7 +51,10 @@ export function useStageClock(
   options: Pick<StageOptions, 'timecode' | 'frameRate' | 'beeps'>,
 ): void {
   const targetsRef = useRef(targets);
-  targetsRef.current = targets;
+  useLayoutEffect(() => {
+    targetsRef.current = targets;
+  });
+  const { timecode, frameRate, beeps } = options;
   // Survives snapshot changes: GO's snapshot may arrive just before this display's own flip.
   const beeped = useRef(new Set<string>());
 
@@ -66,7 +69,7 @@ export function useStageClock(
 
     /** One pip for each of the last five seconds and one tone at GO, each once per run. */
     const cue = (r: Readout) => {
-      if (!options.beeps) return;
+      if (!beeps) return;
       const pip = r.phase === 'counting' && r.shownSeconds >= 1 && r.shownSeconds <= 5;
       const go = r.phase === 'go' && r.elapsedMs < 1000;
       if (!pip && !go) return;
@@ -92,7 +95,7 @@ export function useStageClock(
       const fresh = readout(snapshot, surelyReachedHostTime());
       const r = movesBack(last, fresh) ? last! : fresh;
       last = r;
-      const text = shownText(r, options);
+      const text = shownText(r, { timecode, frameRate });
       const { digits, root } = targetsRef.current();
       if (digits && text !== shown) {
         cue(r);
@@ -110,7 +113,7 @@ export function useStageClock(
         else delete root.dataset.go;
         go = goNow;
       }
-      if (options.timecode && r.phase === 'go') {
+      if (timecode && r.phase === 'go') {
         frame = requestAnimationFrame(render);
       } else if (fresh.nextChangeAt !== null) {
         wakeAt(fresh.nextChangeAt);
@@ -125,7 +128,7 @@ export function useStageClock(
       off();
       offVisibility();
     };
-  }, [snapshot, options.timecode, options.frameRate, options.beeps]);
+  }, [snapshot, timecode, frameRate, beeps]);
 }
 
 /**

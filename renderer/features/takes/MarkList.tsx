@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Mark, Take } from '../../../shared/schemas';
 import { takeSeconds } from '../../../shared/countdown';
 import { api } from '../../api/client';
@@ -12,10 +12,6 @@ function MarkEditor({ mark, n, canControl, onSaved }: { mark: Mark; n: number; c
   const [time, setTime] = useState(formatLength(mark.atMs));
   const [note, setNote] = useState(mark.note);
   const [error, setError] = useState('');
-  useEffect(() => {
-    setTime(formatLength(mark.atMs));
-    setNote(mark.note);
-  }, [mark.atMs, mark.note]);
   const atMs = parseMarkTime(time);
   const changed = note !== mark.note || time.trim() !== formatLength(mark.atMs);
 
@@ -70,7 +66,7 @@ export function MarkList({ take, canControl, onSaved }: { take: Take; canControl
       ) : (
         <ol className="mark-editors" aria-label={t('takes.marks')}>
           {take.marks.map((m, i) => (
-            <MarkEditor key={m.id} mark={m} n={i + 1} canControl={canControl} onSaved={onSaved} />
+            <MarkEditor key={`${m.id}:${m.atMs}:${m.note}`} mark={m} n={i + 1} canControl={canControl} onSaved={onSaved} />
           ))}
         </ol>
       )}

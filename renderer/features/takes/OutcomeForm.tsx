@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { FAILURE_REASONS, OUTCOMES } from '../../../shared/schemas';
 import type { FailureReason, Outcome, Take } from '../../../shared/schemas';
 import { api } from '../../api/client';
@@ -12,11 +12,6 @@ export function OutcomeForm({ take, canControl, onSaved }: { take: Take; canCont
   const [reason, setReason] = useState<FailureReason>(take.failureReason ?? 'other');
   const [note, setNote] = useState(take.note);
   const [saving, setSaving] = useState(false);
-  useEffect(() => {
-    setOutcome(take.outcome);
-    setReason(take.failureReason ?? 'other');
-    setNote(take.note);
-  }, [take.outcome, take.failureReason, take.note]);
   const changed = outcome !== take.outcome || note !== take.note || (outcome === 'failed' && reason !== take.failureReason);
 
   const save = async () => {

@@ -15,8 +15,12 @@ export function ReviewFilters() {
   const artists = usePeople().filter((p) => p.roles.includes('artist'));
   const venues = useVenues();
   const [text, setText] = useState(controls.text);
-
-  useEffect(() => setText(controls.text), [controls.text]);
+  // The box follows the filter when something else changes it (Clear, a saved view), set during render.
+  const [followed, setFollowed] = useState(controls.text);
+  if (followed !== controls.text) {
+    setFollowed(controls.text);
+    setText(controls.text);
+  }
   useEffect(() => {
     if (text === controls.text) return;
     const timer = setTimeout(() => setControls({ text }), SEARCH_DELAY_MS);

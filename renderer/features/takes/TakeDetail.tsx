@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { OutcomeChange } from '../../../shared/contract/takes';
 import type { Take } from '../../../shared/schemas';
 import { api, onEvent } from '../../api/client';
@@ -40,20 +40,28 @@ export function TakeDetail({ id, attempts }: { id: number; attempts: number }) {
   const [history, setHistory] = useState<OutcomeChange[]>([]);
   const close = useRef<HTMLButtonElement>(null);
 
-  const load = useCallback(async () => {
-    try {
-      const [fresh, changes] = await Promise.all([api.getTake({ id }), api.getTakeHistory({ id })]);
-      setTake(fresh);
-      setHistory(changes);
-    } catch (error) {
-      showToast('error', (error as Error).message);
-      closeTake();
-    }
-  }, [id]);
   useEffect(() => {
+    let live = true;
+    const load = () =>
+      Promise.all([api.getTake({ id }), api.getTakeHistory({ id })]).then(
+        ([fresh, changes]) => {
+          if (!live) return;
+          setTake(fresh);
+          setHistory(changes);
+        },
+        (error: unknown) => {
+          showToast('error', (error as Error).message);
+          closeTake();
+        },
+      );
     void load();
-    return onEvent('dataChanged', (c) => c.tables.includes('takes') && void load());
-  }, [load]);
+    // Every saved change (here or on another screen) announces itself: the history follows it.
+    const off = onEvent('dataChanged', (c) => c.tables.includes('takes') && void load());
+    return () => {
+      live = false;
+      off();
+    };
+  }, [id]);
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null;
     close.current?.focus();
@@ -65,10 +73,7 @@ export function TakeDetail({ id, attempts }: { id: number; attempts: number }) {
     };
   }, []);
 
-  const saved = (fresh: Take) => {
-    setTake(fresh);
-    void load();
-  };
+  const saved = (fresh: Take) => setTake(fresh);
   const label = take ? takeLabel(t, { rehearsal: take.rehearsal, number: take.number, attempts }) : '';
   const lengthMs = take && take.endedAt !== null ? take.endedAt - take.goAt : null;
   return (
@@ -98,7 +103,7 @@ export function TakeDetail({ id, attempts }: { id: number; attempts: number }) {
               </dl>
             </section>
             <section aria-label={t('detail.outcome')}>
-              <OutcomeForm take={take} canControl={canControl} onSaved={saved} />
+              <OutcomeForm key={`${take.id}:${take.outcome}:${take.failureReason ?? ''}:${take.note}`} take={take} canControl={canControl} onSaved={saved} />
             </section>
             <section aria-label={t('detail.timeline')}>
               <h3>{t('detail.timeline')}</h3>
