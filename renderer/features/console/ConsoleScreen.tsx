@@ -1,6 +1,7 @@
 import { usePlans } from '../../stores/data';
 import { useCountdown } from '../../stores/runtime';
-import { useT } from '../../stores/ui';
+import { useLanguage, useT } from '../../stores/ui';
+import { nameIn } from '../../../shared/script';
 import { StageView } from '../stage/StageView';
 import { CommandButton } from './CommandButton';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -13,6 +14,7 @@ import { useCommandKeys } from './useCommandKeys';
 
 export function ConsoleScreen() {
   const t = useT();
+  const language = useLanguage();
   const plans = usePlans();
   const snapshot = useCountdown();
   const selected = useConsole((s) => s.selectedPlanId);
@@ -57,7 +59,7 @@ export function ConsoleScreen() {
           {armedPlan && (
             <p className="armed">
               <strong>{armedPlan.artist.name}</strong> — {armedPlan.song}
-              {armedPlan.venue && <> · {armedPlan.venue.name}</>}
+              {armedPlan.venue && <> · {nameIn(language, armedPlan.venue)}</>}
             </p>
           )}
           {nextUp && (

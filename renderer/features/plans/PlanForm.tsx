@@ -118,7 +118,7 @@ export function PlanForm({ target, plan }: { target: DraftTarget; plan: PlanEntr
       </datalist>
       <datalist id={ids.venues}>
         {venues.map((v) => (
-          <option key={v.id} value={v.name}>{v.area}</option>
+          <option key={v.id} value={v.name}>{[v.nameAlt, v.area].filter(Boolean).join(' · ')}</option>
         ))}
       </datalist>
       <div className="form-grid">
