@@ -4,7 +4,7 @@ import type { Venue } from '../../../shared/schemas';
 import { printDocument } from '../../api/print';
 import { useLanguage, useT } from '../../stores/ui';
 import { nameIn, otherNameIn } from '../../../shared/script';
-import { formatCountdown } from './countdownInput';
+import { formatDuration } from '../../../shared/duration';
 import { formatDay } from './PlanDayList';
 import { showCallSheet } from './plansUi';
 
@@ -58,14 +58,14 @@ export function CallSheet({ day, plans }: { day: string; plans: PlanEntry[] }) {
               <td>
                 <strong>{withAlt(plan.artist)}</strong>
                 <div>{plan.song}</div>
-                {plan.songLengthMs !== null && <div className="muted">{t('plans.sheet.length', { length: formatCountdown(plan.songLengthMs) })}</div>}
+                {plan.songLengthMs !== null && <div className="muted">{t('plans.sheet.length', { length: formatDuration(plan.songLengthMs) })}</div>}
               </td>
               <td>{plan.venue ? nameIn(language, plan.venue) : '—'}</td>
               <td>
                 {plan.dancers.length > 0 && <div>{t('plan.dancers')}: {plan.dancers.map(withAlt).join(', ')}</div>}
                 {plan.guests.length > 0 && <div>{t('plan.guests')}: {plan.guests.map(withAlt).join(', ')}</div>}
               </td>
-              <td className="mono">{formatCountdown(plan.countdownMs)}</td>
+              <td className="mono">{formatDuration(plan.countdownMs)}</td>
               <td className="pre-wrap">{plan.notes}</td>
             </tr>
           ))}

@@ -3,7 +3,8 @@ import type { Mark, Take } from '../../../shared/schemas';
 import { api } from '../../api/client';
 import { attempt } from '../../stores/data';
 import { showToast, useT } from '../../stores/ui';
-import { formatLength, parseMarkTime } from './format';
+import { parseDuration } from '../../../shared/duration';
+import { formatLength } from './format';
 
 /** One mark's time and note, editable; saving sends only when something changed. */
 function MarkEditor({ mark, n, canControl, onSaved }: { mark: Mark; n: number; canControl: boolean; onSaved: (take: Take) => void }) {
@@ -15,7 +16,7 @@ function MarkEditor({ mark, n, canControl, onSaved }: { mark: Mark; n: number; c
     setTime(formatLength(mark.atMs));
     setNote(mark.note);
   }, [mark.atMs, mark.note]);
-  const atMs = parseMarkTime(time);
+  const atMs = parseDuration(time);
   const changed = note !== mark.note || time.trim() !== formatLength(mark.atMs);
 
   const save = async () => {
@@ -52,7 +53,7 @@ export function MarkList({ take, canControl, onSaved }: { take: Take; canControl
   const [note, setNote] = useState('');
   const [error, setError] = useState('');
   const add = async () => {
-    const atMs = parseMarkTime(time);
+    const atMs = parseDuration(time);
     if (atMs === null) return setError(t('detail.badTime'));
     setError('');
     const saved = await attempt(() => api.addTakeMark({ takeId: take.id, atMs, note }));
