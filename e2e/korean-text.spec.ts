@@ -71,6 +71,9 @@ for (const width of [1440, 1024, 800]) {
     await page.getByRole('button', { name: '명단과 장소' }).click();
     await expect(page.locator('.roster-table').first()).toBeVisible();
     expect(await brokenHangulWords(page, '.plans-screen')).toEqual([]);
+    // Words kept whole must not push the page wider than the window.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `e2e/screenshots/plans-roster-ko-${width}.png`, fullPage: true });
     await page.getByRole('button', { name: /^콜시트: / }).first().click();
     await expect(page.locator('.call-sheet')).toBeVisible();
     expect(await brokenHangulWords(page, '.call-sheet')).toEqual([]);
