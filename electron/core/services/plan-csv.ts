@@ -2,7 +2,8 @@ import Papa from 'papaparse';
 import type { ImportError } from '../../../shared/contract/plans';
 import { PLAN_CSV_COLUMNS, type PlanCsvColumn } from '../../../shared/contract/plans';
 import { importError, type ImportRow, type InputPath, type ReadResult } from './plan-import-errors';
-import { parseDuration, splitNames } from './plan-portable';
+import { parseDuration } from '../../../shared/duration';
+import { splitNames } from './plan-portable';
 
 /** Where each input path lives in the CSV: the column a person would fix. */
 const COLUMN_OF: Record<string, PlanCsvColumn> = {

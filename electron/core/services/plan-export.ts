@@ -4,7 +4,8 @@ import type { FileExport } from '../../../shared/contract/method';
 import type { PlanCsvColumn, PortablePlan } from '../../../shared/contract/plans';
 import { PLAN_CSV_COLUMNS } from '../../../shared/contract/plans';
 import { listPlans } from '../repos/plans';
-import { formatDuration, joinNames, toPortable } from './plan-portable';
+import { formatDuration } from '../../../shared/duration';
+import { joinNames, toPortable } from './plan-portable';
 
 /** Excel reads a CSV as UTF-8 (and so shows Hangul) only when it starts with a byte-order mark. */
 export const BOM = '\uFEFF';

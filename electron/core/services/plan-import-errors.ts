@@ -38,7 +38,7 @@ const MESSAGES: Record<ImportErrorCode, string> = {
   required: 'This is empty; fill it in',
   too_long: 'Too long; shorten it',
   too_many: 'Too many names; list at most 100',
-  date: 'Use a real date like 2026-11-26 (year-month-day)',
+  date: 'Use a date like 2026-11-26',
   time: 'Use a 24-hour time like 14:30',
   duration: 'Use minutes and seconds, like 1:30',
   countdown_range: 'The countdown must be from 0:05 to 240:00',

@@ -22,24 +22,6 @@ export function toPortable(plan: Plan): PortablePlan {
   };
 }
 
-/** m:ss as producers write it; a fraction of a second is kept (1:30.5) so nothing rounds away. */
-export function formatDuration(ms: number): string {
-  const whole = Math.floor(ms / 1000);
-  const fraction = ms % 1000;
-  const text = `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
-  return fraction === 0 ? text : `${text}.${String(fraction).padStart(3, '0').replace(/0+$/, '')}`;
-}
-
-/** Reads m:ss (or h:mm:ss, or plain seconds) into ms; null when it is not a duration. */
-export function parseDuration(text: string): number | null {
-  const m = /^(?:(?:(\d{1,2}):)?(\d{1,3}):)?(\d{1,5})(?:\.(\d{1,3}))?$/.exec(text.trim());
-  if (!m) return null;
-  const [hours, minutes, seconds] = [Number(m[1] ?? 0), Number(m[2] ?? 0), Number(m[3])];
-  if ((m[2] !== undefined && seconds > 59) || (m[1] !== undefined && minutes > 59)) return null;
-  const fraction = m[4] ? Number(m[4].padEnd(3, '0')) : 0;
-  return ((hours * 60 + minutes) * 60 + seconds) * 1000 + fraction;
-}
-
 /** Names in one cell, ' | '-separated; a '|' or '\' inside a name is escaped with '\'. */
 export function joinNames(names: string[]): string {
   return names.map((n) => n.replace(/[\\|]/g, (c) => `\\${c}`)).join(' | ');

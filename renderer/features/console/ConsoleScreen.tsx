@@ -1,7 +1,8 @@
 import { openStageFromLink } from '../../api/stage';
 import { usePlans } from '../../stores/data';
 import { useCountdown } from '../../stores/runtime';
-import { useT } from '../../stores/ui';
+import { useLanguage, useT } from '../../stores/ui';
+import { nameIn } from '../../../shared/script';
 import { StageView } from '../stage/StageView';
 import { CommandButton } from './CommandButton';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -14,6 +15,7 @@ import { useCommandKeys } from './useCommandKeys';
 
 export function ConsoleScreen() {
   const t = useT();
+  const language = useLanguage();
   const plans = usePlans();
   const snapshot = useCountdown();
   const selected = useConsole((s) => s.selectedPlanId);
@@ -63,7 +65,7 @@ export function ConsoleScreen() {
           {armedPlan && (
             <p className="armed">
               <strong>{armedPlan.artist.name}</strong> — {armedPlan.song}
-              {armedPlan.venue && <> · {armedPlan.venue.name}</>}
+              {armedPlan.venue && <> · {nameIn(language, armedPlan.venue)}</>}
             </p>
           )}
           {nextUp && (

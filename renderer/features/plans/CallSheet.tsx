@@ -3,7 +3,8 @@ import type { PlanEntry } from '../../../shared/contract/plans';
 import type { Venue } from '../../../shared/schemas';
 import { printDocument } from '../../api/print';
 import { useLanguage, useT } from '../../stores/ui';
-import { formatCountdown } from './countdownInput';
+import { nameIn, otherNameIn } from '../../../shared/script';
+import { formatDuration } from '../../../shared/duration';
 import { formatDay } from './PlanDayList';
 import { showCallSheet } from './plansUi';
 
@@ -57,14 +58,14 @@ export function CallSheet({ day, plans }: { day: string; plans: PlanEntry[] }) {
               <td>
                 <strong>{withAlt(plan.artist)}</strong>
                 <div>{plan.song}</div>
-                {plan.songLengthMs !== null && <div className="muted">{t('plans.sheet.length', { length: formatCountdown(plan.songLengthMs) })}</div>}
+                {plan.songLengthMs !== null && <div className="muted">{t('plans.sheet.length', { length: formatDuration(plan.songLengthMs) })}</div>}
               </td>
-              <td>{plan.venue?.name ?? '—'}</td>
+              <td>{plan.venue ? nameIn(language, plan.venue) : '—'}</td>
               <td>
                 {plan.dancers.length > 0 && <div>{t('plan.dancers')}: {plan.dancers.map(withAlt).join(', ')}</div>}
                 {plan.guests.length > 0 && <div>{t('plan.guests')}: {plan.guests.map(withAlt).join(', ')}</div>}
               </td>
-              <td className="mono">{formatCountdown(plan.countdownMs)}</td>
+              <td className="mono">{formatDuration(plan.countdownMs)}</td>
               <td className="pre-wrap">{plan.notes}</td>
             </tr>
           ))}
@@ -76,7 +77,9 @@ export function CallSheet({ day, plans }: { day: string; plans: PlanEntry[] }) {
           <dl className="call-sheet-venues">
             {venues.map((v) => (
               <div key={v.id}>
-                <dt>{v.name}</dt>
+                <dt>
+                  {nameIn(language, v)} {otherNameIn(language, v) && <span className="alt">{otherNameIn(language, v)}</span>}
+                </dt>
                 <dd>{[v.address, v.area].filter(Boolean).join(' · ')}</dd>
                 {v.notes && <dd className="pre-wrap">{v.notes}</dd>}
               </div>

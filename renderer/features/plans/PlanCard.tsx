@@ -2,7 +2,8 @@ import type { DragEvent, KeyboardEvent } from 'react';
 import type { PlanEntry } from '../../../shared/contract/plans';
 import { formatClock } from '../../../shared/countdown';
 import { useCanControl } from '../../stores/data';
-import { useT } from '../../stores/ui';
+import { useLanguage, useT } from '../../stores/ui';
+import { nameIn } from '../../../shared/script';
 import { navigate } from '../../router';
 import { selectPlanForConsole } from '../console/consoleStore';
 import { duplicate, planName, restore } from './planActions';
@@ -28,6 +29,7 @@ const people = (list: PlanEntry['dancers']) => list.map((m) => m.name).join(', '
 
 export function PlanCard({ plan, position, reorder }: { plan: PlanEntry; position: number; reorder: CardReorder | null }) {
   const t = useT();
+  const language = useLanguage();
   const canControl = useCanControl();
   const name = planName(plan);
   const onHandleKey = (event: KeyboardEvent) => {
@@ -61,7 +63,7 @@ export function PlanCard({ plan, position, reorder }: { plan: PlanEntry; positio
           <span className="plan-song">{plan.song}</span>
         </div>
         <div className="plan-meta">
-          <span>{plan.venue?.name ?? t('common.none')}</span>
+          <span className="plan-venue">{plan.venue ? nameIn(language, plan.venue) : t('common.none')}</span>
           <span>{t('plan.countdown').split(' (')[0]} {formatClock(Math.round(plan.countdownMs / 1000))}</span>
           {plan.dancers.length > 0 && <span>{t('plan.dancers')}: {people(plan.dancers)}</span>}
           {plan.guests.length > 0 && <span>{t('plan.guests')}: {people(plan.guests)}</span>}

@@ -8,7 +8,7 @@ import { showToast, useT } from '../../stores/ui';
 import { SaveCancel } from '../../components/SaveCancel';
 import { RosterHint } from '../roster/RosterHint';
 import { PeopleField } from './PeopleField';
-import { parseCountdown } from './countdownInput';
+import { parseDuration } from '../../../shared/duration';
 import { clearDraft, draftFrom, loadDraft, sameDraft, saveDraft, type Draft, type DraftTarget } from './planDraft';
 import { stopEditing } from './plansUi';
 
@@ -37,10 +37,10 @@ export function PlanForm({ target, plan }: { target: DraftTarget; plan: PlanEntr
   useEffect(() => saveDraft(target, draft), [target, draft]);
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
-  const countdownMs = parseCountdown(draft.countdown);
-  const warningMs = parseCountdown(draft.warning);
-  const dangerMs = parseCountdown(draft.danger);
-  const songLengthMs = draft.songLength.trim() === '' ? undefined : parseCountdown(draft.songLength);
+  const countdownMs = parseDuration(draft.countdown);
+  const warningMs = parseDuration(draft.warning);
+  const dangerMs = parseDuration(draft.danger);
+  const songLengthMs = draft.songLength.trim() === '' ? undefined : parseDuration(draft.songLength);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -118,7 +118,7 @@ export function PlanForm({ target, plan }: { target: DraftTarget; plan: PlanEntr
       </datalist>
       <datalist id={ids.venues}>
         {venues.map((v) => (
-          <option key={v.id} value={v.name}>{v.area}</option>
+          <option key={v.id} value={v.name}>{[v.nameAlt, v.area].filter(Boolean).join(' · ')}</option>
         ))}
       </datalist>
       <div className="form-grid">

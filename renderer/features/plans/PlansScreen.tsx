@@ -13,6 +13,7 @@ import { clearDraft, loadDraft, saveDraft } from './planDraft';
 import { planMatches } from './planSearch';
 import { setShowArchived, startEditing, toggleRoster, usePlansUi } from './plansUi';
 import { useListedPlans } from './useListedPlans';
+import { useFitPlaceholder } from './useFitPlaceholder';
 
 /** Plans grouped by shoot day, each day in run order (undated plans last, as listPlans gives them). */
 function groupByDay(plans: PlanEntry[]): [string, PlanEntry[]][] {
@@ -30,6 +31,7 @@ export function PlansScreen() {
   const canControl = useCanControl();
   const [query, setQuery] = useState('');
   const helpId = useId();
+  const searchRef = useFitPlaceholder(t('plans.searchHint'));
   const days = useMemo(() => groupByDay(plans), [plans]);
   const shown = useMemo(() => new Set(plans.filter((p) => planMatches(p, query)).map((p) => p.id)), [plans, query]);
   const { editing } = ui;
@@ -57,7 +59,7 @@ export function PlansScreen() {
     <main className="screen plans-screen">
       <header className="screen-header">
         <h1>{t('plans.title')}</h1>
-        <input type="search" aria-label={t('plans.search')} placeholder={t('plans.searchHint')} value={query} onChange={(e) => setQuery(e.target.value)} />
+        <input ref={searchRef} type="search" aria-label={t('plans.search')} placeholder={t('plans.searchHint')} value={query} onChange={(e) => setQuery(e.target.value)} />
         <label className="checkbox">
           <input type="checkbox" checked={ui.showArchived} onChange={(e) => setShowArchived(e.target.checked)} />
           {t('plans.showArchived')}

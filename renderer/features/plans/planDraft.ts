@@ -1,5 +1,5 @@
 import type { Plan } from '../../../shared/schemas';
-import { formatCountdown } from './countdownInput';
+import { formatDuration } from '../../../shared/duration';
 
 /** The plan form as typed: text, so nothing half-typed is rejected before it is kept. */
 export interface Draft {
@@ -30,13 +30,13 @@ export function draftFrom(plan: Plan | null): Draft {
   return {
     artist: plan?.artist.name ?? '',
     song: plan?.song ?? '',
-    songLength: plan?.songLengthMs == null ? '' : formatCountdown(plan.songLengthMs),
+    songLength: plan?.songLengthMs == null ? '' : formatDuration(plan.songLengthMs),
     venue: plan?.venue?.name ?? '',
     shootDate: plan?.shootDate ?? '',
     callTime: plan?.callTime ?? '',
-    countdown: formatCountdown(plan?.countdownMs ?? 60_000),
-    warning: formatCountdown(plan?.warningMs ?? 60_000),
-    danger: formatCountdown(plan?.dangerMs ?? 10_000),
+    countdown: formatDuration(plan?.countdownMs ?? 60_000),
+    warning: formatDuration(plan?.warningMs ?? 60_000),
+    danger: formatDuration(plan?.dangerMs ?? 10_000),
     status: plan?.status ?? 'draft',
     dancers: plan?.dancers.map((d) => d.name) ?? [],
     guests: plan?.guests.map((g) => g.name) ?? [],

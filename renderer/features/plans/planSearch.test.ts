@@ -8,7 +8,7 @@ const plan: Plan = {
   artist: member('MAMAMOO', '마마무'),
   song: 'Starry Night (별이 빛나는 밤)',
   songLengthMs: null,
-  venue: { id: 1, name: 'National Folk Museum of Korea', address: '', area: 'Gyeongbokgung · 경복궁', notes: '' },
+  venue: { id: 1, name: 'National Folk Museum of Korea', nameAlt: '국립민속박물관', address: '37 Samcheong-ro, Jongno-gu, Seoul · 서울 종로구 삼청로 37', area: 'Gyeongbokgung · 경복궁', notes: '' },
   shootDate: '2026-11-27',
   callTime: '20:30',
   countdownMs: 90_000,
@@ -29,6 +29,11 @@ describe('the plan filter', () => {
 
   it('finds a person by the name in the other script, Hangul typed in NFD included', () => {
     for (const query of ['마마무', '김민지', '한소라', '별이 빛나는', '김민지'.normalize('NFD')]) expect(planMatches(plan, query), query).toBe(true);
+  });
+
+  it('finds a plan by its venue in either script, and by the venue’s address', () => {
+    for (const query of ['국립민속박물관', '민속박물관', '삼청로', 'samcheong-ro', '종로구 37', 'jongno']) expect(planMatches(plan, query), query).toBe(true);
+    expect(planMatches(plan, '용산구')).toBe(false);
   });
 
   it('forgives missing hyphens and spaces, and wants every word', () => {

@@ -6,10 +6,11 @@ function searchKey(text: string): string {
   return nameKey(text).replace(/[\s\-‐·.]/g, '');
 }
 
-/** Everything a producer might look a plan up by, in both scripts. */
+/** Everything a producer might look a plan up by, in both scripts: people, the venue and where it is. */
 function haystack(plan: Plan): string[] {
   const people = [plan.artist, ...plan.dancers, ...plan.guests].flatMap((m) => [m.name, m.nameAlt]);
-  return [plan.song, plan.venue?.name ?? '', plan.venue?.area ?? '', ...people].filter(Boolean).map(searchKey);
+  const venue = plan.venue ? [plan.venue.name, plan.venue.nameAlt, plan.venue.area, plan.venue.address] : [];
+  return [plan.song, ...venue, ...people].filter(Boolean).map(searchKey);
 }
 
 /** Every word of the query must appear somewhere in the plan, in either script. */

@@ -27,7 +27,7 @@ export function RosterHint(props: { kind: 'person' | 'venue'; name: string; role
     if (person && !open) return <span className="roster-hint">{t('roster.known', { name: withAlt(person) })}</span>;
   } else {
     const venue = findVenue(venues, name);
-    if (venue && !open) return <span className="roster-hint">{t('roster.known', { name: [venue.name, venue.area].filter(Boolean).join(' · ') })}</span>;
+    if (venue && !open) return <span className="roster-hint">{t('roster.known', { name: [withAlt(venue), venue.area].filter(Boolean).join(' · ') })}</span>;
   }
   return (
     <div className="roster-hint roster-hint--new">

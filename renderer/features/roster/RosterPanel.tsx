@@ -72,6 +72,7 @@ export function RosterPanel() {
               <thead>
                 <tr>
                   <th scope="col">{t('roster.name')}</th>
+                  <th scope="col">{t('roster.nameAlt')}</th>
                   <th scope="col">{t('roster.area')}</th>
                   <th scope="col">{t('roster.address')}</th>
                   <th scope="col">{t('roster.venueNotes')}</th>
@@ -82,6 +83,7 @@ export function RosterPanel() {
                 {venues.map((v) => (
                   <tr key={v.id}>
                     <td>{v.name}</td>
+                    <td>{v.nameAlt}</td>
                     <td>{v.area}</td>
                     <td>{v.address}</td>
                     <td className="pre-wrap">{v.notes}</td>

@@ -12,11 +12,18 @@ export function VenueEditor(props: { titleId: string; venue?: Venue; initialName
   const { venue } = props;
   const [fields, setFields] = useState({
     name: venue?.name ?? props.initialName ?? '',
+    nameAlt: venue?.nameAlt ?? '',
     address: venue?.address ?? '',
     area: venue?.area ?? '',
     notes: venue?.notes ?? '',
   });
   const set = (key: keyof typeof fields, value: string) => setFields((f) => ({ ...f, [key]: value }));
+  const fieldError = (field: 'name' | 'nameAlt') =>
+    error?.field === field ? (
+      <span className="field-error" role="alert">
+        {error.taken ? t('roster.venueTaken', { name: fields[field] }) : error.message}
+      </span>
+    ) : null;
   const { save, saving, error } = useEditorSave(
     () => (venue ? api.updateVenue({ id: venue.id, venue: fields }) : api.createVenue(fields)),
     props.onDone,
@@ -29,11 +36,12 @@ export function VenueEditor(props: { titleId: string; venue?: Venue; initialName
         <label>
           {t('roster.name')}
           <input value={fields.name} aria-invalid={error?.field === 'name'} onChange={(e) => set('name', e.target.value)} />
-          {error?.field === 'name' && (
-            <span className="field-error" role="alert">
-              {error.taken ? t('roster.venueTaken', { name: fields.name }) : error.message}
-            </span>
-          )}
+          {fieldError('name')}
+        </label>
+        <label>
+          {t('roster.nameAlt')}
+          <input value={fields.nameAlt} aria-invalid={error?.field === 'nameAlt'} onChange={(e) => set('nameAlt', e.target.value)} />
+          {fieldError('nameAlt')}
         </label>
         <label>
           {t('roster.area')}
@@ -48,7 +56,7 @@ export function VenueEditor(props: { titleId: string; venue?: Venue; initialName
         {t('roster.venueNotes')}
         <textarea rows={2} value={fields.notes} onChange={(e) => set('notes', e.target.value)} />
       </label>
-      {error && error.field !== 'name' && <p className="field-error" role="alert">{error.message}</p>}
+      {error && error.field !== 'name' && error.field !== 'nameAlt' && <p className="field-error" role="alert">{error.message}</p>}
       <SaveCancel saving={saving} onSave={() => void save()} onCancel={() => props.onDone(null)} />
     </div>
   );

@@ -10,7 +10,7 @@ export function findPerson(people: Person[], name: string): Person | undefined {
 
 export function findVenue(venues: Venue[], name: string): Venue | undefined {
   const key = nameKey(name);
-  return key ? venues.find((v) => nameKey(v.name) === key) : undefined;
+  return key ? venues.find((v) => nameKey(v.name) === key || (v.nameAlt !== '' && nameKey(v.nameAlt) === key)) : undefined;
 }
 
 export const withAlt = (p: { name: string; nameAlt: string }) => (p.nameAlt ? `${p.name} · ${p.nameAlt}` : p.name);

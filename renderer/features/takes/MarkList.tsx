@@ -4,7 +4,8 @@ import { takeSeconds } from '../../../shared/countdown';
 import { api } from '../../api/client';
 import { attempt } from '../../stores/data';
 import { showToast, useT } from '../../stores/ui';
-import { formatLength, parseMarkTime } from './format';
+import { parseDuration } from '../../../shared/duration';
+import { formatLength } from './format';
 
 /** One mark's time and note, editable; saving sends only when something changed. */
 function MarkEditor({ mark, n, canControl, onSaved }: { mark: Mark; n: number; canControl: boolean; onSaved: (take: Take) => void }) {
@@ -12,7 +13,7 @@ function MarkEditor({ mark, n, canControl, onSaved }: { mark: Mark; n: number; c
   const [time, setTime] = useState(formatLength(mark.atMs));
   const [note, setNote] = useState(mark.note);
   const [error, setError] = useState('');
-  const atMs = parseMarkTime(time);
+  const atMs = parseDuration(time);
   const changed = note !== mark.note || time.trim() !== formatLength(mark.atMs);
 
   const save = async () => {
@@ -49,7 +50,7 @@ export function MarkList({ take, canControl, onSaved }: { take: Take; canControl
   const [note, setNote] = useState('');
   const [error, setError] = useState('');
   const add = async () => {
-    const atMs = parseMarkTime(time);
+    const atMs = parseDuration(time);
     if (atMs === null) return setError(t('detail.badTime'));
     setError('');
     const saved = await attempt(() => api.addTakeMark({ takeId: take.id, atMs, note }));

@@ -3,7 +3,8 @@ import { OUTCOMES } from '../../../shared/schemas';
 import type { Outcome } from '../../../shared/schemas';
 import { REHEARSAL_FILTERS } from '../../../shared/contract/takes';
 import { usePeople, useVenues } from '../../stores/data';
-import { useT } from '../../stores/ui';
+import { useLanguage, useT } from '../../stores/ui';
+import { nameIn, otherNameIn } from '../../../shared/script';
 import { NO_FILTERS, setControls, useControls } from './reviewStore';
 
 /** Typing pauses this long before the table is asked again, so each keystroke is not a query. */
@@ -11,6 +12,7 @@ const SEARCH_DELAY_MS = 250;
 
 export function ReviewFilters() {
   const t = useT();
+  const language = useLanguage();
   const controls = useControls();
   const artists = usePeople().filter((p) => p.roles.includes('artist'));
   const venues = useVenues();
@@ -48,7 +50,7 @@ export function ReviewFilters() {
         <select value={controls.venueId ?? ''} onChange={(e) => setControls({ venueId: idOrNull(e.target.value) })}>
           <option value="">{t('takes.all')}</option>
           {venues.map((v) => (
-            <option key={v.id} value={v.id}>{v.name}</option>
+            <option key={v.id} value={v.id}>{v.nameAlt ? `${nameIn(language, v)} (${otherNameIn(language, v)})` : v.name}</option>
           ))}
         </select>
       </label>

@@ -7,6 +7,7 @@ import { usePeople, useVenues } from '../../stores/data';
 import { showToast, useLanguage, useT } from '../../stores/ui';
 import { reviewFilter, setReportOpen, useReview } from './reviewStore';
 import { formatLength, formatMinute } from './format';
+import { nameIn } from '../../../shared/script';
 import { SummaryFigures } from './SummaryPanel';
 import { takeLabel } from './TakeTable';
 
@@ -21,12 +22,14 @@ interface ReportData {
 /** The filters in words, for the report's header. */
 function useFilterWords(): string {
   const t = useT();
+  const language = useLanguage();
+  const venueName = (venue: { name: string; nameAlt: string } | undefined) => venue && nameIn(language, venue);
   const controls = useReview((s) => s.controls);
   const people = usePeople();
   const venues = useVenues();
   const words = [
     controls.artistId !== null ? people.find((p) => p.id === controls.artistId)?.name : undefined,
-    controls.venueId !== null ? venues.find((v) => v.id === controls.venueId)?.name : undefined,
+    controls.venueId !== null ? venueName(venues.find((v) => v.id === controls.venueId)) : undefined,
     controls.outcome ? t(`outcome.${controls.outcome}`) : undefined,
     controls.from || controls.to ? `${controls.from || '…'} – ${controls.to || '…'}` : undefined,
     controls.rehearsal !== 'exclude' ? `${t('takes.rehearsalFilter')}: ${t(`takes.rehearsal.${controls.rehearsal}`)}` : undefined,

@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { dayRange, formatLength, formatPercent, parseMarkTime } from './format';
+import { dayRange, formatLength, formatPercent } from './format';
 
-describe('mark times typed by hand', () => {
-  it('reads m:ss, h:mm:ss and plain seconds', () => {
-    expect(parseMarkTime('2:13')).toBe(133_000);
-    expect(parseMarkTime(' 0:05 ')).toBe(5_000);
-    expect(parseMarkTime('1:02:03')).toBe(3_723_000);
-    expect(parseMarkTime('95')).toBe(95_000);
-  });
-
-  it('refuses what is not a time', () => {
-    for (const bad of ['', '2:75', 'abc', '1:2:3:4', '-1', '2.5', '1::2']) expect({ bad, ms: parseMarkTime(bad) }).toEqual({ bad, ms: null });
-  });
-
-  it('writes lengths back the same way', () => {
+describe('take lengths', () => {
+  it('shows whole seconds, as a running clock does', () => {
     expect(formatLength(133_999)).toBe('2:13');
     expect(formatLength(null)).toBe('—');
   });

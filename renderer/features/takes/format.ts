@@ -12,15 +12,6 @@ export function formatLength(ms: number | null): string {
   return ms === null ? '—' : formatTakeTime(ms);
 }
 
-/** Reads "2:13", "1:02:03" or "95" (seconds) as milliseconds; null when it is not a time. */
-export function parseMarkTime(text: string): number | null {
-  const parts = text.trim().split(':');
-  if (parts.length > 3 || parts.some((p) => !/^\d{1,4}$/.test(p))) return null;
-  const numbers = parts.map(Number);
-  if (numbers.slice(1).some((n) => n >= 60)) return null;
-  return numbers.reduce((total, n) => total * 60 + n, 0) * 1000;
-}
-
 /** Date inputs (yyyy-mm-dd, this computer's calendar) as GO times in epoch ms, [from, to): "to" is inclusive. */
 export function dayRange(from: string, to: string): { fromMs?: number; toMs?: number } {
   const midnight = (day: string, plusDays = 0) => {
