@@ -5,7 +5,7 @@ import { useRoute } from './router';
 import { api } from './api/client';
 import { attempt, refreshData, startData, useData } from './stores/data';
 import { startRuntime } from './stores/runtime';
-import { dismissToast, setLanguage, useLanguage, useT, useUi } from './stores/ui';
+import { dismissToast, setLanguage, toastText, useLanguage, useT, useUi } from './stores/ui';
 import { PlansScreen } from './features/plans/PlansScreen';
 import { ConsoleScreen } from './features/console/ConsoleScreen';
 import { StageScreen } from './features/stage/StageScreen';
@@ -66,11 +66,12 @@ function Banners() {
 
 function Toasts() {
   const toasts = useUi((s) => s.toasts);
+  const language = useLanguage();
   return (
     <div className="toasts" aria-live="polite">
       {toasts.map((toast) => (
         <div key={toast.id} className={`toast toast--${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'} onClick={() => dismissToast(toast.id)}>
-          {toast.text}
+          {toastText(toast, language)}
         </div>
       ))}
     </div>

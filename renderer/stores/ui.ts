@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { Language, MessageKey } from '../../shared/i18n/index';
-import { translate } from '../../shared/i18n/index';
+import type { Language, MessageKey, MessageParams, Wording } from '../../shared/i18n/index';
+import { translate, word } from '../../shared/i18n/index';
 import { setRefusalLanguage } from '../api/client';
 
 const LANGUAGE_KEY = 'cuelight.language';
@@ -8,7 +8,8 @@ const LANGUAGE_KEY = 'cuelight.language';
 export interface Toast {
   id: number;
   kind: 'info' | 'error';
-  text: string;
+  /** A message is worded when shown, so a switch of language re-words the toasts still up. */
+  message: Wording | string;
 }
 
 interface UiState {
@@ -33,8 +34,9 @@ export function setLanguage(language: Language): void {
 }
 
 let nextToast = 1;
-export function showToast(kind: Toast['kind'], text: string): void {
-  const toast = { id: nextToast++, kind, text };
+/** A toast: a catalogue message (worded in the screen's language while it shows), or the host's own text. */
+export function showToast(kind: Toast['kind'], message: Wording | string): void {
+  const toast = { id: nextToast++, kind, message };
   useUi.setState((s) => ({ toasts: [...s.toasts, toast].slice(-4) }));
   setTimeout(() => dismissToast(toast.id), kind === 'error' ? 8000 : 4000);
 }
@@ -45,8 +47,10 @@ export function dismissToast(id: number): void {
 
 export const useLanguage = () => useUi((s) => s.language);
 
+export const toastText = (toast: Toast, language: Language) => (typeof toast.message === 'string' ? toast.message : word(language, toast.message));
+
 /** The translate function for the current language. */
-export function useT(): (key: MessageKey, params?: Record<string, string | number>) => string {
+export function useT(): (key: MessageKey, params?: MessageParams) => string {
   const language = useLanguage();
   return (key, params) => translate(language, key, params);
 }

@@ -62,6 +62,8 @@ const rate = z.object({
   performances: z.number(),
   firstTakeSuccesses: z.number(),
   rate: z.number().nullable(),
+  /** Performances whose Take 1 has no outcome yet: not in `performances` nor the rate. */
+  pending: z.number(),
 });
 export type SuccessRate = z.infer<typeof rate>;
 
@@ -70,8 +72,10 @@ export const SUMMARY_GROUPS = 12;
 
 export const takeSummary = z.object({
   takes: z.number(),
-  /** Performances whose Take 1 is among the filtered takes. */
+  /** Performances whose Take 1 is among the filtered takes and has an outcome. */
   performances: z.number(),
+  /** Performances whose Take 1 is still pending: neither a success nor a failure yet, so left out of the rate. */
+  pendingPerformances: z.number(),
   firstTakeSuccesses: z.number(),
   /** Share of performances whose Take 1 succeeded; null when there are none. */
   firstTakeSuccessRate: z.number().nullable(),

@@ -99,12 +99,13 @@ function expectedOrder(takes: Stored[], sort: TakeSort, direction: 'asc' | 'desc
     .map((t) => t.id);
 }
 
-function expectedSummary(takes: Stored[]): Pick<TakeSummary, 'takes' | 'performances' | 'firstTakeSuccesses' | 'multiTakePerformances' | 'averageTakeMs' | 'failureReasons' | 'outcomes'> {
+function expectedSummary(takes: Stored[]): Pick<TakeSummary, 'takes' | 'performances' | 'pendingPerformances' | 'firstTakeSuccesses' | 'multiTakePerformances' | 'averageTakeMs' | 'failureReasons' | 'outcomes'> {
   const ended = takes.filter((t) => t.endedAt !== null);
-  const firsts = takes.filter((t) => t.number === 1);
+  const firsts = takes.filter((t) => t.number === 1 && t.outcome !== 'pending');
   return {
     takes: takes.length,
     performances: firsts.length,
+    pendingPerformances: takes.filter((t) => t.number === 1 && t.outcome === 'pending').length,
     firstTakeSuccesses: firsts.filter((t) => t.outcome === 'succeeded').length,
     multiTakePerformances: takes.filter((t) => t.number === 2).length,
     averageTakeMs: ended.length === 0 ? null : ended.reduce((sum, t) => sum + (t.endedAt! - t.goAt), 0) / ended.length,

@@ -7,23 +7,30 @@ import type { Matches } from './filter';
 
 const SUCCEEDED = OUTCOMES.indexOf('succeeded');
 const FAILED = OUTCOMES.indexOf('failed');
+const PENDING = OUTCOMES.indexOf('pending');
 
 const rateOf = (successes: number, performances: number) => (performances === 0 ? null : successes / performances);
 
-/** Per artist or venue: performances (Take 1s) and how many of those succeeded. */
+const bump = (counts: Map<number, number>, id: number) => counts.set(id, (counts.get(id) ?? 0) + 1);
+
+/** Per artist or venue: performances (Take 1s with an outcome), how many of those succeeded, and how many are pending. */
 class Groups {
   private readonly performances = new Map<number, number>();
   private readonly successes = new Map<number, number>();
+  private readonly pending = new Map<number, number>();
 
-  add(id: number, ok: boolean): void {
-    this.performances.set(id, (this.performances.get(id) ?? 0) + 1);
-    if (ok) this.successes.set(id, (this.successes.get(id) ?? 0) + 1);
+  add(id: number, outcome: number): void {
+    if (!this.performances.has(id)) this.performances.set(id, 0);
+    if (outcome === PENDING) bump(this.pending, id);
+    else bump(this.performances, id);
+    if (outcome === SUCCEEDED) bump(this.successes, id);
   }
 
-  /** The most-performed first; equal counts in roster order (by id). */
+  /** The most-performed first (pending ones counted); equal counts in roster order (by id). */
   top(nameOf: (id: number) => string): SuccessRate[] {
+    const all = (id: number, performances: number) => performances + (this.pending.get(id) ?? 0);
     return [...this.performances]
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .sort((a, b) => all(b[0], b[1]) - all(a[0], a[1]) || a[0] - b[0])
       .slice(0, SUMMARY_GROUPS)
       .map(([id, performances]) => {
         const successes = this.successes.get(id) ?? 0;
@@ -33,6 +40,7 @@ class Groups {
           performances,
           firstTakeSuccesses: successes,
           rate: rateOf(successes, performances),
+          pending: this.pending.get(id) ?? 0,
         };
       });
   }
@@ -50,6 +58,7 @@ export function summarise(c: TakeColumns, { mask, count }: Matches, names: { per
   let lengthMs = 0;
   let ended = 0;
   let performances = 0;
+  let pending = 0;
   let successes = 0;
   let multiTake = 0;
   for (let row = 0; row < c.size; row++) {
@@ -64,16 +73,18 @@ export function summarise(c: TakeColumns, { mask, count }: Matches, names: { per
     }
     const number = c.number[row];
     if (number === 1) {
-      const ok = outcome === SUCCEEDED;
-      performances++;
-      if (ok) successes++;
-      artists.add(c.artist[row]!, ok);
-      venues.add(c.venue[row]!, ok);
+      // A Take 1 still pending is neither a success nor a failure yet: it waits outside the rate.
+      if (outcome === PENDING) pending++;
+      else performances++;
+      if (outcome === SUCCEEDED) successes++;
+      artists.add(c.artist[row]!, outcome);
+      venues.add(c.venue[row]!, outcome);
     } else if (number === 2) multiTake++;
   }
   return {
     takes: count,
     performances,
+    pendingPerformances: pending,
     firstTakeSuccesses: successes,
     firstTakeSuccessRate: rateOf(successes, performances),
     multiTakePerformances: multiTake,

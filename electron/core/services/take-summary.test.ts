@@ -61,6 +61,21 @@ describe('takeSummary', () => {
   });
 });
 
+describe('takeSummary right after GO', () => {
+  it('counts a pending Take 1 as pending, neither a success nor a failure', async () => {
+    await shoot('Love Lee', 'succeeded');
+    const go = await runToGo(h, plans.get('Ave Maria')!.id, false);
+    const s = await h.ok('takeSummary', {});
+    expect(s).toMatchObject({ takes: 2, performances: 1, pendingPerformances: 1, firstTakeSuccesses: 1, firstTakeSuccessRate: 1 });
+    expect(s.byArtist.map((a) => [a.name, a.performances, a.pending, a.rate])).toEqual([
+      ['AKMU', 1, 0, 1],
+      ['Sumi Jo', 0, 1, null],
+    ]);
+    await h.ok('setTakeOutcome', { id: go.takeId!, outcome: 'failed' });
+    expect(await h.ok('takeSummary', {})).toMatchObject({ performances: 2, pendingPerformances: 0, firstTakeSuccessRate: 0.5 });
+  });
+});
+
 describe('exportTakes', () => {
   it('writes every filtered take to CSV with a byte-order mark, Korean intact, formulas defused', async () => {
     const id = await shoot('For You (너를 위해)', 'failed', { reason: 'vocal' });

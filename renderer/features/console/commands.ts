@@ -1,11 +1,11 @@
 import type { CountdownSnapshot, MethodInput } from '../../../shared/api';
-import type { MessageKey } from '../../../shared/i18n/index';
+import type { Language, MessageKey } from '../../../shared/i18n/index';
 import { api } from '../../api/client';
 import { applySnapshot, useRuntime } from '../../stores/runtime';
 import { attempt } from '../../stores/data';
 
 import { translate } from '../../../shared/i18n/index';
-import { showToast, useUi } from '../../stores/ui';
+import { showToast } from '../../stores/ui';
 import { askToConfirm, setTake, toggleHelp, useConsole } from './consoleStore';
 
 /**
@@ -15,6 +15,8 @@ import { askToConfirm, setTake, toggleHelp, useConsole } from './consoleStore';
 export interface ConsoleCommand {
   id: string;
   label: MessageKey;
+  /** What the help overlay says the key does, when that is more than the label (one key, two actions). */
+  helpLabels?: MessageKey[];
   /** Shown in the help overlay and on the button. */
   keyLabel: string;
   matches: (e: KeyboardEvent) => boolean;
@@ -56,8 +58,7 @@ async function logOutcome(outcome: 'succeeded' | 'failed'): Promise<void> {
   );
   if (!take) return;
   setTake(take);
-  const language = useUi.getState().language;
-  showToast('info', translate(language, 'console.outcomeSaved', { number: take.number ?? '–', outcome: translate(language, `outcome.${take.outcome}`) }));
+  showToast('info', { key: 'console.outcomeSaved', params: { number: take.number ?? '–', outcome: { key: `outcome.${take.outcome}` } } });
 }
 
 export const COMMANDS: ConsoleCommand[] = [
@@ -75,6 +76,7 @@ export const COMMANDS: ConsoleCommand[] = [
   {
     id: 'startPause',
     label: 'console.start',
+    helpLabels: ['console.start', 'console.pause'],
     keyLabel: 'Space',
     matches: key(' '),
     enabled: phaseIn('standby', 'counting', 'paused'),
@@ -116,4 +118,9 @@ export function commandById(id: string): ConsoleCommand {
   const command = COMMANDS.find((c) => c.id === id);
   if (!command) throw new Error(`No console command "${id}"`);
   return command;
+}
+
+/** The help overlay's lines, one per command: the key and what it does, in the given language. */
+export function shortcutHelp(language: Language): { id: string; key: string; does: string }[] {
+  return COMMANDS.map((c) => ({ id: c.id, key: c.keyLabel, does: (c.helpLabels ?? [c.label]).map((k) => translate(language, k)).join(' / ') }));
 }

@@ -46,7 +46,7 @@ export function ImportReportPanel() {
       <h2 id={titleId}>{t('plans.importProblems', { file: report.file })}</h2>
       <p role="alert">
         {result.valid > 0
-          ? t('plans.importSummary', { bad: badLines, rows: result.rows, valid: result.valid })
+          ? t('plans.importSummary', { bad: badLines, rows: result.rows })
           : t('plans.importNone')}
       </p>
       <table className="import-errors">

@@ -71,7 +71,7 @@ export function PlanForm({ target, plan }: { target: DraftTarget; plan: PlanEntr
       else await api.createPlan(input);
       clearDraft(target);
       stopEditing();
-      showToast('info', t('common.saved'));
+      showToast('info', { key: 'common.saved' });
     } catch (error) {
       const e = error as ApiCallError;
       // An edit's fields arrive as plan.<field>; the form's fields are named without the prefix.

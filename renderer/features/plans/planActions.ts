@@ -1,5 +1,5 @@
 import type { PlanEntry } from '../../../shared/contract/plans';
-import type { MessageKey } from '../../../shared/i18n/index';
+import type { MessageKey, Wording } from '../../../shared/i18n/index';
 import { translate } from '../../../shared/i18n/index';
 import { api } from '../../api/client';
 import { saveFile } from '../../api/print';
@@ -13,13 +13,13 @@ export const planName = (plan: Pick<PlanEntry, 'artist' | 'song'>) => `${plan.ar
 
 export async function duplicate(plan: PlanEntry): Promise<void> {
   const copy = await attempt(() => api.duplicatePlan({ id: plan.id }));
-  if (copy) showToast('info', say('plans.duplicated', { name: planName(copy) }));
+  if (copy) showToast('info', { key: 'plans.duplicated', params: { name: planName(copy) } });
 }
 
 /** Brings an archived plan back into the list. */
 export async function restore(plan: PlanEntry): Promise<void> {
   const back = await attempt(() => api.restorePlan({ id: plan.id }));
-  if (back) showToast('info', say('plans.restored', { name: planName(back) }));
+  if (back) showToast('info', { key: 'plans.restored', params: { name: planName(back) } });
 }
 
 /** Deletes, or archives when the plan has takes; an open edit of it is closed with it. */
@@ -31,7 +31,7 @@ export async function confirmDelete(plan: PlanEntry): Promise<void> {
     clearDraft(plan.id);
     stopEditing();
   }
-  showToast('info', say(result.deleted ? 'plans.deleted' : 'plans.archivedDone', { name: planName(plan) }));
+  showToast('info', { key: result.deleted ? 'plans.deleted' : 'plans.archivedDone', params: { name: planName(plan) } });
 }
 
 /**
@@ -66,7 +66,7 @@ export async function exportAs(format: 'csv' | 'json'): Promise<void> {
   const file = await attempt(() => api.exportPlans({ format }));
   if (!file) return;
   saveFile(file);
-  showToast('info', say('plans.exported', { file: file.filename }));
+  showToast('info', { key: 'plans.exported', params: { file: file.filename } });
 }
 
 const MAX_IMPORT_BYTES = 10_000_000;
@@ -74,7 +74,7 @@ const MAX_IMPORT_BYTES = 10_000_000;
 /** Imports a chosen file; with problems nothing is written and the report says what to fix. */
 export async function importFile(file: File): Promise<void> {
   if (file.size > MAX_IMPORT_BYTES) {
-    showToast('error', say('plans.importTooBig'));
+    showToast('error', { key: 'plans.importTooBig' });
     return;
   }
   const format = /\.json$/i.test(file.name) || file.type === 'application/json' ? 'json' : 'csv';
@@ -90,10 +90,10 @@ export async function importFile(file: File): Promise<void> {
 }
 
 /** How many plans came in, and how many were left out because they were already planned. */
-function importedMessage(result: { imported: number; alreadyPlanned: number }): string {
-  if (result.alreadyPlanned === 0) return say('plans.imported', { count: result.imported });
-  if (result.imported === 0) return say('plans.importNothingNew', { count: result.alreadyPlanned });
-  return say('plans.importedSome', { count: result.imported, planned: result.alreadyPlanned });
+function importedMessage(result: { imported: number; alreadyPlanned: number }): Wording {
+  if (result.alreadyPlanned === 0) return { key: 'plans.imported', params: { count: result.imported } };
+  if (result.imported === 0) return { key: 'plans.importNothingNew', params: { count: result.alreadyPlanned } };
+  return { key: 'plans.importedSome', params: { count: result.imported, planned: result.alreadyPlanned } };
 }
 
 /** The producer's choice after a report: keep the valid rows, all in one go. */

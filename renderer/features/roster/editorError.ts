@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ApiCallError } from '../../api/client';
-import { showToast, useT } from '../../stores/ui';
+import { showToast } from '../../stores/ui';
 
 /** A refusal as the editor shows it: which field, and whether it is a name already taken. */
 export interface EditorError {
@@ -20,14 +20,13 @@ export function editorError(error: unknown): EditorError {
  * hand it back; a refusal stays in the editor as an EditorError.
  */
 export function useEditorSave<T extends { name: string }>(write: () => Promise<T>, onDone: (saved: T) => void) {
-  const t = useT();
   const [error, setError] = useState<EditorError | null>(null);
   const [saving, setSaving] = useState(false);
   const save = async () => {
     setSaving(true);
     try {
       const saved = await write();
-      showToast('info', t('roster.saved', { name: saved.name }));
+      showToast('info', { key: 'roster.saved', params: { name: saved.name } });
       onDone(saved);
     } catch (e) {
       setError(editorError(e));

@@ -36,7 +36,7 @@ export function BackupsPanel() {
     const made = await attempt(() => api.backupNow(undefined));
     setBusy(false);
     if (!made) return;
-    showToast('info', t('backups.made', { time: formatBackupTime(made.createdAt, language) }));
+    showToast('info', { key: 'backups.made', params: { time: formatBackupTime(made.createdAt, language) } });
     setVersion((v) => v + 1);
   };
 

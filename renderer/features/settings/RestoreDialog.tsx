@@ -18,7 +18,7 @@ export function RestoreDialog({ backup, onClose }: { backup: Backup; onClose: ()
     setBusy(true);
     const done = await attempt(() => api.restoreBackup({ name: backup.name }));
     setBusy(false);
-    if (done) showToast('info', t('backups.restored', { time }));
+    if (done) showToast('info', { key: 'backups.restored', params: { time } });
     onClose();
   };
 

@@ -18,7 +18,7 @@ function CrewName() {
       aria-label={t('settings.crewName')}
       onSubmit={(e) => {
         e.preventDefault();
-        void attempt(() => api.updateSettings({ crewName: name })).then((done) => done && showToast('info', t('common.saved')));
+        void attempt(() => api.updateSettings({ crewName: name })).then((done) => done && showToast('info', { key: 'common.saved' }));
       }}
     >
       <label>

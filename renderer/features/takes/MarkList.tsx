@@ -21,7 +21,7 @@ function MarkEditor({ mark, n, canControl, onSaved }: { mark: Mark; n: number; c
     setError('');
     const take = await attempt(() => api.updateTakeMark({ id: mark.id, note, ...(takeSeconds(atMs) !== takeSeconds(mark.atMs) ? { atMs } : {}) }));
     if (take) {
-      showToast('info', t('detail.markSaved'));
+      showToast('info', { key: 'detail.markSaved' });
       onSaved(take);
     }
   };

@@ -19,7 +19,7 @@ export function OutcomeForm({ take, canControl, onSaved }: { take: Take; canCont
     const saved = await attempt(() => api.setTakeOutcome({ id: take.id, outcome, note, ...(outcome === 'failed' ? { failureReason: reason } : {}) }));
     setSaving(false);
     if (saved) {
-      showToast('info', t('detail.saved'));
+      showToast('info', { key: 'detail.saved' });
       onSaved(saved);
     }
   };

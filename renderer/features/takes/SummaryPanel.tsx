@@ -8,7 +8,8 @@ function rateBars(rates: SuccessRate[], t: ReturnType<typeof useT>, language: st
   return rates.slice(0, limit).map((r) => ({
     label: r.id === null ? t('takes.noVenue') : r.name,
     share: r.rate ?? 0,
-    value: `${formatPercent(r.rate, language)} (${r.firstTakeSuccesses}/${r.performances})`,
+    // A performance whose only take is pending has no rate yet: it says so instead of 0%.
+    value: r.performances === 0 ? t('summary.pending', { count: r.pending }) : `${formatPercent(r.rate, language)} (${r.firstTakeSuccesses}/${r.performances})`,
     tone: 'chart-bar--success',
   }));
 }
@@ -24,11 +25,12 @@ export function SummaryFigures({ summary, limit }: { summary: TakeSummary; limit
   return (
     <>
       <dl className="summary-stats">
-        <div className="summary-stat summary-stat--lead">
+        <div className={`summary-stat summary-stat--lead${summary.firstTakeSuccessRate === null ? ' summary-stat--none' : ''}`}>
           <dt>{t('summary.firstTake')}</dt>
           <dd>
             <strong>{formatPercent(summary.firstTakeSuccessRate, language)}</strong>
-            <span>{t(summary.performances === 1 ? 'summary.firstTakeOfOne' : 'summary.firstTakeOf', { successes: formatCount(summary.firstTakeSuccesses, language), performances: formatCount(summary.performances, language) })}</span>
+            <span>{t('summary.firstTakeOf', { successes: formatCount(summary.firstTakeSuccesses, language), performances: summary.performances })}</span>
+            {summary.pendingPerformances > 0 && <span className="summary-pending">{t('summary.pending', { count: summary.pendingPerformances })}</span>}
           </dd>
         </div>
         <div className="summary-stat">
@@ -37,7 +39,7 @@ export function SummaryFigures({ summary, limit }: { summary: TakeSummary; limit
         </div>
         <div className="summary-stat">
           <dt>{t('summary.multiTake')}</dt>
-          <dd><strong>{formatCount(summary.multiTakePerformances, language)}</strong><span>{t(summary.performances === 1 ? 'summary.multiTakeOfOne' : 'summary.multiTakeOf', { count: formatCount(summary.performances, language) })}</span></dd>
+          <dd><strong>{formatCount(summary.multiTakePerformances, language)}</strong><span>{t('summary.multiTakeOf', { count: summary.performances })}</span></dd>
         </div>
         <div className="summary-stat">
           <dt>{t('summary.takes')}</dt>

@@ -4,7 +4,7 @@ import { PAGE_MAX } from '../../../shared/contract/takes';
 import { api } from '../../api/client';
 import { printDocument } from '../../api/print';
 import { usePeople, useVenues } from '../../stores/data';
-import { showToast, useLanguage, useT } from '../../stores/ui';
+import { showToast, useT } from '../../stores/ui';
 import { reviewFilter, setReportOpen, useReview } from './reviewStore';
 import { formatLength, formatMinute } from './format';
 import { nameIn } from '../../../shared/script';
@@ -44,7 +44,6 @@ function useFilterWords(): string {
  */
 export function TakeReport() {
   const t = useT();
-  const language = useLanguage();
   const sort = useReview((s) => s.sort);
   const direction = useReview((s) => s.direction);
   const filterWords = useFilterWords();
@@ -116,7 +115,7 @@ export function TakeReport() {
               ))}
             </tbody>
           </table>
-          <p className="report-footer">{t('takes.count', { count: new Intl.NumberFormat(language).format(data.total) })}</p>
+          <p className="report-footer">{t('takes.count', { count: data.total })}</p>
         </>
       )}
     </article>

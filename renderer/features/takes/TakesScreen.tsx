@@ -2,9 +2,8 @@ import { useEffect, useState } from 'react';
 import { api, onEvent } from '../../api/client';
 import { saveFile } from '../../api/print';
 import { attempt } from '../../stores/data';
-import { showToast, useLanguage, useT } from '../../stores/ui';
+import { showToast, useT } from '../../stores/ui';
 import { refreshReview, reviewFilter, setReportOpen, startReview, useReview, useSelected, useSummary, useTotal } from './reviewStore';
-import { formatCount } from './format';
 import { ReviewFilters } from './ReviewFilters';
 import { SummaryFigures } from './SummaryPanel';
 import { TakeTable } from './TakeTable';
@@ -40,7 +39,6 @@ function Summary() {
 /** The take log: filters, summary, the virtualised table of every take, and one take in detail. */
 export function TakesScreen() {
   const t = useT();
-  const language = useLanguage();
   const total = useTotal();
   const selected = useSelected();
   const reportOpen = useReview((s) => s.reportOpen);
@@ -57,12 +55,12 @@ export function TakesScreen() {
       </main>
     );
   }
-  const exported = (file: string | undefined) => file && showToast('info', t('takes.exported', { count: formatCount(total ?? 0, language), file }));
+  const exported = (file: string | undefined) => file && showToast('info', { key: 'takes.exported', params: { count: total ?? 0, file } });
   return (
     <main className="screen takes-screen">
       <header className="screen-header">
         <h1>{t('takes.title')}</h1>
-        <span className="take-count" role="status">{total === null ? '' : total === 1 ? t('takes.countOne') : t('takes.count', { count: formatCount(total, language) })}</span>
+        <span className="take-count" role="status">{total === null ? '' : t('takes.count', { count: total })}</span>
         <div className="review-actions no-print">
           <button type="button" onClick={() => void exportAs('csv').then(exported)}>{t('takes.exportCsv')}</button>
           <button type="button" onClick={() => void exportAs('json').then(exported)}>{t('takes.exportJson')}</button>

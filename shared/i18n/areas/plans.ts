@@ -1,4 +1,4 @@
-import { area } from './area';
+import { area, plural } from './area';
 
 /** Plans messages (planning, roster, import, call sheet): English first, then Korean with exactly the same keys. */
 export const plansMessages = area(
@@ -21,8 +21,8 @@ export const plansMessages = area(
     'plans.restore': 'Restore',
     'plans.restored': 'Restored {name} to the plan list',
     'plans.unscheduled': 'No date',
-    'plans.takes': '{count} takes',
-    'plans.dayPlans': '{count} performances',
+    'plans.takes': plural({ one: '{count} take', other: '{count} takes' }),
+    'plans.dayPlans': plural({ one: '{count} performance', other: '{count} performances' }),
     'plans.runOrder': 'Run order',
     'plans.reorder': 'Reorder {name}',
     'plans.reorderHelp': 'Drag a plan to reorder the day, or focus its handle and press Alt+Up or Alt+Down.',
@@ -39,14 +39,20 @@ export const plansMessages = area(
     'plans.exportJson': 'Export JSON',
     'plans.exported': 'Saved {file}',
     'plans.import': 'Import plans (CSV or JSON)',
-    'plans.imported': 'Imported {count} plans',
-    'plans.importedSome': 'Imported {count} plans; {planned} were already planned and were left as they are',
-    'plans.importNothingNew': 'Nothing new: the {count} plans in this file are already planned',
+    'plans.imported': plural({ one: 'Imported {count} plan', other: 'Imported {count} plans' }),
+    'plans.importedSome': plural({ one: 'Imported {count} plan; left as they were, already planned: {planned}', other: 'Imported {count} plans; left as they were, already planned: {planned}' }),
+    'plans.importNothingNew': plural({ one: 'Nothing new: the plan in this file is already planned', other: 'Nothing new: the {count} plans in this file are already planned' }),
     'plans.importTooBig': 'This file is larger than 10 MB. Split it into smaller files and import each one.',
     'plans.importProblems': 'Problems in {file}',
-    'plans.importSummary': '{bad} of {rows} rows have problems, so nothing was imported. Fix them in the file and import it again, or import only the {valid} valid rows.',
+    'plans.importSummary': plural(
+      {
+        one: '{bad} of {rows} rows has a problem, so nothing was imported. Fix it in the file and import it again, or import only the valid rows.',
+        other: '{bad} of {rows} rows have problems, so nothing was imported. Fix them in the file and import it again, or import only the valid rows.',
+      },
+      'bad',
+    ),
     'plans.importNone': 'Nothing was imported: no row can be used as it is. Fix the file and import it again.',
-    'plans.importOnlyValid': 'Import only the {count} valid rows',
+    'plans.importOnlyValid': plural({ one: 'Import only the {count} valid row', other: 'Import only the {count} valid rows' }),
     'plans.importLine': 'Line',
     'plans.importColumn': 'Column',
     'plans.importProblem': 'Problem',
@@ -186,11 +192,11 @@ export const plansMessages = area(
     'plans.exported': '{file} 저장됨',
     'plans.import': '기획 가져오기 (CSV 또는 JSON)',
     'plans.imported': '기획 {count}개를 가져왔습니다',
-    'plans.importedSome': '기획 {count}개를 가져왔습니다. {planned}개는 이미 있어 그대로 두었습니다',
+    'plans.importedSome': '기획 {count}개를 가져왔습니다. 이미 있어 그대로 둔 기획: {planned}개',
     'plans.importNothingNew': '새로 가져올 것이 없습니다. 이 파일의 기획 {count}개는 이미 있습니다',
     'plans.importTooBig': '파일이 10MB보다 큽니다. 작은 파일로 나누어 하나씩 가져오세요.',
     'plans.importProblems': '{file}의 문제',
-    'plans.importSummary': '{rows}행 중 {bad}행에 문제가 있어 아무것도 가져오지 않았습니다. 파일에서 고친 뒤 다시 가져오거나, 올바른 {valid}행만 가져오세요.',
+    'plans.importSummary': '{rows}행 중 {bad}행에 문제가 있어 아무것도 가져오지 않았습니다. 파일에서 고친 뒤 다시 가져오거나, 올바른 행만 가져오세요.',
     'plans.importNone': '가져온 것이 없습니다. 그대로 쓸 수 있는 행이 없습니다. 파일을 고친 뒤 다시 가져오세요.',
     'plans.importOnlyValid': '올바른 {count}행만 가져오기',
     'plans.importLine': '줄',
