@@ -4,7 +4,7 @@ import { PAGE_MAX } from '../../../shared/contract/takes';
 import { api } from '../../api/client';
 import { printDocument } from '../../api/print';
 import { usePeople, useVenues } from '../../stores/data';
-import { showToast, useT } from '../../stores/ui';
+import { showToast, useLanguage, useT } from '../../stores/ui';
 import { reviewFilter, setReportOpen, useReview } from './reviewStore';
 import { formatLength, formatMinute } from './format';
 import { nameIn } from '../../../shared/script';
