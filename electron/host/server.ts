@@ -9,6 +9,7 @@ import type { Core } from '../core/core';
 import type { ManualClock } from '../core/clock';
 import { dispatch } from '../core/dispatch';
 import { serveStatic } from './static';
+import { openApiDocument } from './openapi';
 
 export interface HostOptions {
   core: Core;
@@ -74,6 +75,7 @@ export function createHost(options: HostOptions) {
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://host');
     if (url.pathname === '/api' && req.method === 'GET') return sendJson(res, 200, { ok: true, value: describeApi() });
+    if (url.pathname === '/api/openapi.json' && req.method === 'GET') return sendJson(res, 200, await openApiDocument(core));
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'invalid_input', message: 'Use POST with a JSON body' } });
       const body = await readJson(req);
