@@ -10,6 +10,7 @@ import { ManualClock } from './core/clock';
 import { getSetting, setSetting } from './core/repos/settings';
 import { defaultDataDir } from './host/data-dir';
 import { createHost } from './host/server';
+import { startOscControl } from './host/osc/control';
 
 const HELP = `Usage: npm run serve -- [options]
 
@@ -20,6 +21,9 @@ const HELP = `Usage: npm run serve -- [options]
   --first-run-demo  load the demo shoot only when this start creates the database
   --token <text>    control token to require for changes (default: one kept in the database)
   --test-clock      host time moves only through POST /test/clock (for tests; never on set)
+  --osc-port <n>    take countdown commands over OSC on this UDP port (off unless given)
+  --osc-host <addr> address the OSC port binds (default 127.0.0.1)
+  --osc-allow <ips> comma-separated senders allowed to control over OSC (default 127.0.0.1)
   --help            show this help`;
 
 async function main(): Promise<void> {
@@ -32,6 +36,9 @@ async function main(): Promise<void> {
       'first-run-demo': { type: 'boolean', default: false },
       token: { type: 'string' },
       'test-clock': { type: 'boolean', default: false },
+      'osc-port': { type: 'string' },
+      'osc-host': { type: 'string', default: '127.0.0.1' },
+      'osc-allow': { type: 'string', default: '127.0.0.1' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -56,6 +63,7 @@ async function main(): Promise<void> {
   console.log(`  Stage display (view only): ${base}/stage`);
   if (testClock) console.log('  Test clock: ON (host time moves only through POST /test/clock)');
   if (core.readOnly) console.log(`  READ-ONLY: ${core.readOnlyReason}`);
+  const osc = values['osc-port'] === undefined ? null : await startOsc(core, values['osc-port'], values['osc-host'], values['osc-allow']);
   console.log(`Listening on ${base}`);
 
   let stopping = false;
@@ -65,10 +73,19 @@ async function main(): Promise<void> {
     // Quitting backs up what changed since the last backup, then closes the store; a backup that
     // hangs (a stalled disk) must not keep the process alive forever: the WAL is safe either way.
     setTimeout(() => process.exit(0), 15_000).unref();
-    void host.close().finally(() => core.shutdown().finally(() => process.exit(0)));
+    void Promise.all([host.close(), osc?.close()]).finally(() => core.shutdown().finally(() => process.exit(0)));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/** Control in over OSC, only when asked for: loopback and an allow-list unless told otherwise. */
+async function startOsc(core: Core, port: string, host: string, allow: string) {
+  const number = Number(port);
+  if (!Number.isInteger(number) || number < 1 || number > 65535) throw new Error(`--osc-port must be a number from 1 to 65535, not "${port}"`);
+  const osc = await startOscControl(core, { port: number, host, allow: allow.split(',').map((a) => a.trim()).filter(Boolean) });
+  console.log(`  OSC control: udp://${host}:${osc.port} (/cuelight/arm, start, pause, resume, adjust, gonow, end, reset, mark, outcome), from ${allow}`);
+  return osc;
 }
 
 function ensureToken(core: Core): string {
