@@ -44,7 +44,8 @@ export function TriggersEditor() {
   return (
     <section className="panel triggers-editor" aria-label={t('triggers.title')}>
       <h2>{t('triggers.title')}</h2>
-      <p className="label">{t('triggers.intro')}</p>
+      <p>{t('triggers.intro')}</p>
+      <p className="mono">{t('triggers.fields')}</p>
       <label>
         {t('triggers.scope')}
         <select value={planId ?? ''} onChange={(e) => setPlanId(e.target.value ? Number(e.target.value) : null)}>
