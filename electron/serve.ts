@@ -12,6 +12,7 @@ import { getSetting, setSetting } from './core/repos/settings';
 import { defaultDataDir } from './host/data-dir';
 import { createHost, openPort } from './host/server';
 import { allowedHostNames } from './host/origin';
+import { startOscControl } from './host/osc/control';
 
 const HELP = `Usage: npm run serve -- [options]
 
@@ -25,6 +26,9 @@ const HELP = `Usage: npm run serve -- [options]
                     only to its own names and addresses, so a web page elsewhere cannot read it
   --test-clock      host time moves only through POST /test/clock (for tests; never on set)
   --test-clock-at <time>  with --test-clock, start at this time (ISO, or epoch ms) instead of now (for tests)
+  --osc-port <n>    take countdown commands over OSC on this UDP port (off unless given)
+  --osc-host <addr> address the OSC port binds (default 127.0.0.1)
+  --osc-allow <ips> comma-separated senders allowed to control over OSC (default 127.0.0.1)
   --help            show this help`;
 
 /** A test's fixed moment, so the demo's dates and everything shown from them never follow today. */
@@ -47,6 +51,9 @@ async function main(): Promise<void> {
       'allow-host': { type: 'string', multiple: true, default: [] },
       'test-clock': { type: 'boolean', default: false },
       'test-clock-at': { type: 'string' },
+      'osc-port': { type: 'string' },
+      'osc-host': { type: 'string', default: '127.0.0.1' },
+      'osc-allow': { type: 'string', default: '127.0.0.1' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -69,6 +76,7 @@ async function main(): Promise<void> {
   const allowedHosts = allowedHostNames({ bound: values.host, extra: values['allow-host'] });
   const host = createHost(server, { core, token, allowedHosts, rendererDir: path.join(__dirname, '..', 'renderer'), ...(testClock ? { testClock } : {}) });
   const address = host.address();
+  const osc = values['osc-port'] === undefined ? null : await startOsc(core, values['osc-port'], values['osc-host'], values['osc-allow']);
   // Before the address is printed: whoever reads it may signal at once (a process manager, a test).
   let stopping = false;
   const stop = () => {
@@ -77,7 +85,7 @@ async function main(): Promise<void> {
     // Quitting backs up what changed since the last backup, then closes the store; a backup that
     // hangs (a stalled disk) must not keep the process alive forever: the WAL is safe either way.
     setTimeout(() => process.exit(0), 15_000).unref();
-    void host.close().finally(() => core.shutdown().finally(() => process.exit(0)));
+    void Promise.all([host.close(), osc?.close()]).finally(() => core.shutdown().finally(() => process.exit(0)));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
@@ -89,6 +97,7 @@ async function main(): Promise<void> {
   console.log(`  Stage display (view only): ${base}/stage`);
   if (testClock) console.log('  Test clock: ON (host time moves only through POST /test/clock)');
   if (core.readOnly) console.log(`  READ-ONLY: ${core.readOnlyReason}`);
+  if (osc) console.log(`  OSC control: udp://${values['osc-host']}:${osc.port} (/cuelight/arm, start, pause, resume, adjust, gonow, end, reset, mark, outcome), from ${values['osc-allow']}`);
   console.log(`Listening on ${base}`);
 }
 
@@ -98,6 +107,13 @@ function describeListenError(error: NodeJS.ErrnoException, port: number, host: s
   if (error.code === 'EACCES') return `port ${port} needs administrator rights: pick one above 1023 with --port <n>`;
   if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') return `this machine has no address ${host}: give one of its own with --host (0.0.0.0 listens on every network)`;
   return `could not listen on ${host}:${port}: ${error.message}`;
+}
+
+/** Control in over OSC, only when asked for: loopback and an allow-list unless told otherwise. */
+async function startOsc(core: Core, port: string, host: string, allow: string) {
+  const number = Number(port);
+  if (!Number.isInteger(number) || number < 1 || number > 65535) throw new Error(`--osc-port must be a number from 1 to 65535, not "${port}"`);
+  return startOscControl(core, { port: number, host, allow: allow.split(',').map((a) => a.trim()).filter(Boolean) });
 }
 
 function ensureToken(core: Core): string {

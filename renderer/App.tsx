@@ -1,10 +1,11 @@
 import { useEffect } from 'react';
-import { LANGUAGES } from '../shared/i18n/index';
+import { LANGUAGES, translate } from '../shared/i18n/index';
 import type { Route } from './router';
 import { useRoute } from './router';
 import { api } from './api/client';
 import { attempt, refreshData, startData, useData } from './stores/data';
 import { startRuntime } from './stores/runtime';
+import { startLiveResults } from './features/triggers/liveResults';
 import { dismissToast, setLanguage, toastText, useLanguage, useT, useUi } from './stores/ui';
 import { PlansScreen } from './features/plans/PlansScreen';
 import { ConsoleScreen } from './features/console/ConsoleScreen';
@@ -82,7 +83,7 @@ export function App() {
   const route = useRoute();
   const language = useLanguage();
   useEffect(() => {
-    const stops = [startRuntime(), startData()];
+    const stops = [startRuntime(), startData(), startLiveResults((r) => translate(useUi.getState().language, 'triggers.failedToast', { name: r.name, detail: r.detail }))];
     return () => stops.forEach((stop) => stop());
   }, []);
   useEffect(() => {

@@ -1,5 +1,6 @@
 /** Types for ./stand-ins.mjs (plain JS, so the benchmark can run it without a TypeScript step). */
 export declare const preciseNow: () => number;
+export declare function reanchor(): void;
 
 interface Closable {
   port: number;

@@ -7,8 +7,26 @@ import http from 'node:http';
 import net from 'node:net';
 import { decode } from 'node-osc';
 
-const ORIGIN = Date.now() - performance.now();
-/** Wall-clock ms with microseconds: performance.now() anchored to Date.now() once. */
+/**
+ * performance.now() anchored to the moment Date.now() ticks. A preempted read makes an anchor
+ * too small, so the largest of a few is the truest (to microseconds).
+ */
+function anchor(tries = 5) {
+  let best = -Infinity;
+  for (let i = 0; i < tries; i++) {
+    const start = Date.now();
+    let now = start;
+    while (now === start) now = Date.now();
+    best = Math.max(best, now - performance.now());
+  }
+  return best;
+}
+let ORIGIN = anchor();
+/** Anchors again (a few ms of spinning): the two clocks drift apart slowly, so measure near a fresh anchor. */
+export function reanchor() {
+  ORIGIN = anchor();
+}
+/** Wall-clock ms with microseconds, on the same clock as the host's deadlines (Date.now()). */
 export const preciseNow = () => ORIGIN + performance.now();
 
 export async function startOscListener() {

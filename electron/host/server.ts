@@ -11,6 +11,7 @@ import { refusalFor } from './origin';
 import { bodyLimitFor, busyRefusal, declaredSizeRefusal, isBigUpload, lingerThenClose, parseJson, plainRefusal, readBody, SMALL_BODY_BYTES, UploadSlots, type BodyRefusal } from './body';
 import { attachEventSockets } from './websocket';
 import { createLimitedServer } from './connections';
+import { openApiDocument } from './openapi';
 
 export interface HostOptions {
   core: Core;
@@ -125,6 +126,7 @@ export function createHost(server: http.Server, options: HostOptions) {
     if (refusal) return refuse(req, res, plainRefusal(403, refusal));
     const url = new URL(req.url ?? '/', 'http://host');
     if (url.pathname === '/api' && req.method === 'GET') return sendJson(res, 200, { ok: true, value: describeApi() });
+    if (url.pathname === '/api/openapi.json' && req.method === 'GET') return sendJson(res, 200, await openApiDocument(core));
     if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice(5));
     if (url.pathname === '/test/clock' && options.testClock && req.method === 'POST') return handleTestClock(req, res, options.testClock);
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(req, res, plainRefusal(405, 'Not allowed'));

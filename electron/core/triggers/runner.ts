@@ -13,8 +13,10 @@ import { DeckPool } from './hyperdeck';
 
 /** Connections open this long before their moment (receivers drop idle connections after a while). */
 const WARM_MS = 2_000;
-/** The fire timer wakes this early and waits out the rest, so a late-waking timer costs nothing. */
-const LEAD_MS = 3;
+/** The fire timer wakes this early and waits out the rest, so a timer that wakes a little late costs nothing. */
+const LEAD_MS = 5;
+/** Cheapest first: a datagram, then a line on an open TCP connection, then an HTTP request. */
+const FIRE_ORDER = { osc: 0, hyperdeck: 1, http: 2 } as const;
 
 interface Moment {
   at: number;
@@ -123,6 +125,7 @@ export class TriggerRunner {
         const key = `${event}:${at}`;
         const moment = byAt.get(key) ?? { at, event, triggers: [], armed: null };
         moment.triggers.push(t);
+        moment.triggers.sort((a, b) => FIRE_ORDER[a.action.kind] - FIRE_ORDER[b.action.kind]);
         byAt.set(key, moment);
       }
     }

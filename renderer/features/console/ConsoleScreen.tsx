@@ -10,6 +10,7 @@ import { HelpOverlay } from './HelpOverlay';
 import { MessagePanel } from './MessagePanel';
 import { TakePanel } from './TakePanel';
 import { TimeOfDay } from './TimeOfDay';
+import { TriggerStatusPanel } from '../triggers/TriggerStatusPanel';
 import { selectPlanForConsole, setRehearsal, useConsole } from './consoleStore';
 import { useCommandKeys } from './useCommandKeys';
 
@@ -93,6 +94,7 @@ export function ConsoleScreen() {
         <div className="console-side">
           {snapshot && <TakePanel snapshot={snapshot} />}
           <MessagePanel current={snapshot?.message ?? ''} />
+          <TriggerStatusPanel />
         </div>
       </div>
       <ConfirmDialog />

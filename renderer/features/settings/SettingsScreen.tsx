@@ -3,6 +3,7 @@ import { api } from '../../api/client';
 import { attempt, useCanControl } from '../../stores/data';
 import { showToast, useT } from '../../stores/ui';
 import { BackupsPanel } from './BackupsPanel';
+import { TriggersEditor } from '../triggers/TriggersEditor';
 
 /** Who is logging (stored with every take and outcome change). */
 function CrewName() {
@@ -45,6 +46,7 @@ export function SettingsScreen() {
         <CrewName />
         <BackupsPanel />
       </div>
+      <TriggersEditor />
     </main>
   );
 }

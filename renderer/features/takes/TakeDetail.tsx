@@ -10,6 +10,7 @@ import { takeLabel } from './TakeTable';
 import { OutcomeForm } from './OutcomeForm';
 import { MarkTimeline } from './MarkTimeline';
 import { MarkList } from './MarkList';
+import { TakeTriggers } from '../triggers/TakeTriggers';
 
 function History({ changes }: { changes: OutcomeChange[] }) {
   const t = useT();
@@ -110,6 +111,7 @@ export function TakeDetail({ id, attempts }: { id: number; attempts: number }) {
               <MarkTimeline marks={take.marks} lengthMs={lengthMs} />
               <MarkList take={take} canControl={canControl} onSaved={saved} />
             </section>
+            <TakeTriggers takeId={take.id} />
             <section aria-label={t('detail.history')}>
               <h3>{t('detail.history')}</h3>
               <History changes={history} />
