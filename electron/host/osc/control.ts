@@ -56,6 +56,6 @@ export function startOscControl(core: Core, options: OscControlOptions): Promise
 
   function answer(to: { address: string; port: number }, reply: [string, ...(string | number)[]]): void {
     const client = new Client(net.isIPv6(to.address) ? to.address : plain(to.address), to.port);
-    client.send(...reply, () => void client.close());
+    void client.send(...reply, () => void client.close());
   }
 }
