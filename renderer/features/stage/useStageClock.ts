@@ -91,9 +91,10 @@ export function useStageClock(
     const arrive = (boundary: number) => {
       const short = boundary - surelyReachedHostTime();
       if (short > 2) return wakeAt(boundary);
-      while (surelyReachedHostTime() < boundary) {
-        // a fraction of a millisecond: cheaper and surer than another timer
-      }
+      // A fraction of a millisecond: cheaper and surer than another timer. Bounded, in case the
+      // clock does not move (a test's paused clock): then it sleeps again, never flips early.
+      for (let i = 0; i < 200_000 && surelyReachedHostTime() < boundary; i++);
+      if (surelyReachedHostTime() < boundary) return wakeAt(boundary);
       render();
     };
 
