@@ -25,6 +25,7 @@ async function armAndStart(page: Page, stage: Page): Promise<void> {
 }
 
 test('the stage follows pause, adjust, messages and GO', async ({ page, context }) => {
+  test.slow(); // 25 s of countdown in 100 ms steps, each a host call: under load, most of a minute
   await freezeClock(context);
   const stage = await context.newPage();
   await armAndStart(page, stage);
