@@ -9,7 +9,7 @@ import { advance, freezeClock, T0 } from './time';
 let host: Host;
 test.beforeEach(async () => {
   host = await startHost({ testClock: true, testClockAt: T0 });
-  // One performance the day after T0, one already shot: only the first is "next".
+  // One performance the day after T0, then one already shot: only the first is "next".
   const created = await host.call('createPlan', { artist: { name: 'Lena Park' }, song: '꿈에', shootDate: '2026-11-27', callTime: '18:30', countdownMs: 10_000 });
   await host.call('createPlan', { artist: { name: 'Old Band' }, song: 'Done already', shootDate: '2026-11-27', callTime: '08:00', status: 'shot' });
   expect(created.ok).toBe(true);
