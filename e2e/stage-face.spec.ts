@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures';
 import { startHost, TOKEN, type Host } from './host';
 import { advance, freezeClock, T0 } from './time';
@@ -27,6 +28,17 @@ async function openStage(context: BrowserContext, language: 'en' | 'ko', size: {
   return stage;
 }
 
+/** Colour contrast violations on the page as it is now (GO's pulse finished first). */
+async function contrastViolations(page: Page): Promise<string[]> {
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+  // axe waits on page timers, and this page's clock is paused: run it a millisecond at a time.
+  let done = false;
+  const analysis = new AxeBuilder({ page }).withRules(['color-contrast']).analyze().finally(() => (done = true));
+  while (!done) await page.clock.runFor(1);
+  const result = await analysis;
+  return result.violations.flatMap((v) => v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`));
+}
+
 /** The rendered font size of an element, px. */
 const fontSize = (page: Page, selector: string) => page.locator(selector).evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
 
@@ -41,6 +53,7 @@ test('idle shows what is next, GO fills the screen, then the take time takes ove
   await expect(stage.getByRole('timer')).toBeHidden(); // no dead zero
   await expect(face.getByText('In sync')).toBeVisible();
   await stage.screenshot({ path: 'e2e/screenshots/stage-idle-1920.png' });
+  expect(await contrastViolations(stage)).toEqual([]);
 
   await page.goto(`${host.url}/?token=${TOKEN}#/console`);
   await page.getByRole('combobox', { name: 'Choose a performance' }).selectOption({ label: '18:30 · Lena Park — 꿈에' });
@@ -57,6 +70,7 @@ test('idle shows what is next, GO fills the screen, then the take time takes ove
   expect(await fontSize(stage, '.stage-go')).toBeGreaterThan(2 * (await fontSize(stage, '.stage-digits')));
   expect((await stage.locator('.stage-go').boundingBox())!.height).toBeGreaterThan(1080 * 0.4);
   await stage.screenshot({ path: 'e2e/screenshots/stage-go-1920.png' });
+  expect(await contrastViolations(stage)).toEqual([]);
 
   // A few seconds in, the take time is the largest thing.
   await advance(host, context, 5_500); // a flip waits out the clock estimate's uncertainty: never early
@@ -64,11 +78,13 @@ test('idle shows what is next, GO fills the screen, then the take time takes ove
   await expect(stage.getByRole('timer')).toHaveText('0:05');
   expect(await fontSize(stage, '.stage-digits')).toBeGreaterThan(2 * (await fontSize(stage, '.stage-go')));
   await stage.screenshot({ path: 'e2e/screenshots/stage-take-1920.png' });
+  expect(await contrastViolations(stage)).toEqual([]);
 
   // The end of the take, then a reset: back to what is next (still this one: not marked shot).
   await page.getByRole('button', { name: 'End take' }).click();
   await expect(face.getByText('Take ended')).toBeVisible();
   await expect(stage.getByText('GO', { exact: true })).toHaveCount(0);
+  expect(await contrastViolations(stage)).toEqual([]);
   await host.call('countdownCommand', { type: 'reset' });
   await expect(face.getByText('Next', { exact: true })).toBeVisible();
   await expect(face).not.toHaveAttribute('data-go', /.*/);
