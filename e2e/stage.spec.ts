@@ -98,6 +98,7 @@ test('a crash and restart of the host mid-countdown resumes exactly', async ({ p
   // The display says it lost the host instead of counting on silently.
   await expect(stage.getByRole('alert')).toHaveText('Connection lost — last known time');
   await expect(stage.getByText('Host lost')).toBeVisible();
+  await stage.screenshot({ path: 'e2e/screenshots/stage-lost.png' });
   // The restarted host's clock starts where the old one stopped: a host started at today's date
   // would find the deadline long past and commit a GO on recovery.
   host = await startHost({ dataDir: host.dataDir, port: Number(new URL(host.url).port), testClock: true, testClockAt: T0 + 20_500 });
