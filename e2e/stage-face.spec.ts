@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures';
 import { startHost, TOKEN, type Host } from './host';
 import { advance, freezeClock, T0 } from './time';
@@ -9,7 +10,7 @@ import { advance, freezeClock, T0 } from './time';
 let host: Host;
 test.beforeEach(async () => {
   host = await startHost({ testClock: true, testClockAt: T0 });
-  // One performance the day after T0, one already shot: only the first is "next".
+  // One performance the day after T0, then one already shot: only the first is "next".
   const created = await host.call('createPlan', { artist: { name: 'Lena Park' }, song: '꿈에', shootDate: '2026-11-27', callTime: '18:30', countdownMs: 10_000 });
   await host.call('createPlan', { artist: { name: 'Old Band' }, song: 'Done already', shootDate: '2026-11-27', callTime: '08:00', status: 'shot' });
   expect(created.ok).toBe(true);
@@ -27,6 +28,21 @@ async function openStage(context: BrowserContext, language: 'en' | 'ko', size: {
   return stage;
 }
 
+/** Colour contrast violations on the page as it is now (GO's pulse finished first). */
+async function contrastViolations(page: Page): Promise<string[]> {
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+  // axe waits on page timers, and this page's clock is paused: run it a millisecond at a time
+  // (legacy mode: no blank helper page of its own, which the clock would also have to run),
+  // then move the host's clock as far, so the two clocks still agree.
+  let done = false;
+  let ran = 0;
+  const analysis = new AxeBuilder({ page }).withRules(['color-contrast']).setLegacyMode(true).analyze().finally(() => (done = true));
+  for (; !done; ran++) await page.clock.runFor(1);
+  await host.clock({ advance: ran });
+  const result = await analysis;
+  return result.violations.flatMap((v) => v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`));
+}
+
 /** The rendered font size of an element, px. */
 const fontSize = (page: Page, selector: string) => page.locator(selector).evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
 
@@ -41,12 +57,14 @@ test('idle shows what is next, GO fills the screen, then the take time takes ove
   await expect(stage.getByRole('timer')).toBeHidden(); // no dead zero
   await expect(face.getByText('In sync')).toBeVisible();
   await stage.screenshot({ path: 'e2e/screenshots/stage-idle-1920.png' });
+  expect(await contrastViolations(stage)).toEqual([]);
 
   await page.goto(`${host.url}/?token=${TOKEN}#/console`);
   await page.getByRole('combobox', { name: 'Choose a performance' }).selectOption({ label: '18:30 · Lena Park — 꿈에' });
   await page.getByRole('button', { name: 'Arm countdown' }).click();
   await expect(stage.getByRole('timer')).toHaveText('0:10');
   await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Counting' })).toBeVisible(); // the host has it
   await advance(host, context, 10_000);
 
   // GO: a full-screen change to bright green, the word the largest thing on screen.
@@ -57,6 +75,7 @@ test('idle shows what is next, GO fills the screen, then the take time takes ove
   expect(await fontSize(stage, '.stage-go')).toBeGreaterThan(2 * (await fontSize(stage, '.stage-digits')));
   expect((await stage.locator('.stage-go').boundingBox())!.height).toBeGreaterThan(1080 * 0.4);
   await stage.screenshot({ path: 'e2e/screenshots/stage-go-1920.png' });
+  expect(await contrastViolations(stage)).toEqual([]);
 
   // A few seconds in, the take time is the largest thing.
   await advance(host, context, 5_500); // a flip waits out the clock estimate's uncertainty: never early
@@ -64,11 +83,13 @@ test('idle shows what is next, GO fills the screen, then the take time takes ove
   await expect(stage.getByRole('timer')).toHaveText('0:05');
   expect(await fontSize(stage, '.stage-digits')).toBeGreaterThan(2 * (await fontSize(stage, '.stage-go')));
   await stage.screenshot({ path: 'e2e/screenshots/stage-take-1920.png' });
+  expect(await contrastViolations(stage)).toEqual([]);
 
   // The end of the take, then a reset: back to what is next (still this one: not marked shot).
   await page.getByRole('button', { name: 'End take' }).click();
   await expect(face.getByText('Take ended')).toBeVisible();
   await expect(stage.getByText('GO', { exact: true })).toHaveCount(0);
+  expect(await contrastViolations(stage)).toEqual([]);
   await host.call('countdownCommand', { type: 'reset' });
   await expect(face.getByText('Next', { exact: true })).toBeVisible();
   await expect(face).not.toHaveAttribute('data-go', /.*/);

@@ -25,6 +25,7 @@ async function armAndStart(page: Page, stage: Page): Promise<void> {
 }
 
 test('the stage follows pause, adjust, messages and GO', async ({ page, context }) => {
+  test.slow(); // 25 s of countdown in 100 ms steps, each a host call: under load, most of a minute
   await freezeClock(context);
   const stage = await context.newPage();
   await armAndStart(page, stage);
@@ -97,6 +98,7 @@ test('a crash and restart of the host mid-countdown resumes exactly', async ({ p
   // The display says it lost the host instead of counting on silently.
   await expect(stage.getByRole('alert')).toHaveText('Connection lost — last known time');
   await expect(stage.getByText('Host lost')).toBeVisible();
+  await stage.screenshot({ path: 'e2e/screenshots/stage-lost.png' });
   // The restarted host's clock starts where the old one stopped: a host started at today's date
   // would find the deadline long past and commit a GO on recovery.
   host = await startHost({ dataDir: host.dataDir, port: Number(new URL(host.url).port), testClock: true, testClockAt: T0 + 20_500 });
@@ -110,6 +112,7 @@ test('a crash and restart of the host mid-countdown resumes exactly', async ({ p
 });
 
 test('display options: beeps in the last five seconds and at GO, timecode after zero', async ({ page, context }) => {
+  test.slow(); // 92 s of countdown moved in 100 ms steps: on a loaded machine that alone can take a minute
   await freezeClock(context);
   const stage = await context.newPage();
   // Count the tones the display asks Web Audio for (the audio itself plays for real).

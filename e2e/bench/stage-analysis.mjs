@@ -68,9 +68,10 @@ export const fmt = (x) => x.toFixed(2);
 export const describe = (s) => `n=${s.n} p50 ${fmt(s.p50)} p99 ${fmt(s.p99)} max ${fmt(s.max)} min ${fmt(s.min)} ms, early ${s.early} (by Date.now() alone: ${s.surelyEarly}), last ${fmt(s.last)} ms`;
 
 /**
- * The client's host-clock offset estimate replayed from the pongs it got, as renderer/api/client.ts
- * makes it (lowest round trip wins, any sample once the best is a minute old; < 0.5 ms moves
- * ignored): the offset in force from each page time `at` on.
+ * The client's host-clock offset estimate replayed from the pongs it got, roughly as
+ * renderer/api/clockSync.ts makes it (there: the overlap of every kept sample's bounds; here the
+ * lowest round trip, any sample once the best is a minute old; < 0.5 ms moves ignored): the
+ * offset in force from each page time `at` on, for the log.
  */
 export function replayOffset(pongs) {
   let best = { rtt: Infinity, at: 0 };

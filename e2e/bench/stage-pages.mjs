@@ -43,7 +43,7 @@ export function installRecorder() {
         this.addEventListener('message', (message) => {
           try {
             const data = JSON.parse(String(message.data));
-            if (data.type === 'pong') rec.pongs.push([data.t0, data.hostNow, Date.now()]);
+            if (data.type === 'pong') rec.pongs.push([data.t0, data.hostNow, performance.timeOrigin + performance.now()]); // the client's own clock
           } catch {
             // not ours to judge
           }

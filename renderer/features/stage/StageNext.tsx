@@ -8,8 +8,8 @@ export function StageNext() {
   const t = useT();
   const language = useLanguage();
   const plans = usePlans();
-  const now = hostNow(); // read once per render: the day only matters to the minute
-  const next = nextUp(plans, now);
+  const now = hostNow(); // read once per render: only the day matters (today's call shows no date)
+  const next = nextUp(plans);
   if (!next) {
     return (
       <div className="stage-next">

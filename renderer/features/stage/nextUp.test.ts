@@ -12,21 +12,19 @@ function plan(song: string, shootDate: string | null, callTime: string | null, e
 }
 
 describe('next up on an idle stage', () => {
-  it('announces the earliest performance not yet shot, today first, by call time', () => {
+  it('announces the first performance not yet shot in run order, as the console does', () => {
     const plans = [
-      plan('Tomorrow', '2026-11-29', '09:00'),
+      plan('Shot already', '2026-11-28', '14:00', { status: 'shot' }),
       plan('Evening', '2026-11-28', '19:30'),
-      plan('Afternoon, shot', '2026-11-28', '14:00', { status: 'shot' }),
-      plan('Yesterday', '2026-11-27', '18:00'),
-      plan('Called, not shot', '2026-11-28', '14:30'),
-      plan('Undated', null, null),
+      plan('Afternoon', '2026-11-28', '14:30'),
+      plan('Tomorrow', '2026-11-29', '09:00'),
     ];
-    expect(nextUp(plans, NOW)?.song).toBe('Called, not shot');
-    expect(nextUp(plans.filter((p) => p.song !== 'Called, not shot'), NOW)?.song).toBe('Evening');
+    expect(nextUp(plans)?.song).toBe('Evening');
+    expect(nextUp(plans, plans[1]!.id)?.song).toBe('Afternoon'); // the armed one is not "next"
   });
 
-  it('announces nothing when nothing dated is left', () => {
-    expect(nextUp([plan('Undated', null, null), plan('Old', '2026-11-01', '10:00')], NOW)).toBeNull();
+  it('announces nothing when everything is shot', () => {
+    expect(nextUp([plan('Done', '2026-11-28', '10:00', { status: 'shot' })])).toBeNull();
   });
 
   it('knows whether the day is today', () => {

@@ -7,20 +7,12 @@ function localDay(at: number): string {
 }
 
 /**
- * What an idle stage display announces: the first performance not yet shot, from today on, by
- * day, call time and run order. A performance whose call time has passed today still counts:
- * called is not shot. Undated plans are not announced (nobody knows when they are).
+ * What an idle stage display announces: the first performance not yet shot in the run order (the
+ * order listPlans gives: by day, then the producer's order), the same one the console calls
+ * "Next up", so the two screens never disagree.
  */
-export function nextUp(plans: readonly (Plan & { archived?: boolean })[], now: number): Plan | null {
-  const today = localDay(now);
-  const candidates = plans.filter((p) => !p.archived && p.status !== 'shot' && p.shootDate !== null && p.shootDate >= today);
-  candidates.sort(
-    (a, b) =>
-      a.shootDate!.localeCompare(b.shootDate!) ||
-      (a.callTime ?? '99:99').localeCompare(b.callTime ?? '99:99') ||
-      a.runOrder - b.runOrder,
-  );
-  return candidates[0] ?? null;
+export function nextUp(plans: readonly Plan[], armedPlanId: number | null = null): Plan | null {
+  return plans.find((p) => p.status !== 'shot' && p.id !== armedPlanId) ?? null;
 }
 
 /** Whether a plan's day is the day of `now` (then only the call time is shown). */

@@ -83,10 +83,22 @@ export function useStageClock(
      * Sleeps until a boundary in two steps: long timers may fire several ms late (the browser
      * batches them), so the first wakes 30 ms early and a short one lands on the boundary. The
      * margin (0.5 ms, plus the clock estimate's uncertainty) means a flip can never come early.
+     * Timers count whole ms and may fire a fraction early; a chain of them is clamped to 4 ms, so
+     * instead of sleeping again for the last fraction, the final wake waits it out (under 2 ms).
      */
     const wakeAt = (boundary: number) => {
       const wait = boundary - surelyReachedHostTime();
-      timer = wait > 40 ? setTimeout(() => wakeAt(boundary), wait - 30) : setTimeout(render, Math.max(0, wait));
+      if (wait > 40) timer = setTimeout(() => wakeAt(boundary), wait - 30);
+      else timer = setTimeout(() => arrive(boundary), Math.max(0, Math.ceil(wait)));
+    };
+    const arrive = (boundary: number) => {
+      const short = boundary - surelyReachedHostTime();
+      if (short > 2) return wakeAt(boundary);
+      // A fraction of a millisecond: cheaper and surer than another timer. Bounded, in case the
+      // clock does not move (a test's paused clock): then it sleeps again, never flips early.
+      for (let i = 0; i < 200_000 && surelyReachedHostTime() < boundary; i++);
+      if (surelyReachedHostTime() < boundary) return wakeAt(boundary);
+      render();
     };
 
     const render = () => {
