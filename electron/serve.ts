@@ -10,6 +10,7 @@ import { ManualClock } from './core/clock';
 import { getSetting, setSetting } from './core/repos/settings';
 import { defaultDataDir } from './host/data-dir';
 import { createHost } from './host/server';
+import { watchLoopForBench } from './host/loop-stall';
 
 const HELP = `Usage: npm run serve -- [options]
 
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
   if (testClock) console.log('  Test clock: ON (host time moves only through POST /test/clock)');
   if (core.readOnly) console.log(`  READ-ONLY: ${core.readOnlyReason}`);
   console.log(`Listening on ${base}`);
+  if (process.env.CUELIGHT_BENCH_LOOP === '1') watchLoopForBench();
 
   let stopping = false;
   const stop = () => {
