@@ -128,6 +128,8 @@ export async function run({ emit, log }) {
       await api(host, 'importPlans', { format: 'csv', content: host.csv });
     }
     const figures = {};
+    log('warm-up round (not reported): a fresh host compiles its code paths on first use');
+    await measure(host, plan.id, 'idle', log);
     for (const load of ['idle', ...CHOSEN.filter((l) => l !== 'idle')]) figures[load] = await measure(host, plan.id, load, log);
     const missed = [];
     for (const [load, figure] of Object.entries(figures)) {
