@@ -76,10 +76,9 @@ export class ImportWriter {
     let sliceEnd = performance.now() + WRITE_SLICE_MS;
     /** Lets the loop breathe once the slice is used up; false when another write took over meanwhile. */
     const goOn = async (): Promise<boolean> => {
-      if (performance.now() <= sliceEnd) return true;
       await nextTurn();
       sliceEnd = performance.now() + WRITE_SLICE_MS;
-      return !this.preempted;
+      return !this.preempted && db.inTransaction;
     };
     try {
       const start = maxRunOrder(db);
@@ -89,12 +88,14 @@ export class ImportWriter {
         const page = plannedPage(db, after, PLANNED_PAGE);
         page.keys.forEach((key) => planned.add(key));
         after = page.lastId;
-        if (!(await goOn())) return null;
+        if (performance.now() > sliceEnd && !(await goOn())) return null;
       }
       for (let i = 0; i < file.valid.length; i++) {
-        if (!(await goOn())) return null;
-        const plan = file.valid[i]!;
+        if (performance.now() > sliceEnd && !(await goOn())) return null;
         if ((i + 1) % WRITE_PROGRESS_EVERY === 0) progress(i + 1, file.valid.length);
+        // Never a row outside the import's transaction: a write that went first rolled it back.
+        if (this.preempted || !db.inTransaction) return null;
+        const plan = file.valid[i]!;
         if (alreadyPlanned(planned, plan)) {
           valid++;
           skipped++;
