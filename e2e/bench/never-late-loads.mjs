@@ -52,7 +52,11 @@ function repeat(once) {
 export const loads = {
   idle: () => async () => {},
 
-  import_dry: ({ url, token, csv }) => repeat(() => call(url, 'importPlans', { format: 'csv', content: csv, dryRun: true }, { token })),
+  import_dry: ({ url, token, csv }) =>
+    repeat(async () => {
+      const result = await call(url, 'importPlans', { format: 'csv', content: csv, dryRun: true }, { token });
+      if (result.status !== 200) throw new Error(`the dry run failed: ${result.status} ${result.body.slice(0, 300)}`);
+    }),
 
   /** One real import, held until it commits (it starts over each time a command writes first). */
   import: ({ url, token, csv }) => {
