@@ -115,22 +115,42 @@ async function measure(host, planId, load, log) {
   return { go_late_ms: lateMs, command_p99_ms: percentile(latencies, 99), loop_stall_max_ms: stall };
 }
 
+/** Loads that read or send no plans file run on a second host with the demo shoot only: with the
+ *  9.8 MB import in it, every listPlans would be a 15 MB answer, a different (big-read) load. */
+const ON_FRESH_HOST = new Set(['bodies', 'readers', 'slow']);
+
+async function openHost(csv) {
+  const host = await startHost(tempDir('cuelight-never-late-'));
+  host.csv = csv;
+  host.plan = await api(host, 'createPlan', { artist: { name: 'Bench' }, song: 'Never late', countdownMs: COUNTDOWN_MS, warningMs: COUNTDOWN_MS, dangerMs: 1000 });
+  return host;
+}
+
 export async function run({ emit, log }) {
   const unknown = CHOSEN.filter((load) => !ORDER.includes(load));
   if (unknown.length) throw new Error(`BENCH_NEVER_LATE_LOADS: unknown ${unknown.join(', ')}; loads: ${ORDER.join(', ')}`);
-  const host = await startHost(tempDir('cuelight-never-late-'));
+  const csv = plansCsv(ROWS);
+  log(`plans file: ${ROWS} rows, ${(Buffer.byteLength(csv) / 1e6).toFixed(1)} MB; countdown ${COUNTDOWN_MS / 1000} s`);
+  const hosts = [];
   try {
-    host.csv = plansCsv(ROWS);
-    log(`plans file: ${ROWS} rows, ${(Buffer.byteLength(host.csv) / 1e6).toFixed(1)} MB; countdown ${COUNTDOWN_MS / 1000} s`);
-    const plan = await api(host, 'createPlan', { artist: { name: 'Bench' }, song: 'Never late', countdownMs: COUNTDOWN_MS, warningMs: COUNTDOWN_MS, dangerMs: 1000 });
+    const host = await openHost(csv);
+    hosts.push(host);
     if (CHOSEN.includes('export') && !CHOSEN.includes('import')) {
       log('export: importing the plans file first, so there is 10 MB to export');
-      await api(host, 'importPlans', { format: 'csv', content: host.csv });
+      await api(host, 'importPlans', { format: 'csv', content: csv });
     }
     const figures = {};
     log('warm-up round (not reported): a fresh host compiles its code paths on first use');
-    await measure(host, plan.id, 'idle', log);
-    for (const load of ['idle', ...CHOSEN.filter((l) => l !== 'idle')]) figures[load] = await measure(host, plan.id, load, log);
+    await measure(host, host.plan.id, 'idle', log);
+    let fresh = null;
+    for (const load of ['idle', ...CHOSEN.filter((l) => l !== 'idle')]) {
+      if (ON_FRESH_HOST.has(load) && !fresh) {
+        hosts.push((fresh = await openHost(csv)));
+        await measure(fresh, fresh.plan.id, 'idle', log); // its warm-up
+      }
+      const target = ON_FRESH_HOST.has(load) ? fresh : host;
+      figures[load] = await measure(target, target.plan.id, load, log);
+    }
     const missed = [];
     for (const [load, figure] of Object.entries(figures)) {
       for (const [metric, value] of Object.entries(figure)) {
@@ -140,7 +160,9 @@ export async function run({ emit, log }) {
     }
     if (missed.length) log(`MISSED targets: ${missed.join('; ')}`);
   } finally {
-    host.socket.terminate();
-    host.child.kill('SIGKILL');
+    for (const host of hosts) {
+      host.socket.terminate();
+      host.child.kill('SIGKILL');
+    }
   }
 }
