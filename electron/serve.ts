@@ -13,6 +13,7 @@ import { defaultDataDir } from './host/data-dir';
 import { createHost, openPort } from './host/server';
 import { allowedHostNames } from './host/origin';
 import { startOscControl } from './host/osc/control';
+import { watchLoopForBench } from './host/loop-stall';
 
 const HELP = `Usage: npm run serve -- [options]
 
@@ -78,6 +79,7 @@ async function main(): Promise<void> {
   const address = host.address();
   const osc = values['osc-port'] === undefined ? null : await startOsc(core, values['osc-port'], values['osc-host'], values['osc-allow']);
   // Before the address is printed: whoever reads it may signal at once (a process manager, a test).
+  if (process.env.CUELIGHT_BENCH_LOOP === '1') watchLoopForBench();
   let stopping = false;
   const stop = () => {
     if (stopping) return;

@@ -4,7 +4,7 @@ import { createPlan, deletePlan, duplicatePlan, reorderPlans, requirePlan, resto
 import path from 'node:path';
 import type { FileExport } from '../../../shared/contract/method';
 import type { Events } from '../../../shared/api';
-import type { CheckedFile } from '../services/plan-import';
+import type { CheckedFile, CheckedPlan } from '../services/plan-import';
 import { DB_FILE } from '../db/open';
 import { runWorker } from '../workers/run-worker';
 import { refusal } from '../errors';
@@ -61,7 +61,11 @@ export function plansApi(deps: ApiDeps): AreaApi<keyof typeof planMethods> {
       if (importing) throw refusal('conflict', 'err.importBusy');
       importing = true;
       try {
-        const file = await runWorker<CheckedFile>('plan-import', { format: input.format, content: input.content }, report('importPlans', 'checking'));
+        const valid: CheckedPlan[] = [];
+        const checked = await runWorker<CheckedFile>('plan-import', { format: input.format, content: input.content }, report('importPlans', 'checking'), (rows) => {
+          for (const row of rows) valid.push(row as CheckedPlan);
+        });
+        const file = { ...checked, valid };
         const result = await deps.imports.write(file, input, clock.now(), report('importPlans', 'writing'));
         if (result.imported > 0) announce(deps, 'plans', 'people', 'venues');
         return result;

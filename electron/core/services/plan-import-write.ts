@@ -4,7 +4,7 @@ import type { Db } from '../db/open';
 import type { ImportError, ImportResult } from '../../../shared/contract/plans';
 import { maxRunOrder } from '../repos/plans';
 import { RosterLookup } from './roster';
-import { alreadyPlanned, plannedPerformances, refusedRow, sortImportErrors, writeCheckedPlan, type CheckedFile } from './plan-import';
+import { alreadyPlanned, plannedPage, refusedRow, sortImportErrors, writeCheckedPlan, type CheckedFile } from './plan-import';
 
 /** The longest the writer keeps the loop before letting timers, the countdown and other calls run. */
 export const WRITE_SLICE_MS = 4;
@@ -12,6 +12,8 @@ export const WRITE_SLICE_MS = 4;
 const RESTART_AFTER_MS = 250;
 /** Rows written between two progress reports. */
 const WRITE_PROGRESS_EVERY = 2_000;
+/** Plans read per page when listing what is already planned. */
+const PLANNED_PAGE = 1_000;
 
 export interface ImportRequest {
   onlyValid: boolean;
@@ -71,19 +73,29 @@ export class ImportWriter {
     let valid = 0;
     let skipped = 0;
     let written = 0;
+    let sliceEnd = performance.now() + WRITE_SLICE_MS;
+    /** Lets the loop breathe once the slice is used up; false when another write took over meanwhile. */
+    const goOn = async (): Promise<boolean> => {
+      await nextTurn();
+      sliceEnd = performance.now() + WRITE_SLICE_MS;
+      return !this.preempted && db.inTransaction;
+    };
     try {
       const start = maxRunOrder(db);
       const lookup = new RosterLookup(db);
-      const planned = plannedPerformances(db);
-      let sliceEnd = performance.now() + WRITE_SLICE_MS;
+      const planned = new Set<string>();
+      for (let after: number | null = 0; after !== null; ) {
+        const page = plannedPage(db, after, PLANNED_PAGE);
+        page.keys.forEach((key) => planned.add(key));
+        after = page.lastId;
+        if (performance.now() > sliceEnd && !(await goOn())) return null;
+      }
       for (let i = 0; i < file.valid.length; i++) {
-        if (performance.now() > sliceEnd) {
-          await nextTurn();
-          if (this.preempted) return null;
-          sliceEnd = performance.now() + WRITE_SLICE_MS;
-        }
-        const plan = file.valid[i]!;
+        if (performance.now() > sliceEnd && !(await goOn())) return null;
         if ((i + 1) % WRITE_PROGRESS_EVERY === 0) progress(i + 1, file.valid.length);
+        // Never a row outside the import's transaction: a write that went first rolled it back.
+        if (this.preempted || !db.inTransaction) return null;
+        const plan = file.valid[i]!;
         if (alreadyPlanned(planned, plan)) {
           valid++;
           skipped++;

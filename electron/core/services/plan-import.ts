@@ -52,10 +52,16 @@ function performanceKey(artist: string, song: string, shootDate: string | null |
   return [nameKey(artist), nameKey(song), shootDate ?? ''].join('\u0000');
 }
 
-/** The performances already planned (archived ones too: archiving was a decision, not an absence). */
-export function plannedPerformances(db: Db): Set<string> {
-  const rows = db.prepare('SELECT a.name, p.song, p.shoot_date FROM plans p JOIN people a ON a.id = p.artist_id').raw().all() as [string, string, string | null][];
-  return new Set(rows.map(([artist, song, date]) => performanceKey(artist, song, date)));
+/**
+ * One page of the performances already planned (archived ones too: archiving was a decision, not
+ * an absence), after plan id `afterId`; read page by page so no read holds the loop long.
+ */
+export function plannedPage(db: Db, afterId: number, limit: number): { keys: string[]; lastId: number | null } {
+  const rows = db
+    .prepare('SELECT p.id, a.name, p.song, p.shoot_date FROM plans p JOIN people a ON a.id = p.artist_id WHERE p.id > CAST(? AS INTEGER) ORDER BY p.id LIMIT CAST(? AS INTEGER)')
+    .raw()
+    .all(afterId, limit) as [number, string, string, string | null][];
+  return { keys: rows.map(([, artist, song, date]) => performanceKey(artist, song, date)), lastId: rows.length < limit ? null : rows.at(-1)![0] };
 }
 
 /** The row names a performance that is already planned. Rows naming the artist by id are never matched. */

@@ -6,7 +6,7 @@ import { answer } from './answer';
 answer((input: { file: string; format: 'csv' | 'json'; shootDate?: string }, progress) => {
   const db = new Database(input.file, { readonly: true, fileMustExist: true });
   try {
-    return exportPlans(db, input, progress);
+    return { value: exportPlans(db, input, progress) };
   } finally {
     db.close();
   }

@@ -2,4 +2,12 @@
 import { checkPlanFile } from '../services/plan-import';
 import { answer } from './answer';
 
-answer((input: { format: 'csv' | 'json'; content: string }, progress) => checkPlanFile(input.format, input.content, progress));
+/** Checked rows per part: the loop reads each in a few milliseconds at most. */
+const ROWS_PER_PART = 200;
+
+answer((input: { format: 'csv' | 'json'; content: string }, progress) => {
+  const file = checkPlanFile(input.format, input.content, progress);
+  const parts: unknown[][] = [];
+  for (let i = 0; i < file.valid.length; i += ROWS_PER_PART) parts.push(file.valid.slice(i, i + ROWS_PER_PART));
+  return { value: { ...file, valid: [] }, parts };
+});

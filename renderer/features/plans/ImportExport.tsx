@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { ImportError } from '../../../shared/contract/plans';
 import { useT } from '../../stores/ui';
+import { JobProgress } from '../../components/JobProgress';
 import { exportAs, importFile, importValidRows } from './planActions';
 import { setImportReport, usePlansUi } from './plansUi';
 
@@ -26,6 +27,7 @@ export function ImportExportTools({ canControl }: { canControl: boolean }) {
           />
         </label>
       )}
+      <JobProgress jobs={['importPlans', 'exportPlans']} />
     </div>
   );
 }

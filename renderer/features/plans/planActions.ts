@@ -1,4 +1,5 @@
 import type { PlanEntry } from '../../../shared/contract/plans';
+import { asJob } from '../../stores/jobs';
 import type { MessageKey, Wording } from '../../../shared/i18n/index';
 import { translate } from '../../../shared/i18n/index';
 import { api } from '../../api/client';
@@ -63,7 +64,7 @@ async function saveDayOrder(newDayIds: number[]): Promise<boolean> {
 }
 
 export async function exportAs(format: 'csv' | 'json'): Promise<void> {
-  const file = await attempt(() => api.exportPlans({ format }));
+  const file = await asJob('exportPlans', () => attempt(() => api.exportPlans({ format })));
   if (!file) return;
   saveFile(file);
   showToast('info', { key: 'plans.exported', params: { file: file.filename } });
@@ -79,7 +80,7 @@ export async function importFile(file: File): Promise<void> {
   }
   const format = /\.json$/i.test(file.name) || file.type === 'application/json' ? 'json' : 'csv';
   const content = await file.text();
-  const result = await attempt(() => api.importPlans({ format, content }));
+  const result = await asJob('importPlans', () => attempt(() => api.importPlans({ format, content })));
   if (!result) return;
   if (result.errors.length > 0) {
     setImportReport({ file: file.name, format, content, result });
@@ -98,7 +99,7 @@ function importedMessage(result: { imported: number; alreadyPlanned: number }): 
 
 /** The producer's choice after a report: keep the valid rows, all in one go. */
 export async function importValidRows(report: ImportReport): Promise<void> {
-  const result = await attempt(() => api.importPlans({ format: report.format, content: report.content, onlyValid: true }));
+  const result = await asJob('importPlans', () => attempt(() => api.importPlans({ format: report.format, content: report.content, onlyValid: true })));
   if (!result) return;
   setImportReport(null);
   showToast('info', importedMessage(result));

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { api, onEvent } from '../../api/client';
 import { saveFile } from '../../api/print';
 import { attempt } from '../../stores/data';
+import { asJob } from '../../stores/jobs';
+import { JobProgress } from '../../components/JobProgress';
 import { showToast, useT } from '../../stores/ui';
 import { refreshReview, reviewFilter, setReportOpen, startReview, useReview, useSelected, useSummary, useTotal } from './reviewStore';
 import { ReviewFilters } from './ReviewFilters';
@@ -13,7 +15,7 @@ import { TakeReport } from './TakeReport';
 /** Saves every take the filters match, in the table's order, with times on this computer's clock. */
 async function exportAs(format: 'csv' | 'json'): Promise<string | undefined> {
   const { sort, direction } = useReview.getState();
-  const file = await attempt(() => api.exportTakes({ ...reviewFilter(), sort, direction, format, utcOffsetMinutes: -new Date().getTimezoneOffset() }));
+  const file = await asJob('exportTakes', () => attempt(() => api.exportTakes({ ...reviewFilter(), sort, direction, format, utcOffsetMinutes: -new Date().getTimezoneOffset() })));
   if (!file) return undefined;
   saveFile(file);
   return file.filename;
@@ -65,6 +67,7 @@ export function TakesScreen() {
           <button type="button" onClick={() => void exportAs('csv').then(exported)}>{t('takes.exportCsv')}</button>
           <button type="button" onClick={() => void exportAs('json').then(exported)}>{t('takes.exportJson')}</button>
           <button type="button" onClick={() => setReportOpen(true)}>{t('takes.printReport')}</button>
+          <JobProgress jobs={['exportTakes']} />
         </div>
       </header>
       <ReviewFilters />

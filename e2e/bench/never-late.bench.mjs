@@ -1,0 +1,168 @@
+// never_late: nothing anyone else does may delay the countdown (issue 10).
+//
+// For each load in turn — idle (the baseline), a 10 MB plans import as a dry run and for real, a
+// 10 MB plans export, 30 parallel 12 MB unauthenticated bodies, 50 clients reading as fast as they
+// can, 1,000 slow connections — a real countdown runs to GO on the headless host while the load
+// runs, and the operator's commands (+1 s / -1 s) are sent every BENCH_NEVER_LATE_COMMAND_MS.
+//
+// never_late.<load>.go_late_ms       — host deadline (the GO snapshot's goAt) to the GO event
+//   arriving on a WebSocket client (same machine, same wall clock). Target < 20 ms.
+// never_late.<load>.command_p99_ms   — countdown commands sent during the load, answered (p99,
+//   nearest rank). Target < 50 ms.
+// never_late.<load>.loop_stall_max_ms — the host's longest event-loop stall over the countdown
+//   (perf_hooks.monitorEventLoopDelay, read through CUELIGHT_BENCH_LOOP=1 + SIGUSR2, see
+//   electron/host/loop-stall.ts). Target < 20 ms.
+// Every figure carries the idle host's as its baseline. Knobs: BENCH_NEVER_LATE_LOADS (comma
+// list), _COUNTDOWN_S (5, the shortest a plan allows), _ROWS (70000 ≈ 9.8 MB), _BODIES (30),
+// _READERS (50), _SLOW (1000), _COMMAND_MS (250).
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import WebSocket from 'ws';
+import { percentile } from './stats.mjs';
+import { spawnTracked, waitForListening, tempDir } from './proc.mjs';
+import { call, loads, plansCsv } from './never-late-loads.mjs';
+
+export const name = 'never_late';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const SERVE = path.join(ROOT, 'dist', 'electron', 'serve.cjs');
+const TOKEN = 'bench';
+const env = (key, fallback) => Number(process.env[`BENCH_NEVER_LATE_${key}`] ?? fallback);
+const COUNTDOWN_MS = env('COUNTDOWN_S', 5) * 1000;
+const ROWS = env('ROWS', 70_000); // ≈ 9.8 MB: the contract takes files up to 10 MB
+const COMMAND_MS = env('COMMAND_MS', 250);
+const SIZES = { bodies: env('BODIES', 30), readers: env('READERS', 50), slow: env('SLOW', 1000) };
+const ORDER = ['idle', 'import_dry', 'import', 'export', 'bodies', 'readers', 'slow'];
+const CHOSEN = (process.env.BENCH_NEVER_LATE_LOADS ?? ORDER.join(',')).split(',').map((s) => s.trim());
+const TARGETS = { go_late_ms: 20, command_p99_ms: 50, loop_stall_max_ms: 20 };
+/** The load runs this long before the countdown starts, so GO falls in its thick. */
+const LOAD_LEAD_MS = 800;
+/** No adjustment closer to zero than this: the engine refuses one that leaves under 1 s. */
+const COMMANDS_STOP_BEFORE_MS = 2_000;
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function startHost(dataDir) {
+  const child = spawnTracked(process.execPath, [SERVE, '--port', '0', '--data-dir', dataDir, '--demo', '--token', TOKEN], {
+    env: { ...process.env, CUELIGHT_BENCH_LOOP: '1' },
+  });
+  const url = await waitForListening(child);
+  const stalls = [];
+  child.stdout.on('data', (chunk) => {
+    for (const match of String(chunk).matchAll(/loop-stall max_ms=([\d.]+)/g)) stalls.push(Number(match[1]));
+  });
+  /** Asks the host for its longest stall since the last ask. */
+  const loopStall = async () => {
+    const before = stalls.length;
+    child.kill('SIGUSR2');
+    for (let i = 0; i < 2000 && stalls.length === before; i++) await sleep(5);
+    if (stalls.length === before) throw new Error('the host did not report its loop stall');
+    return stalls.at(-1);
+  };
+  const socket = new WebSocket(`${url.replace('http', 'ws')}/ws`);
+  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+  return { child, url, socket, loopStall };
+}
+
+async function api(host, method, input) {
+  const res = await call(host.url, method, input, { token: TOKEN, keepAlive: false });
+  const envelope = res.status === 0 ? { ok: false, error: { message: res.body } } : JSON.parse(res.body);
+  if (!envelope.ok) throw new Error(`${method} was refused: ${envelope.error.message}`);
+  return envelope.value;
+}
+
+/** Resolves with {goAt, lateMs} when the next GO event arrives on the host's WebSocket. */
+function nextGo(socket) {
+  return new Promise((resolve) => {
+    const onMessage = (data) => {
+      const at = Date.now();
+      const frame = JSON.parse(String(data));
+      if (frame.type === 'event' && frame.name === 'countdown' && frame.payload.phase === 'go') {
+        socket.off('message', onMessage);
+        resolve({ goAt: frame.payload.goAt, lateMs: at - frame.payload.goAt, saveFailure: frame.payload.saveFailure });
+      }
+    };
+    socket.on('message', onMessage);
+  });
+}
+
+/** One countdown to GO under `load`: the three figures. */
+async function measure(host, planId, load, log) {
+  const stop = loads[load]({ url: host.url, token: TOKEN, csv: host.csv, ...SIZES });
+  await sleep(load === 'idle' ? 0 : LOAD_LEAD_MS);
+  await host.loopStall(); // starts the stall measurement afresh
+  const go = nextGo(host.socket);
+  await api(host, 'countdownCommand', { type: 'arm', planId });
+  const started = await api(host, 'countdownCommand', { type: 'start' });
+  const latencies = [];
+  let sign = 1;
+  while (Date.now() < started.deadline - COMMANDS_STOP_BEFORE_MS) {
+    const t0 = performance.now();
+    const res = await call(host.url, 'countdownCommand', { type: 'adjust', deltaMs: sign * 1000 }, { token: TOKEN, keepAlive: false });
+    latencies.push(performance.now() - t0);
+    if (res.status !== 200) log(`${load}: a command was refused: ${res.body.slice(0, 200)}`);
+    else sign = -sign;
+    await sleep(Math.max(0, COMMAND_MS - (performance.now() - t0)));
+  }
+  const { lateMs, saveFailure } = await go;
+  if (saveFailure) log(`${load}: GO's take was not saved: ${saveFailure}`);
+  const stall = await host.loopStall();
+  const t0 = performance.now();
+  await stop();
+  log(`${load}: GO ${lateMs} ms late, commands p99 ${percentile(latencies, 99).toFixed(1)} ms (${latencies.length}), loop stall max ${stall} ms; load let go in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  await api(host, 'countdownCommand', { type: 'end' });
+  return { go_late_ms: lateMs, command_p99_ms: percentile(latencies, 99), loop_stall_max_ms: stall };
+}
+
+/** Loads that read or send no plans file run on a second host with the demo shoot only: with the
+ *  9.8 MB import in it, every listPlans would be a 15 MB answer, a different (big-read) load. */
+const ON_FRESH_HOST = new Set(['bodies', 'readers', 'slow']);
+
+async function openHost(csv) {
+  const host = await startHost(tempDir('cuelight-never-late-'));
+  host.csv = csv;
+  host.plan = await api(host, 'createPlan', { artist: { name: 'Bench' }, song: 'Never late', countdownMs: COUNTDOWN_MS, warningMs: COUNTDOWN_MS, dangerMs: 1000 });
+  return host;
+}
+
+export async function run({ emit, log }) {
+  const unknown = CHOSEN.filter((load) => !ORDER.includes(load));
+  if (unknown.length) throw new Error(`BENCH_NEVER_LATE_LOADS: unknown ${unknown.join(', ')}; loads: ${ORDER.join(', ')}`);
+  const csv = plansCsv(ROWS);
+  log(`plans file: ${ROWS} rows, ${(Buffer.byteLength(csv) / 1e6).toFixed(1)} MB; countdown ${COUNTDOWN_MS / 1000} s`);
+  const hosts = [];
+  try {
+    const host = await openHost(csv);
+    hosts.push(host);
+    if (CHOSEN.includes('export') && !CHOSEN.includes('import')) {
+      log('export: importing the plans file first, so there is 10 MB to export');
+      await api(host, 'importPlans', { format: 'csv', content: csv });
+    }
+    const figures = {};
+    log('warm-up round (not reported): a fresh host compiles its code paths on first use');
+    await measure(host, host.plan.id, 'idle', log);
+    let fresh = null;
+    for (const load of ['idle', ...CHOSEN.filter((l) => l !== 'idle')]) {
+      if (ON_FRESH_HOST.has(load) && !fresh) {
+        hosts.push((fresh = await openHost(csv)));
+        await measure(fresh, fresh.plan.id, 'idle', log); // its warm-up
+      }
+      const target = ON_FRESH_HOST.has(load) ? fresh : host;
+      figures[load] = await measure(target, target.plan.id, load, log);
+    }
+    const missed = [];
+    for (const [load, figure] of Object.entries(figures)) {
+      for (const [metric, value] of Object.entries(figure)) {
+        emit({ metric: `never_late.${load}.${metric}`, value, unit: 'ms', ...(load === 'idle' ? {} : { baseline: figures.idle[metric] }) });
+        if (value >= TARGETS[metric]) missed.push(`${load}.${metric} ${value.toFixed(1)} ≥ ${TARGETS[metric]}`);
+      }
+    }
+    if (missed.length) log(`MISSED targets: ${missed.join('; ')}`);
+  } finally {
+    for (const host of hosts) {
+      host.socket.terminate();
+      host.child.kill('SIGKILL');
+    }
+  }
+}
