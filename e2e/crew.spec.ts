@@ -62,7 +62,7 @@ test('the crew name set in Settings after GO is who logged the outcome, in the d
   const takeId = await go(); // nobody named in Settings at GO
   await page.goto(`${host.url}/?token=${TOKEN}#/settings`);
   await page.getByRole('textbox', { name: 'Your name (logged with each take)' }).fill('김지호');
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByRole('form', { name: /^Your name/ }).getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
   await page.getByRole('link', { name: 'Console' }).click();
   await page.getByRole('button', { name: /^Succeeded/ }).click();
