@@ -60,6 +60,10 @@ const bridge = {
   testTrigger: (input) => ipcRenderer.invoke('testTrigger', input),
   getTakeTriggers: (input) => ipcRenderer.invoke('getTakeTriggers', input),
 
+  listDevices: (input) => ipcRenderer.invoke('listDevices', input),
+  renameDevice: (input) => ipcRenderer.invoke('renameDevice', input),
+  identifyDevice: (input) => ipcRenderer.invoke('identifyDevice', input),
+
   onCountdown: (listener) => subscribe(EVENT_CHANNELS.countdown, listener),
   onDataChanged: (listener) => subscribe(EVENT_CHANNELS.dataChanged, listener),
   onProgress: (listener) => subscribe(EVENT_CHANNELS.progress, listener),

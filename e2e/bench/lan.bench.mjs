@@ -22,7 +22,7 @@
 // Knobs: BENCH_LAN_S (flip phase, default 45 s), BENCH_LAN_STEP_S (after the step, default 6 s),
 // BENCH_LAN_RENDERER (another built renderer folder to serve, e.g. an older commit's dist/renderer,
 // to measure its display the same way).
-/* global document */
+/* global window */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

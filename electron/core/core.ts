@@ -20,6 +20,7 @@ import { Backups, removeStore, swapStore } from './backup';
 import { refusal } from './errors';
 import { ReviewIndex } from './review/review-index';
 import { lockFolder } from './folder-lock';
+import { DeviceRegistry } from './clients/devices';
 
 export interface CoreOptions {
   dataDir: string;
@@ -39,6 +40,8 @@ export interface Core {
   events: EventHub;
   clock: Clock;
   db: Db;
+  /** Who is on the set network: the host's WebSocket says hello and reports for each display. */
+  devices: DeviceRegistry;
   /** The start-up check failed: only a restore may change anything. */
   readOnly: boolean;
   /** Why, with the newest good backup to restore; '' when writable. */
@@ -68,6 +71,7 @@ export function openCore(options: CoreOptions): Core {
   const version = options.version ?? '0.0.0';
   const storeFile = path.join(options.dataDir, DB_FILE);
   const backups = new Backups(options.dataDir, clock);
+  const devices = new DeviceRegistry(() => clock.now());
   let countdown: CountdownService;
   let imports: ImportWriter;
   let triggers: TriggerRunner;
@@ -76,7 +80,7 @@ export function openCore(options: CoreOptions): Core {
   let changesAtBackup = 0;
   let checkpointer: Checkpointer | null = null;
 
-  const core = { events, clock, readOnly: false, readOnlyReason: '', restoring: false, close, shutdown, saveFailure: () => countdown.saveFailure, yieldWrites: () => imports.yieldTo() } as Core;
+  const core = { events, clock, devices, readOnly: false, readOnlyReason: '', restoring: false, close, shutdown, saveFailure: () => countdown.saveFailure, yieldWrites: () => imports.yieldTo() } as Core;
 
   function load(demo: boolean): void {
     const store = openStore(options.dataDir);
@@ -103,6 +107,7 @@ export function openCore(options: CoreOptions): Core {
       dataDir: options.dataDir,
       backups: { list: () => backups.list(), create: backUp, restore, goodBackup: good?.name ?? null },
       imports,
+      devices,
     };
     core.db = store.db;
     core.readOnly = damaged;

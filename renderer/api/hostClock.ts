@@ -24,6 +24,7 @@ const statusListeners = new Set<() => void>();
 let linkOpen = false;
 let lastPongAt = 0;
 let status: ClockStatus = 'unsure';
+let lastRoundTrip: number | null = null;
 
 /** The host's clock now, ms since the epoch. */
 export function hostNow(): number {
@@ -72,6 +73,7 @@ export function hostIsThisMachine(): void {
 /** A new socket opened: its host may be another process (restarted) or its clock set since. */
 export function linkOpened(): void {
   sync.reset();
+  lastRoundTrip = null;
   linkOpen = true;
   lastPongAt = pageNow(); // give the first pong its time before calling the host lost
   judge();
@@ -85,6 +87,7 @@ export function linkClosed(): void {
 /** A pong: a new sample. Returns what it did, so the caller can ping again soon after a step. */
 export function pongReceived(sample: ClockSample): ClockChange {
   lastPongAt = sample.t1;
+  lastRoundTrip = Math.max(0, sample.t1 - sample.t0);
   const change = sync.add(sample);
   if (change !== 'none') offsetListeners.forEach((fn) => fn());
   judge();
@@ -94,4 +97,11 @@ export function pongReceived(sample: ClockSample): ClockChange {
 /** Re-judges a silent host; the socket calls this on its ping timer. */
 export function checkLink(): void {
   judge();
+}
+
+/** What this display tells the host about its clock, for the console's list of displays. */
+export function clockReport(): { status: ClockStatus; offsetMs: number; uncertaintyMs: number; roundTripMs: number | null } {
+  judge();
+  // Host time minus this device's wall clock: how far the device's own clock is from the host's.
+  return { status, offsetMs: hostNow() - Date.now(), uncertaintyMs: hostClockUncertainty(), roundTripMs: lastRoundTrip };
 }

@@ -4,9 +4,10 @@ import { consoleMessages } from './areas/console';
 import { stageMessages } from './areas/stage';
 import { takesMessages } from './areas/takes';
 import { errorMessages } from './areas/errors';
+import { networkMessages } from './areas/network';
 
 /** Every area's catalogue, so each screen's strings live beside each other in both languages. */
-export const AREAS = [appMessages, plansMessages, consoleMessages, stageMessages, takesMessages, errorMessages] as const;
+export const AREAS = [appMessages, plansMessages, consoleMessages, stageMessages, takesMessages, errorMessages, networkMessages] as const;
 
 export const en = {
   ...appMessages.en,
@@ -15,6 +16,7 @@ export const en = {
   ...stageMessages.en,
   ...takesMessages.en,
   ...errorMessages.en,
+  ...networkMessages.en,
 };
 
 export type MessageKey = keyof typeof en;

@@ -191,6 +191,22 @@ const stepCases: Record<number, StepCase> = {
       expect(() => db.prepare('UPDATE venues SET name_alt = NULL WHERE id = 1').run()).toThrow(/NOT NULL/);
     },
   },
+  7: {
+    seed(db) {
+      db.prepare("INSERT INTO settings (key, value) VALUES ('crewName', '김민지')").run();
+    },
+    check(db) {
+      expect(db.prepare("SELECT value FROM settings WHERE key = 'crewName'").pluck().get()).toBe('김민지');
+      // One name per device id; renaming replaces it.
+      db.prepare("INSERT INTO device_names (device_id, name, updated_at) VALUES ('tab-wing-01', '윙 태블릿', ?)").run(T0);
+      db.prepare(
+        "INSERT INTO device_names (device_id, name, updated_at) VALUES ('tab-wing-01', 'Wing left', ?) ON CONFLICT (device_id) DO UPDATE SET name = excluded.name",
+      ).run(T0);
+      expect(db.prepare('SELECT name FROM device_names').pluck().all()).toEqual(['Wing left']);
+      expect(() => db.prepare("INSERT INTO device_names (device_id, name, updated_at) VALUES ('x', '', 1)").run()).toThrow(/CHECK/);
+      expect(() => db.prepare("INSERT INTO device_names (device_id, name, updated_at) VALUES ('y', 'z', 'soon')").run()).toThrow(/cannot store TEXT/);
+    },
+  },
 };
 
 describe('migration steps', () => {

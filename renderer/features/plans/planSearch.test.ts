@@ -8,7 +8,7 @@ const plan: Plan = {
   artist: member('MAMAMOO', '마마무'),
   song: 'Starry Night (별이 빛나는 밤)',
   songLengthMs: null,
-  venue: { id: 1, name: 'National Folk Museum of Korea', address: '', area: 'Gyeongbokgung · 경복궁', notes: '' },
+  venue: { id: 1, name: 'National Folk Museum of Korea', nameAlt: '', address: '', area: 'Gyeongbokgung · 경복궁', notes: '' },
   shootDate: '2026-11-27',
   callTime: '20:30',
   countdownMs: 90_000,

@@ -1,0 +1,58 @@
+import type { Browser, Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { startHost, TOKEN, type Host } from './host';
+
+// The set network from the console: displays on their own devices (separate browser contexts,
+// as separate tablets would be) join, are named, renamed and identified.
+
+let host: Host;
+test.afterEach(async () => host?.stop());
+
+/** A display on its own device: a fresh context, so its own localStorage and its own device id. */
+async function display(browser: Browser, url: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(url);
+  return page;
+}
+
+async function nameDisplay(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'Display options' }).click();
+  await page.getByRole('textbox', { name: 'This display’s name' }).fill(name);
+  await page.getByRole('button', { name: 'Display options' }).click();
+}
+
+test('displays join the list with their role and sync, are renamed and identified', async ({ page, browser }) => {
+  host = await startHost({ demo: true });
+  const stage = await display(browser, `${host.url}/stage`);
+  const wing = await display(browser, `${host.url}/stage?role=wing`);
+  await nameDisplay(stage, 'Main stage');
+  await nameDisplay(wing, 'Wing left');
+
+  await page.goto(`${host.url}/?token=${TOKEN}#/network`);
+  const rows = page.getByRole('row');
+  const wingRow = rows.filter({ hasText: 'Wing left' });
+  await expect(wingRow).toContainText('Wing');
+  await expect(wingRow).toContainText('127.0.0.1');
+  await expect(wingRow).toContainText('In sync');
+  await expect(rows.filter({ hasText: 'Main stage' })).toContainText('Stage');
+
+  await wingRow.getByRole('button', { name: 'Rename: Wing left' }).click();
+  await page.getByRole('textbox', { name: 'New name for Wing left' }).fill('윙 왼쪽');
+  await page.getByRole('button', { name: 'Save' }).click();
+  const renamed = rows.filter({ hasText: '윙 왼쪽' });
+  await expect(renamed).toBeVisible();
+
+  await renamed.getByRole('button', { name: 'Identify: 윙 왼쪽' }).click();
+  await expect(wing.getByRole('alert', { name: 'This screen' })).toContainText('윙 왼쪽');
+  await expect(stage.getByRole('alert', { name: 'This screen' })).toHaveCount(0);
+
+  // The operator's name is remembered per device across a reload of the display.
+  await wing.reload();
+  await expect(rows.filter({ hasText: '윙 왼쪽' })).toContainText('In sync');
+  await wing.context().close();
+  await expect(rows.filter({ hasText: '윙 왼쪽' })).toContainText('disconnected');
+  await stage.context().close();
+});
