@@ -11,6 +11,7 @@ import { countdownMethods, countdownSnapshot } from './contract/countdown';
 import { takeMethods } from './contract/takes';
 import { triggerMethods, triggerResult } from './contract/triggers';
 import { networkMethods, networkEvents } from './contract/network';
+import { readinessMethods, readinessEvents } from './contract/readiness';
 
 export { countdownSnapshot, countdownCommand, type CountdownSnapshot } from './contract/countdown';
 export { bootstrap } from './contract/settings';
@@ -26,6 +27,7 @@ export const methods = {
   ...takeMethods,
   ...triggerMethods,
   ...networkMethods,
+  ...readinessMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -62,6 +64,7 @@ export const events = {
   /** Each trigger's result as soon as it is known, so the operator hears of a failure at once. */
   triggerResult,
   ...networkEvents,
+  ...readinessEvents,
 };
 export type Events = { [E in keyof typeof events]: z.infer<(typeof events)[E]> };
 export type EventName = keyof Events;

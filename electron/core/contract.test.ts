@@ -13,8 +13,9 @@ import { countdownCases } from './contract-cases/countdown';
 import { takeCases } from './contract-cases/takes';
 import { triggerCases } from './contract-cases/triggers';
 import { networkCases } from './contract-cases/network';
+import { readinessCases } from './contract-cases/readiness';
 
-const areas = [settingsCases, rosterCases, planCases, countdownCases, takeCases, triggerCases, networkCases];
+const areas = [settingsCases, rosterCases, planCases, countdownCases, takeCases, triggerCases, networkCases, readinessCases];
 /** Every method's refusals: a method added to the contract without an entry fails the suite. */
 const badInputs = Object.assign({}, ...areas.map((a) => a.bad)) as Record<MethodName, BadCase[]>;
 /** One accepted input per method, for the view-only and sanity checks. */

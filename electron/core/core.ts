@@ -21,6 +21,7 @@ import { refusal } from './errors';
 import { ReviewIndex } from './review/review-index';
 import { lockFolder } from './folder-lock';
 import { DeviceRegistry } from './clients/devices';
+import { ReadinessService } from './clients/readiness';
 
 export interface CoreOptions {
   dataDir: string;
@@ -75,6 +76,7 @@ export function openCore(options: CoreOptions): Core {
   let countdown: CountdownService;
   let imports: ImportWriter;
   let triggers: TriggerRunner;
+  let readiness: ReadinessService;
   /** While read-only, the countdown runs on an empty in-memory store: nothing touches the damaged file. */
   let scratch: Db | null = null;
   let changesAtBackup = 0;
@@ -94,6 +96,8 @@ export function openCore(options: CoreOptions): Core {
     // Show control hears the countdown through the event hub, so the countdown never waits for it.
     triggers = new TriggerRunner(scratch ?? store.db, clock, events);
     triggers.prime(countdown.snapshot());
+    // Go / no-go follows the countdown through the hub too, and holds it through its own pause.
+    readiness = new ReadinessService(scratch ?? store.db, clock, events, countdown, () => writer.yieldTo());
     const readOnlyReason = store.damage === null ? '' : describeDamage(store.damage, good, options.dataDir);
     const deps = {
       db: store.db,
@@ -108,6 +112,7 @@ export function openCore(options: CoreOptions): Core {
       backups: { list: () => backups.list(), create: backUp, restore, goodBackup: good?.name ?? null },
       imports,
       devices,
+      readiness,
     };
     core.db = store.db;
     core.readOnly = damaged;
@@ -176,6 +181,7 @@ export function openCore(options: CoreOptions): Core {
   }
 
   function closeStore(): void {
+    readiness.close();
     triggers.close();
     countdown.close();
     core.db.close();

@@ -71,6 +71,7 @@ function ipcClient(bridge: CuelightBridge): ApiClient {
   bridge.onDataChanged((change) => emit('dataChanged', change));
   bridge.onProgress((progress) => emit('progress', progress));
   bridge.onTriggerResult((result) => emit('triggerResult', result));
+  bridge.onReadiness((board) => emit('readiness', board));
   const client = {} as Record<MethodName, (input: unknown) => Promise<unknown>>;
   for (const name of methodNames) {
     const call = bridge[name] as (input: unknown) => Promise<Envelope<unknown>>;

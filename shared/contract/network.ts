@@ -62,7 +62,17 @@ export const device = z.object({
 });
 export type Device = z.infer<typeof device>;
 
+/** How phones reach this host: its addresses on the set network, and its DNS-SD name when advertised. */
+export const joinInfo = z.object({
+  /** Base URLs like http://192.168.1.20:4173; empty when the host listens on this machine only. */
+  addresses: z.array(z.string()),
+  /** The mDNS host name it is advertised under (cuelight-stage.local), or null. */
+  advertisedAs: z.string().nullable(),
+});
+export type JoinInfo = z.infer<typeof joinInfo>;
+
 export const networkMethods = {
+  getJoinInfo: method(z.strictObject({}).optional(), joinInfo, false, 'control'),
   listDevices: method(z.strictObject({}).optional(), z.array(device), false, 'control'),
   /** An empty name forgets the operator's name: the device's own shows again. */
   renameDevice: method(z.strictObject({ deviceId, name: text(DEVICE_NAME_MAX) }), ok, true),

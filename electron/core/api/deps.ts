@@ -5,6 +5,7 @@ import type { CountdownService } from '../services/countdown';
 import type { ImportWriter } from '../services/plan-import-write';
 import type { TriggerRunner } from '../triggers/runner';
 import type { DeviceRegistry } from '../clients/devices';
+import type { ReadinessService } from '../clients/readiness';
 import type { ApiImplementation, MethodName } from '../../../shared/api';
 import type { Backup } from '../../../shared/contract/settings';
 
@@ -35,6 +36,8 @@ export interface ApiDeps {
   imports: ImportWriter;
   /** The set network's displays and devices, fed by the host's WebSocket. */
   devices: DeviceRegistry;
+  /** Departments' go / no-go and the countdown's auto-hold. */
+  readiness: ReadinessService;
 }
 
 export type Table = 'plans' | 'people' | 'venues' | 'takes' | 'settings';

@@ -5,6 +5,7 @@ import type { ApiDeps, AreaApi } from './deps';
 export function networkApi(deps: ApiDeps): AreaApi<keyof typeof networkMethods> {
   const { db, devices } = deps;
   return {
+    getJoinInfo: () => devices.joinInfo,
     listDevices: () => devices.list(deviceNames(db)),
     renameDevice: (input) => {
       db.transaction(() => setDeviceName(db, input.deviceId, input.name, deps.clock.now())).immediate();

@@ -4,7 +4,7 @@
  * a fixed size, one address can hold only its share of it, and a device's frames are rate-limited
  * by the host before they get here, so no client can grow memory or work without bound.
  */
-import { deviceHello, deviceSync, type Device, type DeviceRole, type DeviceSync } from '../../../shared/contract/network';
+import { deviceHello, deviceSync, type Device, type DeviceRole, type DeviceSync, type JoinInfo } from '../../../shared/contract/network';
 
 /** Far more than a set's screens and phones; past this, new devices are not listed. */
 export const MAX_DEVICES = 200;
@@ -31,6 +31,8 @@ export class DeviceRegistry {
   private devices = new Map<string, Tracked>();
   /** Which device each open connection announced. */
   private byConnection = new Map<number, string>();
+  /** How phones reach the host: set by the host once it listens (the core knows no ports). */
+  joinInfo: JoinInfo = { addresses: [], advertisedAs: null };
 
   constructor(private now: () => number) {}
 

@@ -4,6 +4,7 @@ import { bad, long, type AreaCases } from './cases';
 /** Refusals and one accepted input for every set-network method. */
 export const networkCases: AreaCases<keyof typeof networkMethods> = {
   bad: {
+    getJoinInfo: [bad('unknown field', () => ({ qr: true }), 'qr')],
     listDevices: [bad('unknown field', () => ({ all: true }), 'all')],
     renameDevice: [
       bad('no device', () => ({ name: 'Wing' }), 'deviceId'),
@@ -14,6 +15,7 @@ export const networkCases: AreaCases<keyof typeof networkMethods> = {
     identifyDevice: [bad('no device', () => ({}), 'deviceId'), bad('short id', () => ({ deviceId: 'abc' }), 'deviceId')],
   },
   valid: {
+    getJoinInfo: () => ({}),
     listDevices: () => ({}),
     renameDevice: () => ({ deviceId: 'wing-tablet-1', name: '윙 태블릿' }),
     identifyDevice: () => ({ deviceId: 'wing-tablet-1' }),

@@ -11,6 +11,8 @@ import { TakePanel } from './TakePanel';
 import { TimeOfDay } from './TimeOfDay';
 import { selectPlanForConsole, setRehearsal, useConsole } from './consoleStore';
 import { useCommandKeys } from './useCommandKeys';
+import { HoldBanner } from '../network/HoldBanner';
+import { ReadinessStrip } from '../network/ReadinessStrip';
 
 export function ConsoleScreen() {
   const t = useT();
@@ -36,6 +38,8 @@ export function ConsoleScreen() {
         <a className="button ghost" href="#/stage" target="_blank" rel="noreferrer" onClick={openStageFromLink}>{t('console.openStage')}</a>
         <CommandButton id="help" className="ghost" />
       </header>
+      <HoldBanner variant="console" />
+      <ReadinessStrip />
       {snapshot?.saveFailure && (
         <p className="save-failure" role="alert">
           <strong>{t('console.takeUnsaved')}</strong> {t('console.takeUnsavedWhy', { reason: snapshot.saveFailure })}

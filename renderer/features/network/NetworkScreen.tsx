@@ -1,5 +1,8 @@
 import { useT } from '../../stores/ui';
 import { DevicesPanel } from './DevicesPanel';
+import { ReadinessPanel } from './ReadinessPanel';
+import { DepartmentLinks } from './DepartmentLinks';
+import { JoinPanel } from './JoinPanel';
 import './network.css';
 
 /** The set network from the console: who is watching, in sync or not. */
@@ -12,6 +15,9 @@ export function NetworkScreen() {
       </header>
       <div className="network-grid">
         <DevicesPanel />
+        <ReadinessPanel />
+        <JoinPanel />
+        <DepartmentLinks />
       </div>
     </main>
   );

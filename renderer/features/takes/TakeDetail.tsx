@@ -10,6 +10,7 @@ import { takeLabel } from './TakeTable';
 import { OutcomeForm } from './OutcomeForm';
 import { MarkTimeline } from './MarkTimeline';
 import { MarkList } from './MarkList';
+import { TakeReadiness } from '../network/TakeReadiness';
 
 function History({ changes }: { changes: OutcomeChange[] }) {
   const t = useT();
@@ -109,6 +110,7 @@ export function TakeDetail({ id, attempts }: { id: number; attempts: number }) {
               <h3>{t('detail.history')}</h3>
               <History changes={history} />
             </section>
+            <TakeReadiness takeId={take.id} />
           </>
         )}
       </div>
