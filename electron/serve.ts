@@ -12,6 +12,7 @@ import { getSetting, setSetting } from './core/repos/settings';
 import { defaultDataDir } from './host/data-dir';
 import { createHost, openPort } from './host/server';
 import { allowedHostNames } from './host/origin';
+import { advertise, isLoopback, joinAddresses, type Advertisement } from './host/mdns';
 
 const HELP = `Usage: npm run serve -- [options]
 
@@ -23,6 +24,8 @@ const HELP = `Usage: npm run serve -- [options]
   --token <text>    control token to require for changes (default: one kept in the database)
   --allow-host <name>  also answer to this host name or address (repeatable); the host answers
                     only to its own names and addresses, so a web page elsewhere cannot read it
+  --no-mdns         do not advertise the host on the set network by mDNS/DNS-SD (it never is on
+                    a loopback address such as the default 127.0.0.1)
   --test-clock      host time moves only through POST /test/clock (for tests; never on set)
   --test-clock-at <time>  with --test-clock, start at this time (ISO, or epoch ms) instead of now (for tests)
   --help            show this help`;
@@ -45,6 +48,7 @@ async function main(): Promise<void> {
       'first-run-demo': { type: 'boolean', default: false },
       token: { type: 'string' },
       'allow-host': { type: 'string', multiple: true, default: [] },
+      'no-mdns': { type: 'boolean', default: false },
       'test-clock': { type: 'boolean', default: false },
       'test-clock-at': { type: 'string' },
       help: { type: 'boolean', default: false },
@@ -69,6 +73,9 @@ async function main(): Promise<void> {
   const allowedHosts = allowedHostNames({ bound: values.host, extra: values['allow-host'] });
   const host = createHost(server, { core, token, allowedHosts, rendererDir: path.join(__dirname, '..', 'renderer'), ...(testClock ? { testClock } : {}) });
   const address = host.address();
+  // Phones join by the set-network address (QR codes in the console) and find the host by DNS-SD.
+  const advertisement: Advertisement | null = isLoopback(values.host) || values['no-mdns'] ? null : advertise(values.host, address.port);
+  core.devices.joinInfo = { addresses: joinAddresses(values.host, address.port), advertisedAs: advertisement?.name ?? null };
   // Before the address is printed: whoever reads it may signal at once (a process manager, a test).
   let stopping = false;
   const stop = () => {
@@ -77,7 +84,9 @@ async function main(): Promise<void> {
     // Quitting backs up what changed since the last backup, then closes the store; a backup that
     // hangs (a stalled disk) must not keep the process alive forever: the WAL is safe either way.
     setTimeout(() => process.exit(0), 15_000).unref();
-    void host.close().finally(() => core.shutdown().finally(() => process.exit(0)));
+    void Promise.resolve(advertisement?.stop())
+      .then(() => host.close())
+      .finally(() => core.shutdown().finally(() => process.exit(0)));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
@@ -87,6 +96,7 @@ async function main(): Promise<void> {
   console.log(`Cuelight is serving ${dataDir}`);
   console.log(`  Operator (can control): ${base}/?token=${token}`);
   console.log(`  Stage display (view only): ${base}/stage`);
+  if (advertisement) console.log(`  Advertised on the set network as "${advertisement.name}" (mDNS/DNS-SD, _http._tcp)`);
   if (testClock) console.log('  Test clock: ON (host time moves only through POST /test/clock)');
   if (core.readOnly) console.log(`  READ-ONLY: ${core.readOnlyReason}`);
   console.log(`Listening on ${base}`);
