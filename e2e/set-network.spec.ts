@@ -56,3 +56,44 @@ test('displays join the list with their role and sync, are renamed and identifie
   await expect(rows.filter({ hasText: '윙 왼쪽' })).toContainText('disconnected');
   await stage.context().close();
 });
+
+test('a display survives a host restart: it joins again by itself and keeps the operator’s name', async ({ page, browser }) => {
+  host = await startHost({ demo: true });
+  const port = Number(new URL(host.url).port);
+  const stage = await display(browser, `${host.url}/stage?role=front-of-house`);
+  await page.goto(`${host.url}/?token=${TOKEN}#/network`);
+  const row = page.getByRole('row').filter({ hasText: 'Front of house' });
+  await row.getByRole('button', { name: /^Rename/ }).click();
+  await page.getByRole('textbox', { name: /^New name for/ }).fill('FOH monitor');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('row').filter({ hasText: 'FOH monitor' })).toContainText('In sync');
+
+  await host.stop();
+  await expect(stage.getByRole('region', { name: 'Stage' })).toHaveAttribute('data-link', 'lost');
+  await expect(stage.getByText('Host lost')).toBeVisible();
+  host = await startHost({ dataDir: host.dataDir, port });
+  await expect(stage.getByRole('region', { name: 'Stage' })).toHaveAttribute('data-link', 'in-sync', { timeout: 10_000 });
+  await page.reload();
+  await expect(page.getByRole('row').filter({ hasText: 'FOH monitor' })).toContainText('In sync');
+  await stage.context().close();
+});
+
+test('the set network screen in both languages', async ({ page, browser }) => {
+  host = await startHost({ demo: true });
+  const wing = await display(browser, `${host.url}/stage?role=wing`);
+  await nameDisplay(wing, 'Wing left');
+  const stage = await display(browser, `${host.url}/stage`);
+  await nameDisplay(stage, '메인 무대');
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  await page.goto(`${host.url}/?token=${TOKEN}#/network`);
+  await expect(page.getByRole('row').filter({ hasText: 'Wing left' })).toContainText('In sync');
+  await expect(page.getByRole('img', { name: 'Code for Stage display link' })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Code for Link for Camera' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/set-network-en.png', fullPage: true });
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
+  await expect(page.getByRole('heading', { name: '세트 네트워크' })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: 'Wing left' })).toContainText('윙');
+  await page.screenshot({ path: 'test-results/set-network-ko.png', fullPage: true });
+  await wing.context().close();
+  await stage.context().close();
+});

@@ -24,7 +24,8 @@ const statusListeners = new Set<() => void>();
 let linkOpen = false;
 let lastPongAt = 0;
 let status: ClockStatus = 'unsure';
-let lastRoundTrip: number | null = null;
+/** The latest round trips, newest last: the report gives their median, so one slow reply does not show as the link's. */
+let roundTrips: number[] = [];
 
 /** The host's clock now, ms since the epoch. */
 export function hostNow(): number {
@@ -73,7 +74,7 @@ export function hostIsThisMachine(): void {
 /** A new socket opened: its host may be another process (restarted) or its clock set since. */
 export function linkOpened(): void {
   sync.reset();
-  lastRoundTrip = null;
+  roundTrips = [];
   linkOpen = true;
   lastPongAt = pageNow(); // give the first pong its time before calling the host lost
   judge();
@@ -87,7 +88,7 @@ export function linkClosed(): void {
 /** A pong: a new sample. Returns what it did, so the caller can ping again soon after a step. */
 export function pongReceived(sample: ClockSample): ClockChange {
   lastPongAt = sample.t1;
-  lastRoundTrip = Math.max(0, sample.t1 - sample.t0);
+  roundTrips = [...roundTrips.slice(-7), Math.max(0, sample.t1 - sample.t0)];
   const change = sync.add(sample);
   if (change !== 'none') offsetListeners.forEach((fn) => fn());
   judge();
@@ -103,5 +104,7 @@ export function checkLink(): void {
 export function clockReport(): { status: ClockStatus; offsetMs: number; uncertaintyMs: number; roundTripMs: number | null } {
   judge();
   // Host time minus this device's wall clock: how far the device's own clock is from the host's.
-  return { status, offsetMs: hostNow() - Date.now(), uncertaintyMs: hostClockUncertainty(), roundTripMs: lastRoundTrip };
+  const sorted = [...roundTrips].sort((a, b) => a - b);
+  const roundTripMs = sorted.length === 0 ? null : sorted[Math.floor(sorted.length / 2)]!;
+  return { status, offsetMs: hostNow() - Date.now(), uncertaintyMs: hostClockUncertainty(), roundTripMs };
 }

@@ -18,7 +18,7 @@ interface Draft {
 export function DepartmentLinks() {
   const t = useT();
   const board = useReadiness();
-  const { base, info } = useJoinBase();
+  const { base } = useJoinBase();
   const [links, setLinks] = useState<DepartmentLink[]>([]);
   const [drafts, setDrafts] = useState<Draft[] | null>(null);
   const load = useCallback(() => void api.listDepartmentLinks({}).then(setLinks, () => undefined), []);
@@ -39,7 +39,7 @@ export function DepartmentLinks() {
   };
 
   return (
-    <section className="panel" aria-labelledby="departments-title">
+    <section className="panel panel--wide" aria-labelledby="departments-title">
       <h2 id="departments-title">{t('ready.departments')}</h2>
       {drafts === null ? (
         <button type="button" onClick={() => setDrafts(links.map((l) => ({ id: l.id, name: l.name })))}>{t('ready.editDepartments')}</button>
@@ -65,10 +65,9 @@ export function DepartmentLinks() {
           </div>
         </form>
       )}
-      {info && info.addresses.length === 0 && <p className="hint">{t('network.noLanAddress')}</p>}
       <div className="join-codes">
         {links.map((link) => (
-          <div key={link.id}>
+          <div key={link.id} className="department-link">
             <JoinCode url={departmentUrl(base, link.token)} label={t('ready.link', { name: link.name })} />
             <button type="button" onClick={() => void rotate(link)}>{t('ready.rotate', { name: link.name })}</button>
           </div>

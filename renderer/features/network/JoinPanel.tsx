@@ -8,7 +8,7 @@ export function JoinPanel() {
   const { base, info } = useJoinBase();
   if (!base) return null;
   return (
-    <section className="panel" aria-labelledby="join-title">
+    <section className="panel panel--wide" aria-labelledby="join-title">
       <h2 id="join-title">{t('network.joinTitle')}</h2>
       {info && info.addresses.length === 0 && <p className="hint">{t('network.noLanAddress')}</p>}
       {info?.advertisedAs && <p>{info.advertisedAs}</p>}
