@@ -9,7 +9,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => host.stop());
 
-const SCREENS = ['plans', 'console', 'takes', 'stage'] as const;
+const SCREENS = ['plans', 'console', 'network', 'takes', 'stage'] as const;
 
 test('the language switch turns every screen Korean and is remembered', async ({ page }) => {
   await page.goto(`${host.url}/?token=${TOKEN}#/plans`);
