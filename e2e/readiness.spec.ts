@@ -74,6 +74,14 @@ test('a department not ready holds the count at T-10 s on every screen until the
   const takeId = (await host.call<{ takeId: number }>('getCountdown')).value.takeId;
   const log = (await host.call<{ kind: string; departments: string }[]>('getTakeReadiness', { takeId })).value;
   expect(log.map((e) => `${e.kind}:${e.departments}`)).toEqual(['start:Sound', 'hold:Sound', 'ready:Sound', 'release:']);
+
+  // The take's detail says who was ready when, and the hold.
+  await host.call('countdownCommand', { type: 'end' });
+  await page.goto(`${host.url}/?token=${TOKEN}#/takes`);
+  await page.getByRole('button', { name: /^Open take #1 .*AKMU/ }).click();
+  const readiness = page.getByRole('dialog').getByRole('region', { name: 'Readiness' });
+  await expect(readiness.getByRole('listitem')).toHaveText([/Started with Sound not ready/, /Held for Sound/, /Sound ready/, /Resumed by the operator/]);
+  await page.getByRole('dialog').screenshot({ path: 'test-results/readiness-take-detail.png' });
   for (const p of [stage, wing, camera, sound]) await p.context().close();
 });
 
