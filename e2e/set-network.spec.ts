@@ -1,4 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
+import WebSocket from 'ws';
 import { test, expect } from './fixtures';
 import { startHost, TOKEN, type Host } from './host';
 
@@ -96,4 +97,28 @@ test('the set network screen in both languages', async ({ page, browser }) => {
   await page.screenshot({ path: 'test-results/set-network-ko.png', fullPage: true });
   await wing.context().close();
   await stage.context().close();
+});
+
+test('a hostile client flooding hellos is listed a bounded number of times and the host keeps answering', async () => {
+  host = await startHost({ demo: true });
+  const sockets = await Promise.all(
+    Array.from({ length: 40 }, () => new Promise<WebSocket>((resolve) => {
+      const socket = new WebSocket(`${host.url.replace('http', 'ws')}/ws`);
+      socket.on('open', () => resolve(socket));
+    })),
+  );
+  sockets.forEach((socket, s) => {
+    for (let i = 0; i < 200; i++) socket.send(JSON.stringify({ type: 'hello', deviceId: `flood-${s}-${i}-device`, name: 'x'.repeat(i % 2 ? 10 : 5000), role: 'stage' }));
+  });
+  const pong = await new Promise<unknown>((resolve) => {
+    sockets[0]!.on('message', (data) => {
+      const frame = JSON.parse(String(data)) as { type: string };
+      if (frame.type === 'pong') resolve(frame);
+    });
+    sockets[0]!.send(JSON.stringify({ type: 'ping', t0: 1 }));
+  });
+  expect(pong).toMatchObject({ type: 'pong', t0: 1 });
+  const listed = (await host.call<unknown[]>('listDevices')).value;
+  expect(listed.length).toBe(16); // one address's share of the list, however many sockets and frames
+  sockets.forEach((socket) => socket.close());
 });

@@ -46,6 +46,9 @@ describe('the set network list', () => {
     const { devices } = registry();
     for (let i = 0; i < 100; i++) devices.hello(i, '10.0.0.66', hello(`hostile-${i}-device`));
     expect(devices.size).toBe(MAX_DEVICES_PER_ADDRESS);
+    // One connection that keeps changing its id leaves no trail past its address's share either.
+    for (let i = 0; i < 100; i++) devices.hello(500, '10.0.0.77', hello(`churn-${i}-device`));
+    expect(devices.size).toBe(2 * MAX_DEVICES_PER_ADDRESS);
     for (let i = 0; i < 1000; i++) devices.hello(1000 + i, `10.1.${i >> 8}.${i & 255}`, hello(`many-${i}-device`));
     expect(devices.size).toBe(MAX_DEVICES);
   });

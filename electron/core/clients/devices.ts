@@ -116,14 +116,17 @@ export class DeviceRegistry {
     return tracked?.connection === connection ? tracked : undefined;
   }
 
-  /** Room for one more device from `address`: evicts the longest-gone device when full. */
+  /** Room for one more device from `address`: the longest-gone device goes first, from that address when it is at its share. */
   private makeRoom(address: string): boolean {
-    let fromAddress = 0;
-    for (const d of this.devices.values()) if (d.address === address && d.connected) fromAddress++;
-    if (fromAddress >= MAX_DEVICES_PER_ADDRESS) return false;
+    const fromAddress = [...this.devices.values()].filter((d) => d.address === address);
+    if (fromAddress.length >= MAX_DEVICES_PER_ADDRESS) return this.forgetLongestGone(fromAddress);
     if (this.devices.size < MAX_DEVICES) return true;
+    return this.forgetLongestGone(this.devices.values());
+  }
+
+  private forgetLongestGone(among: Iterable<Tracked>): boolean {
     let oldest: Tracked | null = null;
-    for (const d of this.devices.values()) if (!d.connected && (!oldest || d.lastHeardAt < oldest.lastHeardAt)) oldest = d;
+    for (const d of among) if (!d.connected && (!oldest || d.lastHeardAt < oldest.lastHeardAt)) oldest = d;
     if (!oldest) return false;
     this.devices.delete(oldest.deviceId);
     return true;
