@@ -60,6 +60,11 @@ describe('auto-hold', () => {
       ['not-ready', 'Camera'],
     ]);
     expect(log[1]!.at).toBe(deadline - 10_000);
+    // The exports carry it too: a column in CSV, a list in JSON.
+    const csv = await h.ok('exportTakes', { format: 'csv', utcOffsetMinutes: 0 });
+    expect(csv.content).toContain('09:01:20 hold: Camera; 09:01:50 ready: Camera; 09:01:50 release;');
+    const json = JSON.parse((await h.ok('exportTakes', { format: 'json', utcOffsetMinutes: 0 })).content) as { takes: { readiness: unknown[] }[] };
+    expect(json.takes.at(-1)!.readiness).toHaveLength(5);
   });
 
   it('does not hold when every department is ready', async () => {

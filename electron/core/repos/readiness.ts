@@ -75,3 +75,17 @@ export function readinessForTake(db: Db, takeId: number): ReadinessEntry[] {
     .prepare('SELECT r.at, r.kind, r.departments FROM readiness_log r JOIN takes t ON t.run = r.run WHERE t.id = ? ORDER BY r.at, r.id')
     .all(takeId) as ReadinessEntry[];
 }
+
+/** Readiness logs for many takes at once (an export): one query, by take id. */
+export function readinessForTakes(db: Db, takeIds: number[]): Map<number, ReadinessEntry[]> {
+  const byTake = new Map<number, ReadinessEntry[]>();
+  if (takeIds.length === 0) return byTake;
+  const rows = db
+    .prepare(
+      `SELECT t.id AS take_id, r.at, r.kind, r.departments FROM takes t JOIN readiness_log r ON r.run = t.run
+       WHERE t.id IN (SELECT value FROM json_each(?)) ORDER BY t.id, r.at, r.id`,
+    )
+    .all(JSON.stringify(takeIds)) as (ReadinessEntry & { take_id: number })[];
+  for (const { take_id, ...entry } of rows) byTake.set(take_id, [...(byTake.get(take_id) ?? []), entry]);
+  return byTake;
+}

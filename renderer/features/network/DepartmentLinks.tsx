@@ -68,7 +68,7 @@ export function DepartmentLinks() {
       <div className="join-codes">
         {links.map((link) => (
           <div key={link.id} className="department-link">
-            <JoinCode url={departmentUrl(base, link.token)} label={t('ready.link', { name: link.name })} />
+            {base ? <JoinCode url={departmentUrl(base, link.token)} label={t('ready.link', { name: link.name })} /> : <strong>{link.name}</strong>}
             <button type="button" onClick={() => void rotate(link)}>{t('ready.rotate', { name: link.name })}</button>
           </div>
         ))}
