@@ -44,6 +44,9 @@ test('a department not ready holds the count at T-10 s on every screen until the
   await autoHold.click();
   await expect(autoHold).toBeChecked();
   await expect(page.getByRole('spinbutton', { name: 'Hold at (seconds before zero)' })).toHaveValue('10');
+  // The phones are on the list as their departments, beside the two displays.
+  for (const name of ['Camera', 'Sound']) await expect(page.getByRole('row').filter({ hasText: name })).toContainText('Department');
+  await expect(page.getByRole('row').filter({ hasText: 'Wing' })).toContainText('In sync');
   const plans = (await host.call<{ id: number; song: string }[]>('listPlans')).value;
   await host.call('countdownCommand', { type: 'arm', planId: plans.find((p) => p.song === 'Love Lee')!.id });
   await host.call('countdownCommand', { type: 'start' });

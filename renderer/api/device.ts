@@ -38,9 +38,12 @@ function load(): DeviceIdentity {
 
 export const useDevice = create<DeviceIdentity>(() => load());
 
+/** What this page says it is for now, when that is not the device's own choice (a department's phone). */
+let shownAs: { role: DeviceRole; name: string } | null = null;
+
 function hello(): void {
   const { deviceId, name, role } = useDevice.getState();
-  sendOnSocket({ type: 'hello', deviceId, name, role });
+  sendOnSocket({ type: 'hello', deviceId, name: name || (shownAs?.name ?? ''), role: shownAs?.role ?? role });
   sendOnSocket({ type: 'sync', ...clockReport() });
 }
 
@@ -56,15 +59,20 @@ export function setDevice(change: Partial<Pick<DeviceIdentity, 'name' | 'role'>>
   helloTimer = setTimeout(hello, 400);
 }
 
-/** Announces this page (a stage display, a department's phone) for as long as it is shown. */
-export function announceDevice(role?: DeviceRole): () => void {
+/**
+ * Announces this page for as long as it is shown. A stage link's role (?role=wing) becomes the
+ * device's own; a department page shows as that department without changing the device's choice.
+ */
+export function announceDevice(role?: DeviceRole, visiting?: { name: string }): () => void {
   if (window.cuelight) return () => {}; // the desktop app's own windows are the host's, not the set's
-  if (role && role !== useDevice.getState().role) setDevice({ role });
+  if (visiting && role) shownAs = { role, name: visiting.name.slice(0, DEVICE_NAME_MAX) };
+  else if (role && role !== useDevice.getState().role) setDevice({ role });
   const offOpen = onSocketOpen(hello);
   hello();
   const timer = setInterval(() => sendOnSocket({ type: 'sync', ...clockReport() }), REPORT_EVERY_MS);
   return () => {
     offOpen();
     clearInterval(timer);
+    if (visiting) shownAs = null;
   };
 }

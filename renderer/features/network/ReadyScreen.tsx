@@ -45,14 +45,11 @@ export function ReadyScreen({ token }: { token: string }) {
   }, [token]);
   useEffect(() => {
     load();
-    const offAnnounce = announceDevice('department');
     // Any board change (a hold, a rotation) is re-read through this link's own token.
-    const off = onEvent('readiness', () => load());
-    return () => {
-      off();
-      offAnnounce();
-    };
+    return onEvent('readiness', () => load());
   }, [load]);
+  const departmentName = mine?.name ?? '';
+  useEffect(() => announceDevice('department', { name: departmentName }), [departmentName]);
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
