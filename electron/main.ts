@@ -71,6 +71,7 @@ function forwardCoreEvents(openedCore: Core): void {
   openedCore.events.on('dataChanged', (change) => broadcast(EVENT_CHANNELS.dataChanged, change));
   openedCore.events.on('progress', (progress) => broadcast(EVENT_CHANNELS.progress, progress));
   openedCore.events.on('triggerResult', (result) => broadcast(EVENT_CHANNELS.triggerResult, result));
+  openedCore.events.on('readiness', (board) => broadcast(EVENT_CHANNELS.readiness, board));
 }
 
 /** A sleeping screen mid-countdown would leave the performer without a cue. */

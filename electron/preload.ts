@@ -60,10 +60,25 @@ const bridge = {
   testTrigger: (input) => ipcRenderer.invoke('testTrigger', input),
   getTakeTriggers: (input) => ipcRenderer.invoke('getTakeTriggers', input),
 
+  getJoinInfo: (input) => ipcRenderer.invoke('getJoinInfo', input),
+  listDevices: (input) => ipcRenderer.invoke('listDevices', input),
+  renameDevice: (input) => ipcRenderer.invoke('renameDevice', input),
+  identifyDevice: (input) => ipcRenderer.invoke('identifyDevice', input),
+
+  getReadiness: (input) => ipcRenderer.invoke('getReadiness', input),
+  saveDepartments: (input) => ipcRenderer.invoke('saveDepartments', input),
+  setReadinessOptions: (input) => ipcRenderer.invoke('setReadinessOptions', input),
+  listDepartmentLinks: (input) => ipcRenderer.invoke('listDepartmentLinks', input),
+  rotateDepartmentLink: (input) => ipcRenderer.invoke('rotateDepartmentLink', input),
+  getMyDepartment: (input) => ipcRenderer.invoke('getMyDepartment', input),
+  setMyReadiness: (input) => ipcRenderer.invoke('setMyReadiness', input),
+  getTakeReadiness: (input) => ipcRenderer.invoke('getTakeReadiness', input),
+
   onCountdown: (listener) => subscribe(EVENT_CHANNELS.countdown, listener),
   onDataChanged: (listener) => subscribe(EVENT_CHANNELS.dataChanged, listener),
   onProgress: (listener) => subscribe(EVENT_CHANNELS.progress, listener),
   onTriggerResult: (listener) => subscribe(EVENT_CHANNELS.triggerResult, listener),
+  onReadiness: (listener) => subscribe(EVENT_CHANNELS.readiness, listener),
 
   printToPdf: (suggestedName) => ipcRenderer.invoke(PRINT_CHANNEL, suggestedName),
   openStageDisplay: () => ipcRenderer.invoke(STAGE_CHANNEL),

@@ -14,6 +14,7 @@ import { createHost, openPort } from './host/server';
 import { allowedHostNames } from './host/origin';
 import { startOscControl } from './host/osc/control';
 import { watchLoopForBench } from './host/loop-stall';
+import { advertise, isLoopback, joinAddresses, type Advertisement } from './host/mdns';
 
 const HELP = `Usage: npm run serve -- [options]
 
@@ -25,6 +26,8 @@ const HELP = `Usage: npm run serve -- [options]
   --token <text>    control token to require for changes (default: one kept in the database)
   --allow-host <name>  also answer to this host name or address (repeatable); the host answers
                     only to its own names and addresses, so a web page elsewhere cannot read it
+  --no-mdns         do not advertise the host on the set network by mDNS/DNS-SD (it never is on
+                    a loopback address such as the default 127.0.0.1)
   --test-clock      host time moves only through POST /test/clock (for tests; never on set)
   --test-clock-at <time>  with --test-clock, start at this time (ISO, or epoch ms) instead of now (for tests)
   --osc-port <n>    take countdown commands over OSC on this UDP port (off unless given)
@@ -50,6 +53,7 @@ async function main(): Promise<void> {
       'first-run-demo': { type: 'boolean', default: false },
       token: { type: 'string' },
       'allow-host': { type: 'string', multiple: true, default: [] },
+      'no-mdns': { type: 'boolean', default: false },
       'test-clock': { type: 'boolean', default: false },
       'test-clock-at': { type: 'string' },
       'osc-port': { type: 'string' },
@@ -78,6 +82,9 @@ async function main(): Promise<void> {
   const host = createHost(server, { core, token, allowedHosts, rendererDir: path.join(__dirname, '..', 'renderer'), ...(testClock ? { testClock } : {}) });
   const address = host.address();
   const osc = values['osc-port'] === undefined ? null : await startOsc(core, values['osc-port'], values['osc-host'], values['osc-allow']);
+  // Phones join by the set-network address (QR codes in the console) and find the host by DNS-SD.
+  const advertisement: Advertisement | null = isLoopback(values.host) || values['no-mdns'] ? null : advertise(values.host, address.port);
+  core.devices.joinInfo = { addresses: joinAddresses(values.host, address.port), advertisedAs: advertisement?.name ?? null };
   // Before the address is printed: whoever reads it may signal at once (a process manager, a test).
   if (process.env.CUELIGHT_BENCH_LOOP === '1') watchLoopForBench();
   let stopping = false;
@@ -87,7 +94,9 @@ async function main(): Promise<void> {
     // Quitting backs up what changed since the last backup, then closes the store; a backup that
     // hangs (a stalled disk) must not keep the process alive forever: the WAL is safe either way.
     setTimeout(() => process.exit(0), 15_000).unref();
-    void Promise.all([host.close(), osc?.close()]).finally(() => core.shutdown().finally(() => process.exit(0)));
+    void Promise.resolve(advertisement?.stop())
+      .then(() => Promise.all([host.close(), osc?.close()]))
+      .finally(() => core.shutdown().finally(() => process.exit(0)));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
@@ -97,6 +106,7 @@ async function main(): Promise<void> {
   console.log(`Cuelight is serving ${dataDir}`);
   console.log(`  Operator (can control): ${base}/?token=${token}`);
   console.log(`  Stage display (view only): ${base}/stage`);
+  if (advertisement) console.log(`  Advertised on the set network as "${advertisement.name}" (mDNS/DNS-SD, _http._tcp)`);
   if (testClock) console.log('  Test clock: ON (host time moves only through POST /test/clock)');
   if (core.readOnly) console.log(`  READ-ONLY: ${core.readOnlyReason}`);
   if (osc) console.log(`  OSC control: udp://${values['osc-host']}:${osc.port} (/cuelight/arm, start, pause, resume, adjust, gonow, end, reset, mark, outcome), from ${values['osc-allow']}`);

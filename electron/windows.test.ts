@@ -158,7 +158,7 @@ describe('preload bridge', () => {
   it('exposes one function per contract method, each invoking its own channel, and nothing else', async () => {
     await import('./preload');
     const bridge = fakeElectron.exposed.get('cuelight') as Record<string, (arg: unknown) => unknown>;
-    expect(Object.keys(bridge).sort()).toEqual([...methodNames, 'onCountdown', 'onDataChanged', 'onProgress', 'onTriggerResult', 'openStageDisplay', 'printToPdf'].sort());
+    expect(Object.keys(bridge).sort()).toEqual([...methodNames, 'onCountdown', 'onDataChanged', 'onProgress', 'onTriggerResult', 'onReadiness', 'openStageDisplay', 'printToPdf'].sort());
     for (const name of methodNames) {
       const input = { probe: name };
       await expect(bridge[name]!(input)).resolves.toEqual({ ok: true, value: { channel: name, input } });

@@ -12,11 +12,13 @@ import { ConsoleScreen } from './features/console/ConsoleScreen';
 import { StageScreen } from './features/stage/StageScreen';
 import { TakesScreen } from './features/takes/TakesScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
+import { NetworkScreen } from './features/network/NetworkScreen';
 import { ReadOnlyBanner } from './features/settings/ReadOnlyBanner';
 
 const SCREENS: Record<Route, () => React.JSX.Element> = {
   plans: PlansScreen,
   console: ConsoleScreen,
+  network: NetworkScreen,
   stage: StageScreen,
   takes: TakesScreen,
   settings: SettingsScreen,
@@ -28,7 +30,7 @@ function Nav({ route }: { route: Route }) {
   return (
     <nav className="top-nav" aria-label={t('nav.label')}>
       <span className="brand">{t('app.name')}</span>
-      {(['plans', 'console', 'stage', 'takes', 'settings'] as const).map((r) => (
+      {(['plans', 'console', 'network', 'stage', 'takes', 'settings'] as const).map((r) => (
         <a key={r} href={`#/${r}`} aria-current={r === route ? 'page' : undefined}>
           {t(`nav.${r}`)}
         </a>

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 
-export type Route = 'plans' | 'console' | 'stage' | 'takes' | 'settings';
-const ROUTES: Route[] = ['plans', 'console', 'stage', 'takes', 'settings'];
+export type Route = 'plans' | 'console' | 'network' | 'stage' | 'takes' | 'settings';
+const ROUTES: Route[] = ['plans', 'console', 'network', 'stage', 'takes', 'settings'];
 
 /** Screens live in the hash (#/console) so file:// works in Electron; /stage also works as a path for browsers. */
 export function currentRoute(): Route {

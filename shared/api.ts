@@ -10,6 +10,8 @@ import { planMethods } from './contract/plans';
 import { countdownMethods, countdownSnapshot } from './contract/countdown';
 import { takeMethods } from './contract/takes';
 import { triggerMethods, triggerResult } from './contract/triggers';
+import { networkMethods, networkEvents } from './contract/network';
+import { readinessMethods, readinessEvents } from './contract/readiness';
 
 export { countdownSnapshot, countdownCommand, type CountdownSnapshot } from './contract/countdown';
 export { bootstrap } from './contract/settings';
@@ -24,6 +26,8 @@ export const methods = {
   ...countdownMethods,
   ...takeMethods,
   ...triggerMethods,
+  ...networkMethods,
+  ...readinessMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -59,6 +63,8 @@ export const events = {
   }),
   /** Each trigger's result as soon as it is known, so the operator hears of a failure at once. */
   triggerResult,
+  ...networkEvents,
+  ...readinessEvents,
 };
 export type Events = { [E in keyof typeof events]: z.infer<(typeof events)[E]> };
 export type EventName = keyof Events;

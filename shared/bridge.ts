@@ -12,6 +12,7 @@ export interface BridgeEvents {
   onDataChanged(listener: (change: Events['dataChanged']) => void): () => void;
   onProgress(listener: (progress: Events['progress']) => void): () => void;
   onTriggerResult(listener: (result: Events['triggerResult']) => void): () => void;
+  onReadiness(listener: (board: Events['readiness']) => void): () => void;
 }
 
 export interface PrintResult {
@@ -32,4 +33,4 @@ export const PRINT_CHANNEL = 'shell:printToPdf';
 export const STAGE_CHANNEL = 'shell:openStageDisplay';
 
 /** IPC channel names: methods use their own name; events are pushed on these. */
-export const EVENT_CHANNELS = { countdown: 'event:countdown', dataChanged: 'event:dataChanged', progress: 'event:progress', triggerResult: 'event:triggerResult' } as const;
+export const EVENT_CHANNELS = { countdown: 'event:countdown', dataChanged: 'event:dataChanged', progress: 'event:progress', triggerResult: 'event:triggerResult', readiness: 'event:readiness' } as const;

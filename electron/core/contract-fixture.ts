@@ -14,6 +14,9 @@ export interface Ids {
   markId: number;
   /** "Ave Maria", shot once and then deleted, so archived with its take. */
   archivedPlanId: number;
+  /** Camera's readiness link token and id. */
+  departmentToken: string;
+  departmentId: number;
 }
 
 /** AKMU's "Love Lee" has been shot once; its countdown is ended, ready to arm again. "Ave Maria" is archived. */
@@ -28,6 +31,7 @@ export async function shootOneTake(h: Harness): Promise<Ids> {
   await runToGo(h, archived.id);
   await h.ok('countdownCommand', { type: 'end' });
   await h.ok('deletePlan', { id: archived.id });
+  const camera = (await h.ok('listDepartmentLinks', undefined))[0]!;
   return {
     planId: plan.id,
     artistId: plan.artist.personId,
@@ -36,5 +40,7 @@ export async function shootOneTake(h: Harness): Promise<Ids> {
     takeId: go.takeId!,
     markId: marked.marks[0]!.id,
     archivedPlanId: archived.id,
+    departmentToken: camera.token,
+    departmentId: camera.id,
   };
 }

@@ -20,6 +20,8 @@ import { Backups, removeStore, swapStore } from './backup';
 import { refusal } from './errors';
 import { ReviewIndex } from './review/review-index';
 import { lockFolder } from './folder-lock';
+import { DeviceRegistry } from './clients/devices';
+import { ReadinessService } from './clients/readiness';
 
 export interface CoreOptions {
   dataDir: string;
@@ -39,6 +41,8 @@ export interface Core {
   events: EventHub;
   clock: Clock;
   db: Db;
+  /** Who is on the set network: the host's WebSocket says hello and reports for each display. */
+  devices: DeviceRegistry;
   /** The start-up check failed: only a restore may change anything. */
   readOnly: boolean;
   /** Why, with the newest good backup to restore; '' when writable. */
@@ -68,15 +72,17 @@ export function openCore(options: CoreOptions): Core {
   const version = options.version ?? '0.0.0';
   const storeFile = path.join(options.dataDir, DB_FILE);
   const backups = new Backups(options.dataDir, clock);
+  const devices = new DeviceRegistry(() => clock.now());
   let countdown: CountdownService;
   let imports: ImportWriter;
   let triggers: TriggerRunner;
+  let readiness: ReadinessService;
   /** While read-only, the countdown runs on an empty in-memory store: nothing touches the damaged file. */
   let scratch: Db | null = null;
   let changesAtBackup = 0;
   let checkpointer: Checkpointer | null = null;
 
-  const core = { events, clock, readOnly: false, readOnlyReason: '', restoring: false, close, shutdown, saveFailure: () => countdown.saveFailure, yieldWrites: () => imports.yieldTo() } as Core;
+  const core = { events, clock, devices, readOnly: false, readOnlyReason: '', restoring: false, close, shutdown, saveFailure: () => countdown.saveFailure, yieldWrites: () => imports.yieldTo() } as Core;
 
   function load(demo: boolean): void {
     const store = openStore(options.dataDir);
@@ -90,6 +96,8 @@ export function openCore(options: CoreOptions): Core {
     // Show control hears the countdown through the event hub, so the countdown never waits for it.
     triggers = new TriggerRunner(scratch ?? store.db, clock, events);
     triggers.prime(countdown.snapshot());
+    // Go / no-go follows the countdown through the hub too, and holds it through its own pause.
+    readiness = new ReadinessService(scratch ?? store.db, clock, events, countdown, () => writer.yieldTo());
     const readOnlyReason = store.damage === null ? '' : describeDamage(store.damage, good, options.dataDir);
     const deps = {
       db: store.db,
@@ -103,6 +111,8 @@ export function openCore(options: CoreOptions): Core {
       dataDir: options.dataDir,
       backups: { list: () => backups.list(), create: backUp, restore, goodBackup: good?.name ?? null },
       imports,
+      devices,
+      readiness,
     };
     core.db = store.db;
     core.readOnly = damaged;
@@ -171,6 +181,7 @@ export function openCore(options: CoreOptions): Core {
   }
 
   function closeStore(): void {
+    readiness.close();
     triggers.close();
     countdown.close();
     core.db.close();

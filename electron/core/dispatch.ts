@@ -1,4 +1,5 @@
 import { methods } from '../../shared/api';
+import { needsControl } from '../../shared/contract/method';
 import type { CallContext, Envelope, MethodName } from '../../shared/api';
 import { describeZodError } from '../../shared/api';
 import { CuelightError, refusal } from './errors';
@@ -16,7 +17,7 @@ function isMethod(name: string): name is MethodName {
 export async function dispatch(core: Core, name: string, rawInput: unknown, context: CallContext): Promise<Envelope<unknown>> {
   if (!isMethod(name)) return { ok: false, error: { code: 'not_found', message: `Unknown method "${name}"` } };
   const spec = methods[name];
-  if (spec.mutates && !context.canControl) {
+  if (needsControl(spec) && !context.canControl) {
     return { ok: false, error: envelopeOf(refusal('unauthorized', 'err.viewOnly')) };
   }
   if (spec.mutates && core.readOnly && !ALLOWED_WHILE_READ_ONLY.has(name)) {

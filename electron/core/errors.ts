@@ -31,7 +31,7 @@ export function refusal(
   return new CuelightError(code, message, options.field, key, options.params);
 }
 
-export type Thing = 'plan' | 'take' | 'mark' | 'person' | 'artist' | 'venue';
+export type Thing = 'plan' | 'take' | 'mark' | 'person' | 'artist' | 'venue' | 'department';
 
 export function notFound(what: Thing, id: number, field?: string): CuelightError {
   return refusal('not_found', 'err.notFound', { params: { what, id }, ...(field ? { field } : {}) });

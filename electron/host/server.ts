@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { methods, methodNames } from '../../shared/api';
+import { needsControl } from '../../shared/contract/method';
 import type { Core } from '../core/core';
 import type { ManualClock } from '../core/clock';
 import { dispatch } from '../core/dispatch';
@@ -49,6 +50,7 @@ function describeApi() {
     name,
     path: `/api/${name}`,
     mutates: methods[name].mutates,
+    access: methods[name].access,
     input: z.toJSONSchema(methods[name].input, { io: 'input', unrepresentable: 'any' }),
   }));
 }
@@ -98,7 +100,7 @@ export function createHost(server: http.Server, options: HostOptions) {
     if (req.method !== 'POST') return refuse(req, res, plainRefusal(405, 'Use POST with a JSON body'));
     if (!isMethodName(name)) return refuse(req, res, plainRefusal(404, `Unknown method "${name}": GET /api lists them`));
     const canControl = hasToken(req, token);
-    if (methods[name].mutates && !canControl) {
+    if (needsControl(methods[name]) && !canControl) {
       // A caller without the token cannot change anything, so its body is never read: dispatch refuses it by name alone.
       const envelope = await dispatch(core, name, undefined, { canControl });
       return refuse(req, res, { status: 401, error: envelope.ok ? { code: 'unauthorized', message: 'Send the control token' } : envelope.error });

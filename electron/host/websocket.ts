@@ -13,6 +13,23 @@ import type { Core } from '../core/core';
 export const MAX_FRAME_BYTES = 64 * 1024;
 /** A display this far behind on its events is gone or hostile: it reconnects and gets a fresh snapshot. */
 export const MAX_SEND_BUFFER_BYTES = 1024 * 1024;
+/** Hello and sync frames a display may send in a burst, and per second after it (it needs one per 2 s). */
+export const DEVICE_FRAME_BURST = 8;
+export const DEVICE_FRAMES_PER_SECOND = 2;
+
+/** A token bucket: a client past its pace has its frames ignored, costing the host next to nothing. */
+export function frameBudget(now: () => number, burst = DEVICE_FRAME_BURST, perSecond = DEVICE_FRAMES_PER_SECOND): () => boolean {
+  let tokens = burst;
+  let at = now();
+  return () => {
+    const t = now();
+    tokens = Math.min(burst, tokens + ((t - at) / 1000) * perSecond);
+    at = t;
+    if (tokens < 1) return false;
+    tokens -= 1;
+    return true;
+  };
+}
 
 export interface EventSocketsOptions {
   core: Core;
@@ -45,20 +62,30 @@ export function attachEventSockets({ core, server, refuse }: EventSocketsOptions
     sockets.handleUpgrade(req, socket, head, (client) => sockets.emit('connection', client, req));
   });
 
-  sockets.on('connection', (socket: WebSocket) => {
+  let nextConnection = 1;
+  sockets.on('connection', (socket: WebSocket, req: http.IncomingMessage) => {
+    const connection = nextConnection++;
+    const address = (req.socket.remoteAddress ?? '').replace(/^::ffff:/, '');
+    const budget = frameBudget(() => performance.now());
     // ws reports a bad frame here once it has closed that socket (1002, 1007, 1009); unheard, it would crash the host.
     socket.on('error', () => {});
+    socket.on('close', () => core.devices.leave(connection));
     sendFrame(socket, JSON.stringify({ type: 'event', name: 'countdown', payload: core.api.getCountdown(undefined, { canControl: false }) }));
     socket.on('message', (data, isBinary) => {
       if (isBinary) return;
-      let message: { type?: unknown; id?: unknown; t0?: unknown };
+      let message: { type?: unknown; id?: unknown; t0?: unknown } | null;
       try {
         message = JSON.parse(String(data)) as typeof message;
       } catch {
         return;
       }
       // Clock sync: the client estimates its offset to the host from t0, hostNow and its receive time.
-      if (message?.type === 'ping') sendFrame(socket, JSON.stringify({ type: 'pong', id: message.id, t0: message.t0, hostNow: core.clock.preciseNow?.() ?? core.clock.now() }));
+      if (message?.type === 'ping') return sendFrame(socket, JSON.stringify({ type: 'pong', id: message.id, t0: message.t0, hostNow: core.clock.preciseNow?.() ?? core.clock.now() }));
+      // A display says who it is, then how sure its clock is; the core checks each frame's shape and bounds.
+      if ((message?.type === 'hello' || message?.type === 'sync') && budget()) {
+        if (message.type === 'hello') core.devices.hello(connection, address, message);
+        else core.devices.report(connection, message);
+      }
     });
   });
 

@@ -71,6 +71,7 @@ function ipcClient(bridge: CuelightBridge): ApiClient {
   bridge.onDataChanged((change) => emit('dataChanged', change));
   bridge.onProgress((progress) => emit('progress', progress));
   bridge.onTriggerResult((result) => emit('triggerResult', result));
+  bridge.onReadiness((board) => emit('readiness', board));
   const client = {} as Record<MethodName, (input: unknown) => Promise<unknown>>;
   for (const name of methodNames) {
     const call = bridge[name] as (input: unknown) => Promise<Envelope<unknown>>;
@@ -105,6 +106,20 @@ function httpClient(): ApiClient {
 const PING_EVERY_MS = 1000;
 const BURST = [0, 150, 300, 450, 600];
 
+let openSocket: WebSocket | null = null;
+const openListeners = new Set<() => void>();
+
+/** Sends a frame on the events socket if it is open (a display's hello and sync reports). */
+export function sendOnSocket(frame: object): void {
+  if (openSocket?.readyState === WebSocket.OPEN) openSocket.send(JSON.stringify(frame));
+}
+
+/** Calls back each time the events socket (re)opens, so a display can say hello again. */
+export function onSocketOpen(fn: () => void): () => void {
+  openListeners.add(fn);
+  return () => openListeners.delete(fn);
+}
+
 /** One WebSocket for events and clock sync; reconnects, starting the clock estimate afresh each time. */
 function connectSocket(): void {
   const url = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/ws`;
@@ -114,8 +129,10 @@ function connectSocket(): void {
     const ping = () => socket.readyState === WebSocket.OPEN && socket.send(JSON.stringify({ type: 'ping', t0: pageNow() }));
     const burst = () => BURST.forEach((at) => setTimeout(ping, at));
     socket.onopen = () => {
+      openSocket = socket;
       linkOpened();
       burst();
+      openListeners.forEach((fn) => fn());
       pingTimer = setInterval(() => {
         ping();
         checkLink();
@@ -130,6 +147,7 @@ function connectSocket(): void {
       }
     };
     socket.onclose = () => {
+      if (openSocket === socket) openSocket = null;
       clearInterval(pingTimer);
       linkClosed();
       setTimeout(open, 1000);

@@ -24,6 +24,8 @@ const statusListeners = new Set<() => void>();
 let linkOpen = false;
 let lastPongAt = 0;
 let status: ClockStatus = 'unsure';
+/** The latest round trips, newest last: the report gives their median, so one slow reply does not show as the link's. */
+let roundTrips: number[] = [];
 
 /** The host's clock now, ms since the epoch. */
 export function hostNow(): number {
@@ -72,6 +74,7 @@ export function hostIsThisMachine(): void {
 /** A new socket opened: its host may be another process (restarted) or its clock set since. */
 export function linkOpened(): void {
   sync.reset();
+  roundTrips = [];
   linkOpen = true;
   lastPongAt = pageNow(); // give the first pong its time before calling the host lost
   judge();
@@ -85,6 +88,7 @@ export function linkClosed(): void {
 /** A pong: a new sample. Returns what it did, so the caller can ping again soon after a step. */
 export function pongReceived(sample: ClockSample): ClockChange {
   lastPongAt = sample.t1;
+  roundTrips = [...roundTrips.slice(-7), Math.max(0, sample.t1 - sample.t0)];
   const change = sync.add(sample);
   if (change !== 'none') offsetListeners.forEach((fn) => fn());
   judge();
@@ -94,4 +98,13 @@ export function pongReceived(sample: ClockSample): ClockChange {
 /** Re-judges a silent host; the socket calls this on its ping timer. */
 export function checkLink(): void {
   judge();
+}
+
+/** What this display tells the host about its clock, for the console's list of displays. */
+export function clockReport(): { status: ClockStatus; offsetMs: number; uncertaintyMs: number; roundTripMs: number | null } {
+  judge();
+  // Host time minus this device's wall clock: how far the device's own clock is from the host's.
+  const sorted = [...roundTrips].sort((a, b) => a - b);
+  const roundTripMs = sorted.length === 0 ? null : sorted[Math.floor(sorted.length / 2)]!;
+  return { status, offsetMs: hostNow() - Date.now(), uncertaintyMs: hostClockUncertainty(), roundTripMs };
 }

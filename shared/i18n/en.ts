@@ -5,9 +5,10 @@ import { stageMessages } from './areas/stage';
 import { takesMessages } from './areas/takes';
 import { errorMessages } from './areas/errors';
 import { triggersMessages } from './areas/triggers';
+import { networkMessages } from './areas/network';
 
 /** Every area's catalogue, so each screen's strings live beside each other in both languages. */
-export const AREAS = [appMessages, plansMessages, consoleMessages, stageMessages, takesMessages, errorMessages, triggersMessages] as const;
+export const AREAS = [appMessages, plansMessages, consoleMessages, stageMessages, takesMessages, errorMessages, triggersMessages, networkMessages] as const;
 
 export const en = {
   ...appMessages.en,
@@ -17,6 +18,7 @@ export const en = {
   ...takesMessages.en,
   ...errorMessages.en,
   ...triggersMessages.en,
+  ...networkMessages.en,
 };
 
 export type MessageKey = keyof typeof en;

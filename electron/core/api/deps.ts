@@ -4,6 +4,8 @@ import type { EventHub } from '../events';
 import type { CountdownService } from '../services/countdown';
 import type { ImportWriter } from '../services/plan-import-write';
 import type { TriggerRunner } from '../triggers/runner';
+import type { DeviceRegistry } from '../clients/devices';
+import type { ReadinessService } from '../clients/readiness';
 import type { ApiImplementation, MethodName } from '../../../shared/api';
 import type { Backup } from '../../../shared/contract/settings';
 
@@ -32,6 +34,10 @@ export interface ApiDeps {
   backups: StoreBackups;
   /** Writes imports on their own connection, giving way to every other write. */
   imports: ImportWriter;
+  /** The set network's displays and devices, fed by the host's WebSocket. */
+  devices: DeviceRegistry;
+  /** Departments' go / no-go and the countdown's auto-hold. */
+  readiness: ReadinessService;
 }
 
 export type Table = 'plans' | 'people' | 'venues' | 'takes' | 'settings';

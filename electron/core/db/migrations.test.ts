@@ -191,6 +191,44 @@ const stepCases: Record<number, StepCase> = {
       expect(() => db.prepare('UPDATE venues SET name_alt = NULL WHERE id = 1').run()).toThrow(/NOT NULL/);
     },
   },
+  7: {
+    seed(db) {
+      db.prepare("INSERT INTO settings (key, value) VALUES ('crewName', '김민지')").run();
+    },
+    check(db) {
+      expect(db.prepare("SELECT value FROM settings WHERE key = 'crewName'").pluck().get()).toBe('김민지');
+      // One name per device id; renaming replaces it.
+      db.prepare("INSERT INTO device_names (device_id, name, updated_at) VALUES ('tab-wing-01', '윙 태블릿', ?)").run(T0);
+      db.prepare(
+        "INSERT INTO device_names (device_id, name, updated_at) VALUES ('tab-wing-01', 'Wing left', ?) ON CONFLICT (device_id) DO UPDATE SET name = excluded.name",
+      ).run(T0);
+      expect(db.prepare('SELECT name FROM device_names').pluck().all()).toEqual(['Wing left']);
+      expect(() => db.prepare("INSERT INTO device_names (device_id, name, updated_at) VALUES ('x', '', 1)").run()).toThrow(/CHECK/);
+      expect(() => db.prepare("INSERT INTO device_names (device_id, name, updated_at) VALUES ('y', 'z', 'soon')").run()).toThrow(/cannot store TEXT/);
+    },
+  },
+  8: {
+    seed(db) {
+      db.prepare("INSERT INTO people (id, name, roles, created_at) VALUES (1, 'AKMU', '[\"artist\"]', ?)").run(T0);
+      db.prepare(
+        `INSERT INTO plans (id, artist_id, song, countdown_ms, warning_ms, danger_ms, run_order, created_at, updated_at)
+         VALUES (1, 1, 'Love Lee', 60000, 30000, 10000, 1, ?, ?)`,
+      ).run(T0, T0);
+      db.prepare('INSERT INTO takes (id, plan_id, number, run, countdown_started_at, go_at, created_at) VALUES (1, 1, 1, 4, ?, ?, ?)').run(T0, T0 + 60_000, T0);
+    },
+    check(db) {
+      // The shoot starts with five departments, none ready, each with its own distinct link.
+      const departments = db.prepare('SELECT name, ready, token FROM departments ORDER BY position').all() as { name: string; ready: number; token: string }[];
+      expect(departments.map((d) => d.name)).toEqual(['Camera', 'Sound', 'Lighting', 'Stage', 'Artist care']);
+      expect(departments.every((d) => d.ready === 0 && /^[0-9a-f]{32}$/.test(d.token))).toBe(true);
+      expect(new Set(departments.map((d) => d.token)).size).toBe(5);
+      // A hold finds its take through the run the take already had.
+      db.prepare("INSERT INTO readiness_log (run, plan_id, at, kind, departments) VALUES (4, 1, ?, 'hold', 'Camera')").run(T0 + 50_000);
+      expect(db.prepare('SELECT t.id, r.kind FROM readiness_log r JOIN takes t ON t.run = r.run').raw().get()).toEqual([1, 'hold']);
+      expect(() => db.prepare("INSERT INTO readiness_log (at, kind) VALUES (1, 'lunch')").run()).toThrow(/CHECK/);
+      expect(() => db.prepare("UPDATE departments SET token = (SELECT token FROM departments WHERE position = 0) WHERE position = 1").run()).toThrow(/UNIQUE/);
+    },
+  },
 };
 
 describe('migration steps', () => {

@@ -6,6 +6,8 @@ import type { z } from 'zod';
 import { formatTakeTime, takeSeconds } from '../../../shared/countdown';
 import { takeRowsByIds } from '../repos/take-rows';
 import { resultsForTakes } from '../repos/triggers';
+import { readinessForTakes } from '../repos/readiness';
+import type { ReadinessEntry } from '../../../shared/contract/readiness';
 import type { TriggerResult } from '../../../shared/contract/triggers';
 import { ReviewIndex } from '../review/review-index';
 import { checkFilter } from './take-review';
@@ -39,12 +41,17 @@ function triggersCell(results: TriggerResult[]): string {
     .join('; ');
 }
 
-function csvOf(rows: TakeRow[], offset: number, triggers: Map<number, TriggerResult[]>): string {
+/** "09:01:20 hold: Sound; 09:01:40 release": who was ready when, and every hold, for the sheet. */
+function readinessCell(entries: ReadinessEntry[], offset: number): string {
+  return entries.map((e) => `${wallClock(e.at, offset).slice(11)} ${e.kind}${e.departments ? `: ${e.departments}` : ''}`).join('; ');
+}
+
+function csvOf(rows: TakeRow[], offset: number, triggers: Map<number, TriggerResult[]>, readiness: Map<number, ReadinessEntry[]>): string {
   const zone = offsetLabel(offset);
   const fields = [
     'take_id', 'performance_id', 'artist', 'song', 'venue', 'take', 'takes_for_performance', 'rehearsal',
     `countdown_started (${zone})`, `go (${zone})`, `ended (${zone})`, 'length', 'length_s',
-    'outcome', 'failure_reason', 'note', 'marks', 'logged_by', 'recovered', 'triggers',
+    'outcome', 'failure_reason', 'note', 'marks', 'logged_by', 'recovered', 'triggers', 'readiness',
   ];
   const data = rows.map((t) => {
     const length = lengthOf(t);
@@ -54,7 +61,7 @@ function csvOf(rows: TakeRow[], offset: number, triggers: Map<number, TriggerRes
       length === null ? '' : formatTakeTime(length), length === null ? '' : takeSeconds(length),
       t.outcome, t.failureReason ?? '', t.note,
       t.marks.map((m) => `${formatTakeTime(m.atMs)} ${m.note}`).join('; '),
-      t.loggedBy, t.recovered ? 'yes' : 'no', triggersCell(triggers.get(t.id) ?? []),
+      t.loggedBy, t.recovered ? 'yes' : 'no', triggersCell(triggers.get(t.id) ?? []), readinessCell(readiness.get(t.id) ?? [], offset),
     ];
   });
   // escapeFormulae: a note starting with "=" or "+" must not run as a formula in a spreadsheet.
@@ -63,17 +70,17 @@ function csvOf(rows: TakeRow[], offset: number, triggers: Map<number, TriggerRes
 
 /** Every take the filters match (not only the loaded page), in the table's order. */
 export function exportTakes(db: Db, input: ExportInput, now: number): FileExport {
-  const { rows, triggers } = db.transaction(() => {
+  const { rows, triggers, readiness } = db.transaction(() => {
     checkFilter(db, input);
     const { ids } = ReviewIndex.of(db).page(input, input.sort, input.direction, 0, Number.MAX_SAFE_INTEGER);
-    return { rows: takeRowsByIds(db, ids), triggers: resultsForTakes(db, ids) };
+    return { rows: takeRowsByIds(db, ids), triggers: resultsForTakes(db, ids), readiness: readinessForTakes(db, ids) };
   })();
   const day = wallClock(now, input.utcOffsetMinutes).slice(0, 10);
   if (input.format === 'json') {
     const { format: _format, utcOffsetMinutes: _offset, ...filter } = input;
-    const takes = rows.map((t) => ({ ...t, triggers: triggers.get(t.id) ?? [] }));
+    const takes = rows.map((t) => ({ ...t, triggers: triggers.get(t.id) ?? [], readiness: readiness.get(t.id) ?? [] }));
     const content = JSON.stringify({ exportedAt: new Date(now).toISOString(), filter, count: rows.length, takes }, null, 2);
     return { filename: `cuelight-takes-${day}.json`, mime: 'application/json', content: `${content}\n` };
   }
-  return { filename: `cuelight-takes-${day}.csv`, mime: 'text/csv;charset=utf-8', content: csvOf(rows, input.utcOffsetMinutes, triggers) };
+  return { filename: `cuelight-takes-${day}.csv`, mime: 'text/csv;charset=utf-8', content: csvOf(rows, input.utcOffsetMinutes, triggers, readiness) };
 }

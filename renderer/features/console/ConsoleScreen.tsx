@@ -13,6 +13,8 @@ import { TimeOfDay } from './TimeOfDay';
 import { TriggerStatusPanel } from '../triggers/TriggerStatusPanel';
 import { selectPlanForConsole, setRehearsal, useConsole } from './consoleStore';
 import { useCommandKeys } from './useCommandKeys';
+import { HoldBanner } from '../network/HoldBanner';
+import { ReadinessStrip } from '../network/ReadinessStrip';
 
 export function ConsoleScreen() {
   const t = useT();
@@ -39,6 +41,8 @@ export function ConsoleScreen() {
         <a className="button ghost" href="#/stage" target="_blank" rel="noreferrer" onClick={openStageFromLink}>{t('console.openStage')}</a>
         <CommandButton id="help" className="ghost" />
       </header>
+      <HoldBanner variant="console" />
+      <ReadinessStrip />
       {snapshot?.saveFailure && (
         <p className="save-failure" role="alert">
           <strong>{t('console.takeUnsaved')}</strong> {t('console.takeUnsavedWhy', { reason: snapshot.saveFailure })}

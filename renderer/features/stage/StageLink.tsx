@@ -11,10 +11,10 @@ export function useClockStatus(): ClockStatus {
 const BADGE: Record<ClockStatus, MessageKey> = { 'in-sync': 'stage.syncInSync', unsure: 'stage.syncUnsure', lost: 'stage.syncLost' };
 
 /** A small corner badge, always there: the crew can tell at a glance whether this screen is trustworthy. */
-export function SyncBadge({ status }: { status: ClockStatus }) {
+export function SyncBadge({ status, inline = false }: { status: ClockStatus; inline?: boolean }) {
   const t = useT();
   return (
-    <div className="stage-sync" data-status={status}>
+    <div className={inline ? 'stage-sync stage-sync--inline' : 'stage-sync'} data-status={status}>
       <span className="stage-sync-dot" aria-hidden="true" />
       <span className="visually-hidden">{t('stage.syncLabel')}: </span>
       {t(BADGE[status])}

@@ -4,12 +4,15 @@ import type { FrameRate } from '../../../shared/timecode';
 import { useT } from '../../stores/ui';
 import { setStageOption, useStageOptions } from './stageOptions';
 import { unlockAudio } from './beeper';
+import { DEVICE_ROLES, DEVICE_NAME_MAX } from '../../../shared/contract/network';
+import { setDevice, useDevice } from '../../api/device';
 
 /** This display's own settings: beeps, timecode and time of day. Hidden until the pointer moves. */
 export function StageOptionsPanel() {
   const t = useT();
   const options = useStageOptions();
   const [open, setOpen] = useState(false);
+  const device = useDevice();
   return (
     <div className="stage-options" onClick={(e) => e.stopPropagation()}>
       <button type="button" className="stage-corner-button" aria-expanded={open} onClick={() => setOpen(!open)}>
@@ -17,6 +20,18 @@ export function StageOptionsPanel() {
       </button>
       {open && (
         <div className="stage-options-panel" role="group" aria-label={t('stage.options')}>
+          <label>
+            {t('network.deviceName')}
+            <input value={device.name} maxLength={DEVICE_NAME_MAX} onChange={(e) => setDevice({ name: e.target.value })} />
+          </label>
+          <label>
+            {t('network.deviceRole')}
+            <select value={device.role} onChange={(e) => setDevice({ role: e.target.value as (typeof DEVICE_ROLES)[number] })}>
+              {DEVICE_ROLES.map((r) => (
+                <option key={r} value={r}>{t(`network.role.${r}`)}</option>
+              ))}
+            </select>
+          </label>
           <label className="checkbox">
             <input
               type="checkbox"

@@ -7,6 +7,7 @@ import { useStageOptions } from './stageOptions';
 import { TimeOfDay } from '../console/TimeOfDay';
 import { StageNext } from './StageNext';
 import { LostBanner, SyncBadge, useClockStatus } from './StageLink';
+import { HoldBanner } from '../network/HoldBanner';
 
 /**
  * The stage display's face: digits, artist and song, the message. Used full screen and as the
@@ -36,6 +37,7 @@ export function StageView({ snapshot, preview = false }: { snapshot: CountdownSn
       aria-label={preview ? t('console.preview') : t('nav.stage')}
     >
       {!preview && link === 'lost' && <LostBanner />}
+      {!preview && link !== 'lost' && <HoldBanner variant="stage" />}
       {phase === 'idle' ? (
         <StageNext />
       ) : (

@@ -11,6 +11,7 @@ import { OutcomeForm } from './OutcomeForm';
 import { MarkTimeline } from './MarkTimeline';
 import { MarkList } from './MarkList';
 import { TakeTriggers } from '../triggers/TakeTriggers';
+import { TakeReadiness } from '../network/TakeReadiness';
 
 function History({ changes }: { changes: OutcomeChange[] }) {
   const t = useT();
@@ -116,6 +117,7 @@ export function TakeDetail({ id, attempts }: { id: number; attempts: number }) {
               <h3>{t('detail.history')}</h3>
               <History changes={history} />
             </section>
+            <TakeReadiness takeId={take.id} />
           </>
         )}
       </div>

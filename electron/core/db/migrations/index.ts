@@ -5,9 +5,11 @@ import { up as reviewIndexes } from './003-review-indexes';
 import { up as leanTakeCommits } from './004-lean-take-commits';
 import { up as triggers } from './005-triggers';
 import { up as venueOtherScriptName } from './006-venue-other-script-name';
+import { up as deviceNames } from './007-device-names';
+import { up as readiness } from './008-readiness';
 
 /** Ordered schema steps; a database's PRAGMA user_version is the number of steps applied. */
-export const migrations: ReadonlyArray<(db: Database) => void> = [initial, outcomeHistory, reviewIndexes, leanTakeCommits, triggers, venueOtherScriptName];
+export const migrations: ReadonlyArray<(db: Database) => void> = [initial, outcomeHistory, reviewIndexes, leanTakeCommits, triggers, venueOtherScriptName, deviceNames, readiness];
 
 export const SCHEMA_VERSION = migrations.length;
 
