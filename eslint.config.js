@@ -26,7 +26,7 @@ export default tseslint.config(
           zones: [
             { target: './shared', from: ['./electron', './renderer', './e2e', './integrations'], message: './shared is for both processes: it imports only ./shared.' },
             { target: './renderer', from: ['./electron', './e2e', './integrations'], message: 'The renderer talks to the host only through renderer/api and ./shared.' },
-            { target: './electron/core', from: './electron', except: ['./core', './worker-entries.mjs'], message: 'electron/core runs under plain Node and in tests: no host transport, no shell.' },
+            { target: './electron/core/**/!(*.test).ts', from: './electron', except: ['./core', './worker-entries.mjs'], message: 'electron/core runs under plain Node and in tests: no host transport, no shell.' },
             { target: './electron/host', from: './electron', except: ['./core', './host'], message: 'The headless host uses the core, never the Electron shell.' },
             { target: ['./electron/**/!(*.test).ts', './shared/**/!(*.test).ts', './renderer/**/!(*.test).{ts,tsx}'], from: './e2e', message: 'The app never imports its tests.' },
           ],

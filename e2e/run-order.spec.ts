@@ -35,10 +35,10 @@ test('a day is put in call-time order in one action, and it stays that way', asy
   const day = dayList(page, 'Run order: Thursday, November 26, 2026');
   await expect(day.getByRole('listitem')).toHaveText([/18:00/, /—/, /19:30/, /14:00/]);
 
-  await page.getByRole('button', { name: 'Order Thursday, November 26, 2026 by call time' }).click();
+  await page.getByRole('button', { name: 'Order by call time: Thursday, November 26, 2026' }).click();
   await expect(day.getByRole('listitem')).toHaveText([/14:00/, /18:00/, /19:30/, /—/]);
   await expect(page.getByRole('status').filter({ hasText: 'Thursday, November 26, 2026 now runs in call-time order' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Order Thursday, November 26, 2026 by call time' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Order by call time: Thursday, November 26, 2026' })).toBeDisabled();
   expect(await songsOf(host, DAY)).toEqual(['Afternoon', 'Evening', 'Late', 'Untimed']);
   // The other day is left as it was until its own button is pressed.
   expect(await songsOf(host, NEXT)).toEqual(['Next night', 'Next noon']);
@@ -50,7 +50,7 @@ test('a day is put in call-time order in one action, and it stays that way', asy
 test('in Korean, the button and its announcement read in Korean', async ({ page }) => {
   await page.goto(`${host.url}/?token=${TOKEN}#/plans`);
   await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
-  const button = page.getByRole('button', { name: '2026년 11월 27일 금요일: 콜 타임 순으로 정렬' });
+  const button = page.getByRole('button', { name: '콜 타임 순으로 정렬: 2026년 11월 27일 금요일' });
   await expect(button).toHaveText('콜 타임 순으로 정렬');
   await button.click();
   await expect(dayList(page, '진행 순서: 2026년 11월 27일 금요일').getByRole('listitem')).toHaveText([/12:00/, /20:00/]);

@@ -138,6 +138,12 @@ for (const language of ['en', 'ko'] as const) {
     await check(page, 'take-report', language);
   });
 
+  test(`the set network page passes axe (${language})`, async ({ page }) => {
+    await open(page, language, 'network');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await check(page, 'network', language);
+  });
+
   test(`settings and the restore dialog pass axe (${language})`, async ({ page }) => {
     await ok('backupNow');
     const t = await open(page, language, 'settings');

@@ -36,5 +36,5 @@ test('Open stage display opens the stage page in a new tab', async ({ page, cont
   await page.getByRole('link', { name: 'Open stage display' }).click();
   const stage = await newTab;
   await expect(stage).toHaveURL(/#\/stage$/);
-  await expect(stage.getByRole('timer')).toBeVisible();
+  await expect(stage.getByRole('region', { name: 'Stage', exact: true })).toBeVisible();
 });

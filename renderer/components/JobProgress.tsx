@@ -19,12 +19,18 @@ export function JobProgress({ jobs }: { jobs: JobName[] }) {
   const [shown, setShown] = useState(false);
   useEffect(() => followJobProgress(), []);
   const mine = running !== null && jobs.includes(running.job);
-  useEffect(() => {
+  // A new job starts hidden again: reset while rendering, not in an effect (no extra render pass).
+  const [shownFor, setShownFor] = useState<string | null>(null);
+  const current = mine ? running.job : null;
+  if (shownFor !== current) {
+    setShownFor(current);
     setShown(false);
-    if (!mine) return undefined;
+  }
+  useEffect(() => {
+    if (!current) return undefined;
     const timer = setTimeout(() => setShown(true), SHOW_AFTER_MS);
     return () => clearTimeout(timer);
-  }, [mine, running?.job]);
+  }, [current]);
   if (!mine || !shown) return null;
   const progress = running.progress;
   const label = progress

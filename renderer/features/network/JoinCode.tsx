@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import QRCode from 'qrcode';
 import { useT } from '../../stores/ui';
 
 /** A link as a QR code a phone can scan, with the link itself under it to copy or type. */
@@ -8,7 +7,10 @@ export function JoinCode({ url, label }: { url: string; label: string }) {
   const [image, setImage] = useState<string | null>(null);
   useEffect(() => {
     let alive = true;
-    QRCode.toDataURL(url, { margin: 1, width: 320, errorCorrectionLevel: 'M' }).then(
+    // Loaded on first use: the QR encoder is a third of the app's script, and only this panel needs it.
+    import('qrcode')
+      .then(({ default: QRCode }) => QRCode.toDataURL(url, { margin: 1, width: 320, errorCorrectionLevel: 'M' }))
+      .then(
       (data) => alive && setImage(data),
       () => alive && setImage(null),
     );

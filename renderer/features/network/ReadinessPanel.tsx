@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client';
 import { attempt } from '../../stores/data';
 import { useReadiness, useRuntime } from '../../stores/runtime';
@@ -12,9 +12,12 @@ export function ReadinessPanel() {
   const board = useReadiness();
   const [holdAt, setHoldAt] = useState('10');
   const holdAtMs = board?.holdAtMs;
-  useEffect(() => {
+  // The field follows the host's value when it changes (set during render, not in an effect).
+  const [followed, setFollowed] = useState(holdAtMs);
+  if (followed !== holdAtMs) {
+    setFollowed(holdAtMs);
     if (holdAtMs !== undefined) setHoldAt(String(Math.round(holdAtMs / 1000)));
-  }, [holdAtMs]);
+  }
   if (!board) return null;
   const save = (autoHold: boolean, seconds: string) =>
     void attempt(() => api.setReadinessOptions({ autoHold, holdAtSeconds: Number(seconds) })).then((readiness) => readiness && useRuntime.setState({ readiness }));
