@@ -9,8 +9,9 @@ import { loadCore } from './core.mjs';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const [dataDir, token, rendererDir = path.join(ROOT, 'dist', 'renderer')] = process.argv.slice(2);
 
-const { openCore, createHost, systemClock } = await loadCore('lan-host', [
-  "export { createHost } from './electron/host/server';",
+const { openCore, createHost, openPort, allowedHostNames, systemClock } = await loadCore('lan-host', [
+  "export { createHost, openPort } from './electron/host/server';",
+  "export { allowedHostNames } from './electron/host/origin';",
   "export { systemClock } from './electron/core/clock';",
 ]);
 
@@ -21,8 +22,8 @@ const clock = {
   setTimer: (fn, ms) => systemClock.setTimer(fn, ms),
 };
 const core = openCore({ dataDir, clock, version: 'bench' });
-const host = createHost({ core, token, rendererDir });
-const address = await host.listen(0, '127.0.0.1');
+const host = createHost(await openPort(0, '127.0.0.1'), { core, token, rendererDir, allowedHosts: allowedHostNames({ bound: '127.0.0.1', extra: [] }) });
+const address = host.address();
 process.on('message', (message) => {
   if (typeof message?.step === 'number') {
     shift += message.step;
