@@ -71,21 +71,49 @@ test('30 parallel 12 MB bodies without the token are refused unread: memory stay
   expect(residentMb(host.pid) - before).toBeLessThan(40);
 });
 
-test('one address cannot hold more than 128 connections; the host answers again once they close', async () => {
+/** Opens `count` connections from loopback; `first` is written on each once it connects. */
+async function connections(port: number, count: number, first = ''): Promise<net.Socket[]> {
   const held: net.Socket[] = [];
-  for (let i = 0; i < 128; i++) {
-    const socket = net.connect(host.port, '127.0.0.1');
+  for (let i = 0; i < count; i++) {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.on('error', () => {});
     await new Promise((resolve) => socket.once('connect', resolve));
+    if (first) socket.write(first);
     held.push(socket);
   }
+  return held;
+}
+
+const closedSoon = (socket: net.Socket) => new Promise<boolean>((resolve) => {
+  if (socket.destroyed) return resolve(true);
+  socket.once('close', () => resolve(true));
+  setTimeout(() => resolve(false), 5_000);
+});
+
+test('128 slow or idle connections from one address cannot lock out its next request: the oldest idle one gives way', async () => {
+  // A slowloris: request lines with headers never finished.
+  const slow = await connections(host.port, 128, 'POST /api/listPlans HTTP/1.1\r\nHost: x\r\n');
+  const answer = await request(host.url, { path: '/api/listPlans', body: '{}' });
+  expect(answer.status).toBe(200);
+  expect(await closedSoon(slow[0]!)).toBe(true); // the oldest gave way
+  expect(slow.slice(2).every((socket) => !socket.destroyed)).toBe(true); // the rest were left alone
+  slow.forEach((socket) => socket.destroy());
+});
+
+test('one address cannot hold more than 128 connections in requests; the host answers again once they end', async () => {
+  // Each is inside a request: its headers are in, its body is awaited.
+  const head = `POST /api/setStageMessage HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nContent-Type: application/json\r\nAuthorization: ${authorized.authorization}\r\nContent-Length: 100\r\n\r\n`;
+  const held = await connections(host.port, 128, head);
+  await new Promise((resolve) => setTimeout(resolve, 300)); // the host has seen each request's headers
   const extra = net.connect(host.port, '127.0.0.1');
-  const closed = await new Promise<boolean>((resolve) => {
+  const refused = await new Promise<boolean>((resolve) => {
     extra.once('close', () => resolve(true));
     extra.on('error', () => resolve(true));
     extra.once('connect', () => extra.write(`GET /api HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\n\r\n`));
     extra.once('data', () => resolve(false));
   });
-  expect(closed).toBe(true);
+  expect(refused).toBe(true);
+  expect(held.every((socket) => !socket.destroyed)).toBe(true);
   held.forEach((socket) => socket.destroy());
   await expect.poll(async () => (await request(host.url, { path: '/api/listPlans', body: '{}' }).catch(() => ({ status: 0 }))).status).toBe(200);
 });
