@@ -15,17 +15,19 @@
 // Every figure carries the idle host's as its baseline. Knobs: BENCH_NEVER_LATE_LOADS (comma
 // list), _COUNTDOWN_S (5, the shortest a plan allows), _ROWS (70000 ≈ 9.8 MB), _BODIES (30),
 // _READERS (50), _SLOW (1000), _COMMAND_MS (250).
+import { fork } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import { percentile } from './stats.mjs';
 import { spawnTracked, waitForListening, tempDir } from './proc.mjs';
-import { call, loads, plansCsv } from './never-late-loads.mjs';
+import { call, plansCsv } from './never-late-loads.mjs';
 
 export const name = 'never_late';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const HERE_DIR = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE_DIR, '..', '..');
 const SERVE = path.join(ROOT, 'dist', 'electron', 'serve.cjs');
 const TOKEN = 'bench';
 const env = (key, fallback) => Number(process.env[`BENCH_NEVER_LATE_${key}`] ?? fallback);
@@ -87,9 +89,32 @@ function nextGo(socket) {
   });
 }
 
+/** Starts a load in its own process (see never-late-load-child.mjs); resolves to its stop. */
+async function startLoad(load, options) {
+  const child = fork(path.join(HERE_DIR, 'never-late-load-child.mjs'), [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const reply = (key) => new Promise((resolve, reject) => {
+    const onMessage = (message) => {
+      if (!message[key]) return;
+      child.off('message', onMessage);
+      if (message.error) reject(new Error(message.error));
+      else resolve(message);
+    };
+    child.on('message', onMessage);
+    child.once('exit', (code) => reject(new Error(`the ${load} load's process exited (${code})`)));
+  });
+  const started = reply('started');
+  child.send({ load, options });
+  await started;
+  return async () => {
+    const stopped = reply('stopped');
+    child.send({ stop: true });
+    await stopped;
+  };
+}
+
 /** One countdown to GO under `load`: the three figures. */
 async function measure(host, planId, load, log) {
-  const stop = loads[load]({ url: host.url, token: TOKEN, csv: host.csv, ...SIZES });
+  const stop = await startLoad(load, { url: host.url, token: TOKEN, csv: host.csv, ...SIZES });
   await sleep(load === 'idle' ? 0 : LOAD_LEAD_MS);
   await host.loopStall(); // starts the stall measurement afresh
   const go = nextGo(host.socket);
