@@ -19,9 +19,12 @@ export const useReadiness = () => useRuntime((s) => s.readiness);
 export function startRuntime(): () => void {
   const off = onEvent('countdown', (countdown) => useRuntime.setState({ countdown }));
   const offReadiness = onEvent('readiness', (readiness) => useRuntime.setState({ readiness }));
-  void api.getCountdown(undefined).then((countdown) => {
-    if (!useRuntime.getState().countdown) useRuntime.setState({ countdown });
-  });
+  void api.getCountdown(undefined).then(
+    (countdown) => {
+      if (!useRuntime.getState().countdown) useRuntime.setState({ countdown });
+    },
+    () => undefined, // the host is away: the WebSocket's first frame on reconnect is the snapshot
+  );
   void api.getReadiness({}).then(
     (readiness) => !useRuntime.getState().readiness && useRuntime.setState({ readiness }),
     () => undefined, // a department page or an old host: no board to show

@@ -8,6 +8,7 @@ import { endTake, getTake, insertTake, interruptOpenTakes, setOutcome } from '..
 import { getSetting } from '../repos/settings';
 import { requirePlan } from './plans';
 import { refusal } from '../errors';
+import { statement } from '../db/statements';
 
 /** How often a take the disk refused at GO is tried again. */
 const SAVE_RETRY_MS = 500;
@@ -46,7 +47,7 @@ export class CountdownService {
     private events: EventHub,
     private hooks: CountdownHooks = {},
   ) {
-    const row = db.prepare('SELECT state, message FROM countdown WHERE id = 1').get() as
+    const row = statement(db, 'SELECT state, message FROM countdown WHERE id = 1').get() as
       | { state: string; message: string }
       | undefined;
     this.current = row ? (JSON.parse(row.state) as Persisted) : { state: initialCountdown, takeId: null, rehearsal: false };
@@ -65,7 +66,7 @@ export class CountdownService {
 
   snapshot(): CountdownSnapshot {
     const { state, takeId, rehearsal } = this.current;
-    const plan = state.planId === null ? undefined : this.db.prepare(
+    const plan = state.planId === null ? undefined : statement(this.db, 
       // CAST: a bare id parameter in a join is recompiled on every run (see db/statements.test.ts).
       'SELECT a.name AS artist, p.song FROM plans p JOIN people a ON a.id = p.artist_id WHERE p.id = CAST(? AS INTEGER)',
     ).get(state.planId) as { artist: string; song: string } | undefined;
@@ -230,8 +231,7 @@ export class CountdownService {
   }
 
   private save(next: Persisted, message = this.message): void {
-    this.db
-      .prepare(
+    statement(this.db, 
         `INSERT INTO countdown (id, state, message) VALUES (1, ?, ?)
          ON CONFLICT (id) DO UPDATE SET state = excluded.state, message = excluded.message`,
       )
