@@ -9,6 +9,7 @@ import { getSetting } from '../repos/settings';
 import { requirePlan } from './plans';
 import { refusal } from '../errors';
 import { statement } from '../db/statements';
+import { randomUUID } from 'node:crypto';
 
 /** How often a take the disk refused at GO is tried again. */
 const SAVE_RETRY_MS = 500;
@@ -37,6 +38,9 @@ interface Persisted {
 export class CountdownService {
   private current: Persisted;
   private message = '';
+  /** Bumped with each announced change; with the run's id, it orders snapshots on every screen. */
+  private version = 0;
+  private readonly boot = randomUUID().slice(0, 8);
   private cancelTimer: (() => void) | null = null;
   /** GO went out but its take could not be committed: why, and the timer that tries again. */
   private unsaved: { reason: string; cancelRetry: () => void } | null = null;
@@ -64,6 +68,14 @@ export class CountdownService {
     this.schedule();
   }
 
+  /** Tells every display the state changed: a new version, so older snapshots never win. */
+  private announce(): CountdownSnapshot {
+    this.version++;
+    const snap = this.snapshot();
+    this.events.emit('countdown', snap);
+    return snap;
+  }
+
   snapshot(): CountdownSnapshot {
     const { state, takeId, rehearsal } = this.current;
     const plan = state.planId === null ? undefined : statement(this.db, 
@@ -79,6 +91,8 @@ export class CountdownService {
       message: this.message,
       saveFailure: this.unsaved?.reason ?? null,
       hostNow: this.clock.now(),
+      boot: this.boot,
+      version: this.version,
     };
   }
 
@@ -122,8 +136,7 @@ export class CountdownService {
       this.save({ state: next, takeId, rehearsal });
     });
     this.schedule();
-    const snap = this.snapshot();
-    this.events.emit('countdown', snap);
+    const snap = this.announce();
     if (this.current.takeId !== null) this.events.emit('dataChanged', { tables: ['takes', 'plans'] });
     if (takeEnded) this.hooks.takeEnded?.(); // after the snapshot went out: the backup never delays the stage
     return snap;
@@ -131,7 +144,7 @@ export class CountdownService {
 
   setMessage(text: string): void {
     this.commit(() => this.save(this.current, text));
-    this.events.emit('countdown', this.snapshot());
+    this.announce();
   }
 
   close(): void {
@@ -154,7 +167,7 @@ export class CountdownService {
       this.holdUnsaved(error as Error);
     }
     this.schedule();
-    this.events.emit('countdown', this.snapshot());
+    this.announce();
     if (!this.unsaved) this.events.emit('dataChanged', { tables: ['takes', 'plans'] });
   }
 
@@ -176,12 +189,12 @@ export class CountdownService {
       this.current = held;
       const before = this.unsaved.reason;
       this.holdUnsaved(error as Error);
-      if (this.unsaved.reason !== before) this.events.emit('countdown', this.snapshot());
+      if (this.unsaved.reason !== before) this.announce();
       return;
     }
     this.unsaved.cancelRetry();
     this.unsaved = null;
-    this.events.emit('countdown', this.snapshot());
+    this.announce();
     this.events.emit('dataChanged', { tables: ['takes', 'plans'] });
   }
 
