@@ -51,9 +51,12 @@ export type ApiImplementation = {
 /** What the renderer calls: one async function per method, taking raw input. */
 export type ApiClient = { [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>> };
 
+/** The tables a `dataChanged` event can name: what a screen may need to read again. */
+export const CHANGE_TABLES = ['plans', 'people', 'venues', 'takes', 'settings'] as const;
+
 export const events = {
   countdown: countdownSnapshot,
-  dataChanged: z.object({ tables: z.array(z.enum(['plans', 'people', 'venues', 'takes', 'settings'])) }),
+  dataChanged: z.object({ tables: z.array(z.enum(CHANGE_TABLES)) }),
   /** How far a long job (an import, an export) has got, so a screen can show it is moving. */
   progress: z.object({
     job: z.enum(['importPlans', 'exportPlans']),

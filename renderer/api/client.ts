@@ -9,6 +9,7 @@ import type { CuelightBridge } from '../../shared/bridge';
 import { checkLink, hostIsThisMachine, linkClosed, linkOpened, pageNow, pongReceived } from './hostClock';
 import type { Language } from '../../shared/i18n/index';
 import { describeRefusal } from '../../shared/i18n/refusal';
+import { parseHostFrame } from './frames';
 
 declare global {
   interface Window {
@@ -140,11 +141,9 @@ function connectSocket(): void {
     };
     socket.onmessage = (message) => {
       const arrived = pageNow(); // before parsing: a big event frame must not look like a slow pong
-      const data = JSON.parse(String(message.data)) as { type: string; name?: EventName; payload?: unknown; t0?: number; hostNow?: number };
-      if (data.type === 'event' && data.name) emit(data.name, data.payload as never);
-      if (data.type === 'pong' && typeof data.t0 === 'number' && typeof data.hostNow === 'number') {
-        if (pongReceived({ t0: data.t0, hostNow: data.hostNow, t1: arrived }) === 'step') burst();
-      }
+      const frame = parseHostFrame(String(message.data));
+      if (frame?.type === 'event') emit(frame.name, frame.payload as never);
+      if (frame?.type === 'pong' && pongReceived({ t0: frame.t0, hostNow: frame.hostNow, t1: arrived }) === 'step') burst();
     };
     socket.onclose = () => {
       if (openSocket === socket) openSocket = null;

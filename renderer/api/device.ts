@@ -4,11 +4,14 @@
  * every few seconds, so the console can list it with how far it is from the host's time.
  */
 import { create } from 'zustand';
-import { DEVICE_NAME_MAX, type DeviceRole } from '../../shared/contract/network';
+import { z } from 'zod';
+import { DEVICE_NAME_MAX, deviceRole, type DeviceRole } from '../../shared/contract/network';
 import { clockReport } from './hostClock';
+import { readStored } from './stored';
 import { onSocketOpen, sendOnSocket } from './client';
 
 const KEY = 'cuelight.device';
+const storedIdentity = z.object({ deviceId: z.string().regex(/^[\w-]{8,64}$/), name: z.string().max(DEVICE_NAME_MAX), role: deviceRole });
 /** Often enough that the console's "last heard" stays fresh; the host allows a little more. */
 const REPORT_EVERY_MS = 2_000;
 
@@ -23,14 +26,9 @@ function randomId(): string {
 }
 
 function load(): DeviceIdentity {
-  try {
-    const saved = JSON.parse(localStorage.getItem(KEY) ?? '{}') as Partial<DeviceIdentity>;
-    if (typeof saved.deviceId === 'string' && /^[\w-]{8,64}$/.test(saved.deviceId)) {
-      return { deviceId: saved.deviceId, name: typeof saved.name === 'string' ? saved.name : '', role: saved.role ?? 'stage' };
-    }
-  } catch {
-    // a damaged entry: this device starts afresh
-  }
+  const saved = readStored(KEY, storedIdentity);
+  // A damaged entry, or none: this device starts afresh.
+  if (saved.deviceId) return { deviceId: saved.deviceId, name: saved.name ?? '', role: saved.role ?? 'stage' };
   const fresh: DeviceIdentity = { deviceId: randomId(), name: '', role: 'stage' };
   localStorage.setItem(KEY, JSON.stringify(fresh));
   return fresh;

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import type { Person, Plan, Venue } from '../../shared/schemas';
+import type { Person, Venue } from '../../shared/schemas';
+import type { PlanEntry } from '../../shared/contract/plans';
 import { api, onEvent } from '../api/client';
 import { showToast } from './ui';
 
@@ -7,7 +8,8 @@ interface DataState {
   loaded: boolean;
   empty: boolean;
   canControl: boolean;
-  plans: Plan[];
+  /** As listPlans answers them: each plan with its take count and archived flag. */
+  plans: PlanEntry[];
   people: Person[];
   venues: Venue[];
 }

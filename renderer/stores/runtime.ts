@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { CountdownSnapshot } from '../../shared/api';
 import type { ReadinessBoard } from '../../shared/contract/readiness';
 import { api, onEvent } from '../api/client';
+import { isNewer } from './snapshotOrder';
 
 interface RuntimeState {
   /** The latest countdown snapshot from the host: absolute times; never "now". */
@@ -17,11 +18,12 @@ export const useReadiness = () => useRuntime((s) => s.readiness);
 
 /** Written from outside React: the transport pushes snapshots here. */
 export function startRuntime(): () => void {
-  const off = onEvent('countdown', (countdown) => useRuntime.setState({ countdown }));
+  const off = onEvent('countdown', applySnapshot);
   const offReadiness = onEvent('readiness', (readiness) => useRuntime.setState({ readiness }));
-  void api.getCountdown(undefined).then((countdown) => {
-    if (!useRuntime.getState().countdown) useRuntime.setState({ countdown });
-  });
+  void api.getCountdown(undefined).then(
+    applySnapshot,
+    () => undefined, // the host is away: the WebSocket's first frame on reconnect is the snapshot
+  );
   void api.getReadiness({}).then(
     (readiness) => !useRuntime.getState().readiness && useRuntime.setState({ readiness }),
     () => undefined, // a department page or an old host: no board to show
@@ -32,8 +34,9 @@ export function startRuntime(): () => void {
   };
 }
 
+/** The one way a countdown snapshot reaches the screens, pushed or a command's reply: in the host's order. */
 export function applySnapshot(countdown: CountdownSnapshot): void {
-  useRuntime.setState({ countdown });
+  if (isNewer(useRuntime.getState().countdown, countdown)) useRuntime.setState({ countdown });
 }
 
 /** A department page sees only the hold (through its own link), not the whole board. */

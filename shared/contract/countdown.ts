@@ -25,6 +25,9 @@ export const countdownSnapshot = z.object({
   saveFailure: z.string().nullable(),
   /** Host clock when the snapshot was taken, for clients estimating their offset. */
   hostNow: z.number(),
+  /** This host run's id and the state's version in it: a screen keeps the newest snapshot whatever order replies and events arrive in. */
+  boot: z.string(),
+  version: z.number(),
 });
 export type CountdownSnapshot = z.infer<typeof countdownSnapshot>;
 

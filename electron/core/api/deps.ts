@@ -6,7 +6,7 @@ import type { ImportWriter } from '../services/plan-import-write';
 import type { TriggerRunner } from '../triggers/runner';
 import type { DeviceRegistry } from '../clients/devices';
 import type { ReadinessService } from '../clients/readiness';
-import type { ApiImplementation, MethodName } from '../../../shared/api';
+import { CHANGE_TABLES, type ApiImplementation, type MethodName } from '../../../shared/api';
 import type { Backup } from '../../../shared/contract/settings';
 
 /** The store's backups as the API sees them; the core owns the files and the swap on restore. */
@@ -40,8 +40,8 @@ export interface ApiDeps {
   readiness: ReadinessService;
 }
 
-export type Table = 'plans' | 'people' | 'venues' | 'takes' | 'settings';
-export const ALL_TABLES: Table[] = ['plans', 'people', 'venues', 'takes', 'settings'];
+export type Table = (typeof CHANGE_TABLES)[number];
+export const ALL_TABLES: Table[] = [...CHANGE_TABLES];
 
 /** Tells every display which tables changed, so lists refresh without polling. */
 export function announce(deps: ApiDeps, ...tables: Table[]): void {

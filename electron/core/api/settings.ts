@@ -2,7 +2,7 @@ import type { settingsMethods } from '../../../shared/contract/settings';
 import { countPlans } from '../repos/plans';
 import { getSetting, setSetting } from '../repos/settings';
 import { loadDemo } from '../demo';
-import { CuelightError, refusal } from '../errors';
+import { refusal } from '../errors';
 import { announce, type ApiDeps, type AreaApi } from './deps';
 
 export function settingsApi(deps: ApiDeps): AreaApi<keyof typeof settingsMethods> {
@@ -40,9 +40,4 @@ export function settingsApi(deps: ApiDeps): AreaApi<keyof typeof settingsMethods
       return { ok: true };
     },
   };
-}
-
-/** Placeholder for a method whose implementation is in progress; the contract tests fail until it lands. */
-export function notBuilt(name: string): never {
-  throw new CuelightError('internal', `${name} is not available in this build yet`);
 }

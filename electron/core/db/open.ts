@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
-import type { Statement } from 'better-sqlite3';
 import path from 'node:path';
 import { migrate, NewerDatabaseError, SCHEMA_VERSION } from './migrations/index';
 import { preallocateWal } from './wal';
+import { searchKey } from '../../../shared/text';
 import { ensurePrivateDir, ensurePrivateStore } from './private-files';
 
 export type Db = Database.Database;
@@ -83,11 +83,11 @@ export function openFile(file: string): Db {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 2000');
-    // The review's change notes (review/columns.ts) are temp tables: kept in memory, never on disk.
+    // The review's change notes (review/change-notes.ts) are temp tables: kept in memory, never on disk.
     db.pragma('temp_store = MEMORY');
     // The core checkpoints between calls (db/wal.ts); this only bounds the WAL if it never gets to.
     db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
-    reuseStatements(db);
+    addSqlFunctions(db);
   } catch (error) {
     db.close();
     if (error instanceof NewerDatabaseError) throw error;
@@ -96,28 +96,10 @@ export function openFile(file: string): Db {
   return db;
 }
 
-const STATEMENTS_KEPT = 256;
-
-/**
- * Compiles each SQL text once per connection (as Signal Desktop does): compiling was most of an
- * outcome commit's CPU time. A reused statement is handed back in its default (object-row) mode.
- */
-function reuseStatements(db: Db): void {
-  const compile = db.prepare.bind(db) as (sql: string) => Statement;
-  const kept = new Map<string, Statement>();
-  const prepare = (sql: string): Statement => {
-    let statement = kept.get(sql);
-    if (statement) {
-      kept.delete(sql); // re-inserted below: the map's order is least recently used first
-      if (statement.reader) statement.raw(false).pluck(false).expand(false);
-    } else {
-      statement = compile(sql);
-      if (kept.size >= STATEMENTS_KEPT) kept.delete(kept.keys().next().value!);
-    }
-    kept.set(sql, statement);
-    return statement;
-  };
-  db.prepare = prepare as Db['prepare'];
+/** SQL's lower() folds ASCII only: searches in SQL use the review's own rule (shared/text.ts). */
+function addSqlFunctions(db: Db): Db {
+  db.function('search_key', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? searchKey(text) : ''));
+  return db;
 }
 
 /** PRAGMA quick_check: null when the file is sound, else its first complaint. */
@@ -136,7 +118,7 @@ function openReadOnly(file: string): Db {
   try {
     const db = new Database(file, { readonly: true, fileMustExist: true });
     db.pragma('user_version', { simple: true });
-    return db;
+    return addSqlFunctions(db);
   } catch {
     return openEmpty();
   }
@@ -146,7 +128,7 @@ function openReadOnly(file: string): Db {
 export function openEmpty(): Db {
   const db = new Database(':memory:');
   migrate(db);
-  return db;
+  return addSqlFunctions(db);
 }
 
 /** better-sqlite3 ships one N-API build per platform; if it ever mismatches, say so plainly. */

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { Db } from './open';
+import { statement } from './statements';
 
 /**
  * How the store's write-ahead log is kept, so that a commit costs one fsync of data already on disk:
@@ -20,7 +21,7 @@ export const CHECKPOINT_AFTER_CHANGES = 500;
 
 /** Rows this connection has changed since it opened (trigger rows included). */
 export function totalChanges(db: Db): number {
-  return db.prepare('SELECT total_changes()').pluck().get() as number;
+  return statement(db, 'SELECT total_changes()').pluck().get() as number;
 }
 
 /** Moves the WAL into the database file between calls, never inside a commit, once enough has changed. */

@@ -1,6 +1,7 @@
 import type { Db } from '../db/open';
 import type { Person, Role } from '../../../shared/schemas';
 import { nameKey } from '../../../shared/text';
+import { statement } from '../db/statements';
 
 interface PersonRow {
   id: number;
@@ -15,12 +16,12 @@ export function rowToPerson(row: PersonRow): Person {
 }
 
 export function listPeople(db: Db): Person[] {
-  const rows = db.prepare('SELECT * FROM people ORDER BY name COLLATE NOCASE').all() as PersonRow[];
+  const rows = statement(db, 'SELECT * FROM people ORDER BY name COLLATE NOCASE').all() as PersonRow[];
   return rows.map(rowToPerson);
 }
 
 export function getPerson(db: Db, id: number): Person | undefined {
-  const row = db.prepare('SELECT * FROM people WHERE id = ?').get(id) as PersonRow | undefined;
+  const row = statement(db, 'SELECT * FROM people WHERE id = ?').get(id) as PersonRow | undefined;
   return row && rowToPerson(row);
 }
 
@@ -38,14 +39,13 @@ export interface NewPerson {
 }
 
 export function insertPerson(db: Db, p: NewPerson, now: number): Person {
-  const info = db
-    .prepare('INSERT INTO people (name, name_alt, roles, contact, created_at) VALUES (?, ?, ?, ?, ?)')
+  const info = statement(db, 'INSERT INTO people (name, name_alt, roles, contact, created_at) VALUES (?, ?, ?, ?, ?)')
     .run(p.name, p.nameAlt ?? '', JSON.stringify([...new Set(p.roles)]), p.contact ?? '', now);
   return getPerson(db, Number(info.lastInsertRowid))!;
 }
 
 export function updatePerson(db: Db, id: number, p: NewPerson): void {
-  db.prepare('UPDATE people SET name = ?, name_alt = ?, roles = ?, contact = ? WHERE id = ?').run(
+  statement(db, 'UPDATE people SET name = ?, name_alt = ?, roles = ?, contact = ? WHERE id = ?').run(
     p.name,
     p.nameAlt ?? '',
     JSON.stringify([...new Set(p.roles)]),
@@ -58,6 +58,6 @@ export function updatePerson(db: Db, id: number, p: NewPerson): void {
 export function addRole(db: Db, person: Person, role: Role): Person {
   if (person.roles.includes(role)) return person;
   const roles = [...person.roles, role];
-  db.prepare('UPDATE people SET roles = ? WHERE id = ?').run(JSON.stringify(roles), person.id);
+  statement(db, 'UPDATE people SET roles = ? WHERE id = ?').run(JSON.stringify(roles), person.id);
   return { ...person, roles };
 }

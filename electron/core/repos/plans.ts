@@ -2,6 +2,7 @@ import type { Db } from '../db/open';
 import type { Plan } from '../../../shared/schemas';
 import type { PlanEntry } from '../../../shared/contract/plans';
 import { rowToVenue } from './venues';
+import { statement } from '../db/statements';
 
 interface PlanRow {
   id: number;
@@ -80,8 +81,7 @@ function rowToPlan(row: PlanRow, members: MemberRow[]): PlanEntry {
 
 function membersOf(db: Db, planIds: number[] | null): MemberRow[] {
   const where = planIds === null ? '' : `WHERE m.plan_id IN (${planIds.map(() => '?').join(',') || 'NULL'})`;
-  return db
-    .prepare(
+  return statement(db, 
       `SELECT m.plan_id, m.person_id, m.role, p.name, p.name_alt FROM plan_members m
        JOIN people p ON p.id = m.person_id ${where} ORDER BY m.plan_id, m.role, m.position`,
     )
@@ -91,8 +91,7 @@ function membersOf(db: Db, planIds: number[] | null): MemberRow[] {
 /** Shoot-day run order: by date (undated last), then run order; the console's "next up" relies on it. */
 export function listPlans(db: Db, options: { includeArchived?: boolean | undefined } = {}): PlanEntry[] {
   const where = options.includeArchived ? '' : 'WHERE p.archived = 0';
-  const rows = db
-    .prepare(`${SELECT_PLANS} ${where} ORDER BY p.shoot_date IS NULL, p.shoot_date, p.run_order, p.id`)
+  const rows = statement(db, `${SELECT_PLANS} ${where} ORDER BY p.shoot_date IS NULL, p.shoot_date, p.run_order, p.id`)
     .all() as PlanRow[];
   const members = membersOf(db, null);
   const byPlan = new Map<number, MemberRow[]>();
@@ -102,7 +101,7 @@ export function listPlans(db: Db, options: { includeArchived?: boolean | undefin
 
 export function getPlan(db: Db, id: number): PlanEntry | undefined {
   // CAST: a bare id parameter in a join is recompiled on every run (see db/statements.test.ts).
-  const row = db.prepare(`${SELECT_PLANS} WHERE p.id = CAST(? AS INTEGER)`).get(id) as PlanRow | undefined;
+  const row = statement(db, `${SELECT_PLANS} WHERE p.id = CAST(? AS INTEGER)`).get(id) as PlanRow | undefined;
   return row && rowToPlan(row, membersOf(db, [id]));
 }
 
@@ -127,21 +126,20 @@ function planParams(p: PlanRecord) {
 }
 
 function writeMembers(db: Db, planId: number, p: PlanRecord): void {
-  db.prepare('DELETE FROM plan_members WHERE plan_id = ?').run(planId);
-  const insert = db.prepare('INSERT INTO plan_members (plan_id, person_id, role, position) VALUES (?, ?, ?, ?)');
+  statement(db, 'DELETE FROM plan_members WHERE plan_id = ?').run(planId);
+  const insert = statement(db, 'INSERT INTO plan_members (plan_id, person_id, role, position) VALUES (?, ?, ?, ?)');
   p.dancerIds.forEach((personId, i) => insert.run(planId, personId, 'dancer', i));
   p.guestIds.forEach((personId, i) => insert.run(planId, personId, 'guest', i));
 }
 
 export function maxRunOrder(db: Db): number {
-  return (db.prepare('SELECT coalesce(max(run_order), 0) AS n FROM plans').get() as { n: number }).n;
+  return (statement(db, 'SELECT coalesce(max(run_order), 0) AS n FROM plans').get() as { n: number }).n;
 }
 
 /** Inserts at the end of the run order unless told where. */
 export function insertPlan(db: Db, p: PlanRecord, now: number, runOrder?: number): number {
   const order = runOrder ?? maxRunOrder(db) + 1;
-  const info = db
-    .prepare(
+  const info = statement(db, 
       `INSERT INTO plans (artist_id, song, song_length_ms, venue_id, shoot_date, call_time, countdown_ms, warning_ms,
          danger_ms, notes, status, run_order, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -153,7 +151,7 @@ export function insertPlan(db: Db, p: PlanRecord, now: number, runOrder?: number
 }
 
 export function updatePlan(db: Db, id: number, p: PlanRecord, now: number): void {
-  db.prepare(
+  statement(db, 
     `UPDATE plans SET artist_id = ?, song = ?, song_length_ms = ?, venue_id = ?, shoot_date = ?, call_time = ?,
        countdown_ms = ?, warning_ms = ?, danger_ms = ?, notes = ?, status = ?, updated_at = ? WHERE id = ?`,
   ).run(...planParams(p), now, id);
@@ -165,39 +163,39 @@ export function updatePlan(db: Db, id: number, p: PlanRecord, now: number): void
  * commit. True when the status changed.
  */
 export function setPlanStatus(db: Db, id: number, status: Plan['status'], now: number): boolean {
-  return db.prepare('UPDATE plans SET status = ?, updated_at = ? WHERE id = ? AND status != ?').run(status, now, id, status).changes > 0;
+  return statement(db, 'UPDATE plans SET status = ?, updated_at = ? WHERE id = ? AND status != ?').run(status, now, id, status).changes > 0;
 }
 
 /** Makes room right after `runOrder` (a duplicate goes next to its original). */
 export function shiftRunOrderAfter(db: Db, runOrder: number): void {
-  db.prepare('UPDATE plans SET run_order = run_order + 1 WHERE run_order > ?').run(runOrder);
+  statement(db, 'UPDATE plans SET run_order = run_order + 1 WHERE run_order > ?').run(runOrder);
 }
 
 /** Renumbers every plan 1..n: `first` in the order given, then the rest as they were. */
 export function renumberPlans(db: Db, first: number[]): void {
   const given = new Set(first);
-  const rest = (db.prepare('SELECT id FROM plans ORDER BY run_order, id').pluck().all() as number[]).filter((id) => !given.has(id));
-  const set = db.prepare('UPDATE plans SET run_order = ? WHERE id = ?');
+  const rest = (statement(db, 'SELECT id FROM plans ORDER BY run_order, id').pluck().all() as number[]).filter((id) => !given.has(id));
+  const set = statement(db, 'UPDATE plans SET run_order = ? WHERE id = ?');
   [...first, ...rest].forEach((id, i) => set.run(i + 1, id));
 }
 
 /** Every take counts, rehearsals too: each one references the plan. */
 export function countAllTakes(db: Db, planId: number): number {
-  return (db.prepare('SELECT count(*) AS n FROM takes WHERE plan_id = ?').get(planId) as { n: number }).n;
+  return (statement(db, 'SELECT count(*) AS n FROM takes WHERE plan_id = ?').get(planId) as { n: number }).n;
 }
 
 export function archivePlan(db: Db, id: number, now: number): void {
-  db.prepare('UPDATE plans SET archived = 1, updated_at = ? WHERE id = ?').run(now, id);
+  statement(db, 'UPDATE plans SET archived = 1, updated_at = ? WHERE id = ?').run(now, id);
 }
 
 export function unarchivePlan(db: Db, id: number, now: number): void {
-  db.prepare('UPDATE plans SET archived = 0, updated_at = ? WHERE id = ?').run(now, id);
+  statement(db, 'UPDATE plans SET archived = 0, updated_at = ? WHERE id = ?').run(now, id);
 }
 
 export function deletePlan(db: Db, id: number): void {
-  db.prepare('DELETE FROM plans WHERE id = ?').run(id);
+  statement(db, 'DELETE FROM plans WHERE id = ?').run(id);
 }
 
 export function countPlans(db: Db): number {
-  return (db.prepare('SELECT count(*) AS n FROM plans').get() as { n: number }).n;
+  return (statement(db, 'SELECT count(*) AS n FROM plans').get() as { n: number }).n;
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/open';
 import type { Department, DepartmentLink, ReadinessEntry } from '../../../shared/contract/readiness';
 import { getSetting, setSetting } from './settings';
+import { statement } from '../db/statements';
 
 interface DepartmentRow {
   id: number;
@@ -17,35 +18,35 @@ const rowToDepartment = (r: DepartmentRow): Department => ({ id: r.id, name: r.n
 export const newDepartmentToken = (): string => randomBytes(24).toString('base64url');
 
 export function listDepartments(db: Db): Department[] {
-  return (db.prepare('SELECT id, name, ready, changed_at, token FROM departments ORDER BY position, id').all() as DepartmentRow[]).map(rowToDepartment);
+  return (statement(db, 'SELECT id, name, ready, changed_at, token FROM departments ORDER BY position, id').all() as DepartmentRow[]).map(rowToDepartment);
 }
 
 export function departmentLinks(db: Db): DepartmentLink[] {
-  return (db.prepare('SELECT id, name, token FROM departments ORDER BY position, id').all() as DepartmentRow[]).map((r) => ({ id: r.id, name: r.name, token: r.token }));
+  return (statement(db, 'SELECT id, name, token FROM departments ORDER BY position, id').all() as DepartmentRow[]).map((r) => ({ id: r.id, name: r.name, token: r.token }));
 }
 
 export function departmentByToken(db: Db, token: string): (Department & { token: string }) | null {
-  const row = db.prepare('SELECT id, name, ready, changed_at, token FROM departments WHERE token = ?').get(token) as DepartmentRow | undefined;
+  const row = statement(db, 'SELECT id, name, ready, changed_at, token FROM departments WHERE token = ?').get(token) as DepartmentRow | undefined;
   return row ? { ...rowToDepartment(row), token: row.token } : null;
 }
 
 export function setDepartmentReady(db: Db, departmentId: number, ready: boolean, now: number): void {
-  db.prepare('UPDATE departments SET ready = ?, changed_at = ? WHERE id = ?').run(ready ? 1 : 0, now, departmentId);
+  statement(db, 'UPDATE departments SET ready = ?, changed_at = ? WHERE id = ?').run(ready ? 1 : 0, now, departmentId);
 }
 
 /** Replaces the list in the order given: kept ids keep their token and state; others are dropped. */
 export function replaceDepartments(db: Db, departments: { id?: number | undefined; name: string }[]): void {
   const keep = departments.flatMap((d) => (d.id === undefined ? [] : [d.id]));
-  db.prepare(`DELETE FROM departments WHERE id NOT IN (SELECT value FROM json_each(?))`).run(JSON.stringify(keep));
-  const update = db.prepare('UPDATE departments SET name = ?, position = ? WHERE id = ?');
-  const insert = db.prepare('INSERT INTO departments (name, position, token) VALUES (?, ?, ?)');
+  statement(db, `DELETE FROM departments WHERE id NOT IN (SELECT value FROM json_each(?))`).run(JSON.stringify(keep));
+  const update = statement(db, 'UPDATE departments SET name = ?, position = ? WHERE id = ?');
+  const insert = statement(db, 'INSERT INTO departments (name, position, token) VALUES (?, ?, ?)');
   departments.forEach((d, position) => {
     if (d.id === undefined || update.run(d.name, position, d.id).changes === 0) insert.run(d.name, position, newDepartmentToken());
   });
 }
 
 export function rotateToken(db: Db, departmentId: number): DepartmentLink | null {
-  db.prepare('UPDATE departments SET token = ? WHERE id = ?').run(newDepartmentToken(), departmentId);
+  statement(db, 'UPDATE departments SET token = ? WHERE id = ?').run(newDepartmentToken(), departmentId);
   return departmentLinks(db).find((l) => l.id === departmentId) ?? null;
 }
 
@@ -66,13 +67,12 @@ export function setReadinessOptions(db: Db, options: ReadinessOptions): void {
 }
 
 export function logReadiness(db: Db, entry: ReadinessEntry & { run: number | null; planId: number | null }): void {
-  db.prepare('INSERT INTO readiness_log (run, plan_id, at, kind, departments) VALUES (?, ?, ?, ?, ?)').run(entry.run, entry.planId, entry.at, entry.kind, entry.departments);
+  statement(db, 'INSERT INTO readiness_log (run, plan_id, at, kind, departments) VALUES (?, ?, ?, ?, ?)').run(entry.run, entry.planId, entry.at, entry.kind, entry.departments);
 }
 
 /** A take's readiness: everything logged in its countdown run (takes.run is unique). */
 export function readinessForTake(db: Db, takeId: number): ReadinessEntry[] {
-  return db
-    .prepare('SELECT r.at, r.kind, r.departments FROM readiness_log r JOIN takes t ON t.run = r.run WHERE t.id = ? ORDER BY r.at, r.id')
+  return statement(db, 'SELECT r.at, r.kind, r.departments FROM readiness_log r JOIN takes t ON t.run = r.run WHERE t.id = ? ORDER BY r.at, r.id')
     .all(takeId) as ReadinessEntry[];
 }
 
@@ -80,8 +80,7 @@ export function readinessForTake(db: Db, takeId: number): ReadinessEntry[] {
 export function readinessForTakes(db: Db, takeIds: number[]): Map<number, ReadinessEntry[]> {
   const byTake = new Map<number, ReadinessEntry[]>();
   if (takeIds.length === 0) return byTake;
-  const rows = db
-    .prepare(
+  const rows = statement(db, 
       `SELECT t.id AS take_id, r.at, r.kind, r.departments FROM takes t JOIN readiness_log r ON r.run = t.run
        WHERE t.id IN (SELECT value FROM json_each(?)) ORDER BY t.id, r.at, r.id`,
     )

@@ -1,4 +1,5 @@
 import type { Db } from '../db/open';
+import { statement } from '../db/statements';
 
 /**
  * Settings read in every take's commit (the crew's name), kept per connection. Only values read
@@ -11,13 +12,13 @@ export function getSetting(db: Db, key: string): string | undefined {
   let values = cached.get(db);
   if (!values) cached.set(db, (values = new Map()));
   if (values.has(key)) return values.get(key);
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  const row = statement(db, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
   if (!db.inTransaction) values.set(key, row?.value);
   return row?.value;
 }
 
 export function setSetting(db: Db, key: string, value: string): void {
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
+  statement(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
     key,
     value,
   );

@@ -1,6 +1,8 @@
 import type { Db } from '../db/open';
 import type { FailureReason, Mark, Outcome, Plan, Take } from '../../../shared/schemas';
 import type { OutcomeChange as OutcomeChangeEntry } from '../../../shared/contract/takes';
+import { statement } from '../db/statements';
+import { searchKey } from '../../../shared/text';
 
 type PlanStatus = Plan['status'];
 
@@ -30,10 +32,11 @@ export interface MarkRow {
   note: string;
 }
 
-export const SELECT_TAKES = `
-  SELECT t.*, a.name AS artist, p.song, v.name AS venue
+const TAKE_COLUMNS = 't.*, a.name AS artist, p.song, v.name AS venue';
+const TAKES_WITH_NAMES = `
   FROM takes t JOIN plans p ON p.id = t.plan_id JOIN people a ON a.id = p.artist_id
   LEFT JOIN venues v ON v.id = p.venue_id`;
+export const SELECT_TAKES = `SELECT ${TAKE_COLUMNS} ${TAKES_WITH_NAMES}`;
 
 export function rowToTake(row: TakeRecord, marks: Mark[]): Take {
   return {
@@ -65,8 +68,7 @@ export function marksFor(db: Db, takeIds: number[]): Map<number, Mark[]> {
   const byTake = new Map<number, Mark[]>();
   if (takeIds.length === 0) return byTake;
   // One statement for any number of takes, compiled once (see db/statements.test.ts).
-  const rows = db
-    .prepare('SELECT * FROM take_marks WHERE take_id IN (SELECT value FROM json_each(?)) ORDER BY take_id, at_ms, id')
+  const rows = statement(db, 'SELECT * FROM take_marks WHERE take_id IN (SELECT value FROM json_each(?)) ORDER BY take_id, at_ms, id')
     .all(JSON.stringify(takeIds)) as MarkRow[];
   for (const row of rows) {
     const forTake = byTake.get(row.take_id);
@@ -95,13 +97,16 @@ export function listTakes(db: Db, q: TakeQuery): Take[] {
     params.push(q.outcome);
   }
   if (q.text) {
-    // instr() keeps user text out of LIKE patterns, so % and _ match literally.
-    where.push(`(instr(lower(t.note), lower(?)) > 0 OR instr(lower(a.name), lower(?)) > 0 OR instr(lower(p.song), lower(?)) > 0
-      OR EXISTS (SELECT 1 FROM take_marks m WHERE m.take_id = t.id AND instr(lower(m.note), lower(?)) > 0))`);
-    params.push(q.text, q.text, q.text, q.text);
+    // The review's rule (search_key: NFC, lower case in every script with case); instr() keeps
+    // user text out of LIKE patterns, so % and _ match literally.
+    where.push(`(instr(search_key(t.note), ?) > 0 OR instr(search_key(a.name), ?) > 0 OR instr(search_key(a.name_alt), ?) > 0
+      OR instr(search_key(p.song), ?) > 0
+      OR EXISTS (SELECT 1 FROM take_marks m WHERE m.take_id = t.id AND instr(search_key(m.note), ?) > 0))`);
+    const key = searchKey(q.text);
+    params.push(key, key, key, key, key);
   }
   const sql = `${SELECT_TAKES} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY t.go_at DESC, t.id DESC LIMIT CAST(? AS INTEGER)`;
-  const rows = db.prepare(sql).all(...params, q.limit) as TakeRecord[];
+  const rows = statement(db, sql).all(...params, q.limit) as TakeRecord[];
   const marks = marksFor(db, rows.map((r) => r.id));
   return rows.map((row) => rowToTake(row, marks.get(row.id) ?? []));
 }
@@ -113,13 +118,10 @@ export function getTake(db: Db, id: number): Take | undefined {
 /** A take and its plan's status, in one statement with its marks: this read is inside every outcome commit. */
 export function getTakeWithPlan(db: Db, id: number): { take: Take; planStatus: PlanStatus } | undefined {
   // CAST: a bare id parameter in a join is recompiled on every run (see db/statements.test.ts).
-  const row = db
-    .prepare(
-      `${SELECT_TAKES.replace(
-        'SELECT t.*,',
-        `SELECT t.*, p.status AS plan_status,
-           (SELECT json_group_array(json_array(id, at_ms, note) ORDER BY at_ms, id) FROM take_marks WHERE take_id = t.id) AS marks_json,`,
-      )}
+  const row = statement(db, 
+      `SELECT ${TAKE_COLUMNS}, p.status AS plan_status,
+         (SELECT json_group_array(json_array(id, at_ms, note) ORDER BY at_ms, id) FROM take_marks WHERE take_id = t.id) AS marks_json
+       ${TAKES_WITH_NAMES}
        WHERE t.id = CAST(? AS INTEGER)`,
     )
     .get(id) as (TakeRecord & { marks_json: string; plan_status: PlanStatus }) | undefined;
@@ -140,13 +142,12 @@ export interface NewTake {
 
 /** Opens the take at GO; numbered per plan, rehearsals left unnumbered. Idempotent per countdown run. */
 export function insertTake(db: Db, t: NewTake, now: number): number {
-  const existing = db.prepare('SELECT id FROM takes WHERE run = ?').get(t.run) as { id: number } | undefined;
+  const existing = statement(db, 'SELECT id FROM takes WHERE run = ?').get(t.run) as { id: number } | undefined;
   if (existing) return existing.id;
   const number = t.rehearsal
     ? null
-    : (db.prepare('SELECT count(*) + 1 AS n FROM takes WHERE plan_id = ? AND rehearsal = 0').get(t.planId) as { n: number }).n;
-  const info = db
-    .prepare(
+    : (statement(db, 'SELECT count(*) + 1 AS n FROM takes WHERE plan_id = ? AND rehearsal = 0').get(t.planId) as { n: number }).n;
+  const info = statement(db, 
       `INSERT INTO takes (plan_id, number, rehearsal, run, countdown_started_at, go_at, logged_by, recovered, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
@@ -155,7 +156,7 @@ export function insertTake(db: Db, t: NewTake, now: number): number {
 }
 
 export function endTake(db: Db, id: number, endedAt: number): void {
-  db.prepare('UPDATE takes SET ended_at = coalesce(ended_at, ?) WHERE id = ?').run(endedAt, id);
+  statement(db, 'UPDATE takes SET ended_at = coalesce(ended_at, ?) WHERE id = ?').run(endedAt, id);
 }
 
 export interface OutcomeChange {
@@ -172,7 +173,7 @@ export interface OutcomeChange {
 export function setOutcome(db: Db, before: Take, change: OutcomeChange, now: number): string {
   const logged = before.outcome !== change.outcome || before.failureReason !== change.failureReason;
   const loggedBy = logged ? change.changedBy : before.loggedBy;
-  db.prepare('UPDATE takes SET outcome = ?, failure_reason = ?, note = coalesce(?, note), logged_by = ? WHERE id = ?').run(
+  statement(db, 'UPDATE takes SET outcome = ?, failure_reason = ?, note = coalesce(?, note), logged_by = ? WHERE id = ?').run(
     change.outcome,
     change.failureReason,
     change.note ?? null,
@@ -180,7 +181,7 @@ export function setOutcome(db: Db, before: Take, change: OutcomeChange, now: num
     before.id,
   );
   if (logged) {
-    db.prepare(
+    statement(db, 
       `INSERT INTO take_outcome_history (take_id, seq, changed_at, changed_by, before_outcome, after_outcome, before_reason, after_reason)
        VALUES (@take, (SELECT coalesce(max(seq), 0) + 1 FROM take_outcome_history WHERE take_id = CAST(@take AS INTEGER)), @now, @by, @before, @after, @beforeReason, @afterReason)`,
     ).run({
@@ -197,26 +198,25 @@ export function setOutcome(db: Db, before: Take, change: OutcomeChange, now: num
 }
 
 export function insertMark(db: Db, takeId: number, atMs: number, note: string, now: number): void {
-  db.prepare('INSERT INTO take_marks (take_id, at_ms, note, created_at) VALUES (?, ?, ?, ?)').run(takeId, atMs, note, now);
+  statement(db, 'INSERT INTO take_marks (take_id, at_ms, note, created_at) VALUES (?, ?, ?, ?)').run(takeId, atMs, note, now);
 }
 
 export function getMark(db: Db, id: number): Mark | undefined {
-  const row = db.prepare('SELECT * FROM take_marks WHERE id = ?').get(id) as MarkRow | undefined;
+  const row = statement(db, 'SELECT * FROM take_marks WHERE id = ?').get(id) as MarkRow | undefined;
   return row && rowToMark(row);
 }
 
 export function updateMark(db: Db, mark: Mark): void {
-  db.prepare('UPDATE take_marks SET at_ms = ?, note = ? WHERE id = ?').run(mark.atMs, mark.note, mark.id);
+  statement(db, 'UPDATE take_marks SET at_ms = ?, note = ? WHERE id = ?').run(mark.atMs, mark.note, mark.id);
 }
 
 export function deleteMark(db: Db, id: number): void {
-  db.prepare('DELETE FROM take_marks WHERE id = ?').run(id);
+  statement(db, 'DELETE FROM take_marks WHERE id = ?').run(id);
 }
 
 /** A take's outcome changes, in the order they were made. */
 export function outcomeHistory(db: Db, takeId: number): OutcomeChangeEntry[] {
-  return db
-    .prepare(
+  return statement(db, 
       `SELECT changed_at AS changedAt, changed_by AS changedBy, before_outcome AS beforeOutcome, after_outcome AS afterOutcome,
          before_reason AS beforeReason, after_reason AS afterReason
        FROM take_outcome_history WHERE take_id = CAST(? AS INTEGER) ORDER BY seq`,
@@ -226,5 +226,5 @@ export function outcomeHistory(db: Db, takeId: number): OutcomeChangeEntry[] {
 
 /** Takes still open when the app stopped: the person resolving them sees "interrupted". */
 export function interruptOpenTakes(db: Db): number {
-  return db.prepare(`UPDATE takes SET outcome = 'interrupted' WHERE outcome = 'pending' AND ended_at IS NULL`).run().changes;
+  return statement(db, `UPDATE takes SET outcome = 'interrupted' WHERE outcome = 'pending' AND ended_at IS NULL`).run().changes;
 }

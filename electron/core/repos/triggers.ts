@@ -1,6 +1,7 @@
 import type { Db } from '../db/open';
 import type { z } from 'zod';
 import { trigger, type Trigger, type TriggerList, type TriggerResult, type triggerInput } from '../../../shared/contract/triggers';
+import { statement } from '../db/statements';
 
 type ParsedTriggerInput = z.output<typeof triggerInput>;
 
@@ -32,14 +33,13 @@ function rowToTrigger(row: TriggerRow): Trigger | null {
 }
 
 function triggersOf(db: Db, planId: number | null): Trigger[] {
-  const rows = db
-    .prepare('SELECT id, spec FROM triggers WHERE plan_id IS CAST(? AS INTEGER) ORDER BY position, id')
+  const rows = statement(db, 'SELECT id, spec FROM triggers WHERE plan_id IS CAST(? AS INTEGER) ORDER BY position, id')
     .all(planId) as TriggerRow[];
   return rows.map(rowToTrigger).filter((t): t is Trigger => t !== null);
 }
 
 export function hasOverride(db: Db, planId: number): boolean {
-  return db.prepare('SELECT 1 FROM trigger_overrides WHERE plan_id = ?').get(planId) !== undefined;
+  return statement(db, 'SELECT 1 FROM trigger_overrides WHERE plan_id = ?').get(planId) !== undefined;
 }
 
 /** The list as edited: the shoot's, or a plan's (its own when it overrides, else the shoot's it follows). */
@@ -57,15 +57,15 @@ export function triggersForPlan(db: Db, planId: number): Trigger[] {
 export function saveTriggerList(db: Db, planId: number | null, override: boolean, triggers: ParsedTriggerInput[]): void {
   db.transaction(() => {
     const owned = new Set(
-      db.prepare('SELECT id FROM triggers WHERE plan_id IS CAST(? AS INTEGER)').pluck().all(planId) as number[],
+      statement(db, 'SELECT id FROM triggers WHERE plan_id IS CAST(? AS INTEGER)').pluck().all(planId) as number[],
     );
-    db.prepare('DELETE FROM triggers WHERE plan_id IS CAST(? AS INTEGER)').run(planId);
+    statement(db, 'DELETE FROM triggers WHERE plan_id IS CAST(? AS INTEGER)').run(planId);
     if (planId !== null) {
-      db.prepare('DELETE FROM trigger_overrides WHERE plan_id = ?').run(planId);
+      statement(db, 'DELETE FROM trigger_overrides WHERE plan_id = ?').run(planId);
       if (!override) return;
-      db.prepare('INSERT INTO trigger_overrides (plan_id) VALUES (?)').run(planId);
+      statement(db, 'INSERT INTO trigger_overrides (plan_id) VALUES (?)').run(planId);
     }
-    const insert = db.prepare('INSERT INTO triggers (id, plan_id, position, spec) VALUES (?, ?, ?, ?)');
+    const insert = statement(db, 'INSERT INTO triggers (id, plan_id, position, spec) VALUES (?, ?, ?, ?)');
     triggers.forEach(({ id, ...spec }, position) => {
       insert.run(id !== undefined && owned.has(id) ? id : null, planId, position, JSON.stringify(spec));
     });
@@ -73,7 +73,7 @@ export function saveTriggerList(db: Db, planId: number | null, override: boolean
 }
 
 export function insertTriggerResult(db: Db, r: TriggerResult): void {
-  db.prepare(
+  statement(db, 
     `INSERT INTO trigger_results (run, plan_id, trigger_id, name, event, kind, status, detail, fired_at, late_ms, clip, timecode)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(r.run, r.planId, r.triggerId, r.name, r.event, r.kind, r.status, r.detail, r.firedAt, r.lateMs, r.clip, r.timecode);
@@ -101,8 +101,7 @@ function rowToResult(row: ResultRow): TriggerResult {
 export function resultsForTakes(db: Db, takeIds: number[]): Map<number, TriggerResult[]> {
   const byTake = new Map<number, TriggerResult[]>();
   if (takeIds.length === 0) return byTake;
-  const rows = db
-    .prepare(
+  const rows = statement(db, 
       `SELECT r.*, t.id AS take_id FROM takes t JOIN trigger_results r ON r.run = t.run
        WHERE t.id IN (SELECT value FROM json_each(?)) ORDER BY t.id, r.fired_at, r.id`,
     )

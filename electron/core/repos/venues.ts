@@ -1,6 +1,7 @@
 import type { Db } from '../db/open';
 import type { Venue } from '../../../shared/schemas';
 import { nameKey } from '../../../shared/text';
+import { statement } from '../db/statements';
 
 interface VenueRow {
   id: number;
@@ -16,11 +17,11 @@ export function rowToVenue(row: VenueRow): Venue {
 }
 
 export function listVenues(db: Db): Venue[] {
-  return (db.prepare('SELECT * FROM venues ORDER BY name COLLATE NOCASE').all() as VenueRow[]).map(rowToVenue);
+  return (statement(db, 'SELECT * FROM venues ORDER BY name COLLATE NOCASE').all() as VenueRow[]).map(rowToVenue);
 }
 
 export function getVenue(db: Db, id: number): Venue | undefined {
-  const row = db.prepare('SELECT * FROM venues WHERE id = ?').get(id) as VenueRow | undefined;
+  const row = statement(db, 'SELECT * FROM venues WHERE id = ?').get(id) as VenueRow | undefined;
   return row && rowToVenue(row);
 }
 
@@ -39,14 +40,13 @@ export interface NewVenue {
 }
 
 export function insertVenue(db: Db, v: NewVenue, now: number): Venue {
-  const info = db
-    .prepare('INSERT INTO venues (name, name_alt, address, area, notes, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+  const info = statement(db, 'INSERT INTO venues (name, name_alt, address, area, notes, created_at) VALUES (?, ?, ?, ?, ?, ?)')
     .run(v.name, v.nameAlt ?? '', v.address ?? '', v.area ?? '', v.notes ?? '', now);
   return getVenue(db, Number(info.lastInsertRowid))!;
 }
 
 export function updateVenue(db: Db, id: number, v: NewVenue): void {
-  db.prepare('UPDATE venues SET name = ?, name_alt = ?, address = ?, area = ?, notes = ? WHERE id = ?').run(
+  statement(db, 'UPDATE venues SET name = ?, name_alt = ?, address = ?, area = ?, notes = ? WHERE id = ?').run(
     v.name,
     v.nameAlt ?? '',
     v.address ?? '',

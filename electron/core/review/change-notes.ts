@@ -1,4 +1,5 @@
 import type { Db } from '../db/open';
+import { statement } from '../db/statements';
 
 /** What changed since the review last looked, by kind: the ids to read again. */
 export interface Changes {
@@ -73,7 +74,7 @@ export class ChangeNotes {
   private watch(): void {
     if (this.db.readonly) return;
     this.db.exec(WATCH_CHANGES);
-    this.seen = this.pruned = (this.db.prepare('SELECT max(seq) FROM temp.review_changes').pluck().get() as number | null) ?? 0;
+    this.seen = this.pruned = (statement(this.db, 'SELECT max(seq) FROM temp.review_changes').pluck().get() as number | null) ?? 0;
   }
 
   private dataVersion(): number {
@@ -92,7 +93,7 @@ export class ChangeNotes {
     const sets = { take: changes.takes, plan: changes.plans, person: changes.people, venue: changes.venues } as const;
     let rows: [number, keyof typeof sets, number][];
     try {
-      rows = this.db.prepare('SELECT seq, kind, id FROM temp.review_changes WHERE seq > ?').raw().all(this.seen) as [number, keyof typeof sets, number][];
+      rows = statement(this.db, 'SELECT seq, kind, id FROM temp.review_changes WHERE seq > ?').raw().all(this.seen) as [number, keyof typeof sets, number][];
     } catch (error) {
       if (!/no such table/.test((error as Error).message)) throw error;
       this.watch(); // created in a transaction that rolled back: watch again, and read everything
@@ -103,7 +104,7 @@ export class ChangeNotes {
       this.seen = seq;
     }
     if (this.seen - this.pruned > PRUNE_AFTER) {
-      this.db.prepare('DELETE FROM temp.review_changes WHERE seq <= ?').run(this.seen);
+      statement(this.db, 'DELETE FROM temp.review_changes WHERE seq <= ?').run(this.seen);
       this.pruned = this.seen;
     }
     return changes;

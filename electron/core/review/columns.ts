@@ -3,6 +3,7 @@ import type { FailureReason, Outcome } from '../../../shared/schemas';
 import { FAILURE_REASONS, OUTCOMES } from '../../../shared/schemas';
 import { searchKey } from '../../../shared/text';
 import type { Changes } from './change-notes';
+import { statement } from '../db/statements';
 
 /** The review's copy of a performance: who, where, and the song as searched and sorted. */
 export interface PlanInfo {
@@ -75,13 +76,12 @@ export class TakeColumns {
       this.namesLoaded = true;
       return false;
     }
-    const slice = db.prepare(`SELECT ${TAKE_COLUMNS} FROM takes WHERE id > ? ORDER BY id LIMIT ?`).raw().all(this.loadedThrough, takes) as TakeTuple[];
+    const slice = statement(db, `SELECT ${TAKE_COLUMNS} FROM takes WHERE id > CAST(? AS INTEGER) ORDER BY id LIMIT CAST(? AS INTEGER)`).raw().all(this.loadedThrough, takes) as TakeTuple[];
     if (slice.length === 0) return (this.loaded = true);
     this.grow(this.size + slice.length);
     for (const take of slice) this.put(take);
     const through = slice[slice.length - 1]![0];
-    const marks = db
-      .prepare('SELECT take_id, note FROM take_marks WHERE take_id > ? AND take_id <= ? ORDER BY take_id, at_ms, id')
+    const marks = statement(db, 'SELECT take_id, note FROM take_marks WHERE take_id > ? AND take_id <= ? ORDER BY take_id, at_ms, id')
       .raw()
       .all(this.loadedThrough, through) as [number, string][];
     for (let i = 0; i < marks.length; ) {
@@ -97,28 +97,28 @@ export class TakeColumns {
   }
 
   private loadNames(db: Db): void {
-    for (const [id, artist, venue, song] of db.prepare('SELECT id, artist_id, venue_id, song FROM plans').raw().all() as [number, number, number | null, string][]) {
+    for (const [id, artist, venue, song] of statement(db, 'SELECT id, artist_id, venue_id, song FROM plans').raw().all() as [number, number, number | null, string][]) {
       this.plans.set(id, { artist, venue: venue ?? NO_VENUE, songKey: searchKey(song) });
     }
-    for (const [id, name, alt] of db.prepare('SELECT id, name, name_alt FROM people').raw().all() as [number, string, string][]) {
+    for (const [id, name, alt] of statement(db, 'SELECT id, name, name_alt FROM people').raw().all() as [number, string, string][]) {
       this.people.set(id, { nameKey: searchKey(name), altKey: searchKey(alt) });
     }
-    for (const [id, name] of db.prepare('SELECT id, name FROM venues').raw().all() as [number, string][]) this.venues.set(id, searchKey(name));
+    for (const [id, name] of statement(db, 'SELECT id, name FROM venues').raw().all() as [number, string][]) this.venues.set(id, searchKey(name));
   }
 
   /** Reads the noted rows again. Returns the rows whose takes changed, and whether any name did. */
   apply(db: Db, changes: Changes): { rows: number[]; names: boolean } {
     for (const id of changes.people) {
-      const person = db.prepare('SELECT name, name_alt FROM people WHERE id = ?').raw().get(id) as [string, string] | undefined;
+      const person = statement(db, 'SELECT name, name_alt FROM people WHERE id = ?').raw().get(id) as [string, string] | undefined;
       if (person) this.people.set(id, { nameKey: searchKey(person[0]), altKey: searchKey(person[1]) });
     }
     for (const id of changes.venues) {
-      const name = db.prepare('SELECT name FROM venues WHERE id = ?').pluck().get(id) as string | undefined;
+      const name = statement(db, 'SELECT name FROM venues WHERE id = ?').pluck().get(id) as string | undefined;
       if (name !== undefined) this.venues.set(id, searchKey(name));
     }
     const moved = new Set<number>();
     for (const id of changes.plans) {
-      const plan = db.prepare('SELECT artist_id, venue_id, song FROM plans WHERE id = ?').raw().get(id) as [number, number | null, string] | undefined;
+      const plan = statement(db, 'SELECT artist_id, venue_id, song FROM plans WHERE id = ?').raw().get(id) as [number, number | null, string] | undefined;
       if (!plan) continue;
       const before = this.plans.get(id);
       const info = { artist: plan[0], venue: plan[1] ?? NO_VENUE, songKey: searchKey(plan[2]) };
@@ -137,7 +137,7 @@ export class TakeColumns {
       }
     }
     for (const id of changes.takes) {
-      const take = db.prepare(`SELECT ${TAKE_COLUMNS} FROM takes WHERE id = ?`).raw().get(id) as TakeTuple | undefined;
+      const take = statement(db, `SELECT ${TAKE_COLUMNS} FROM takes WHERE id = ?`).raw().get(id) as TakeTuple | undefined;
       const existing = this.rowOf.get(id);
       if (!take) {
         if (existing !== undefined) this.live[existing] = 0;
@@ -146,7 +146,7 @@ export class TakeColumns {
       }
       if (existing === undefined) this.grow(this.size + 1);
       const row = this.put(take);
-      const marks = db.prepare('SELECT note FROM take_marks WHERE take_id = ? ORDER BY at_ms, id').pluck().all(id) as string[];
+      const marks = statement(db, 'SELECT note FROM take_marks WHERE take_id = ? ORDER BY at_ms, id').pluck().all(id) as string[];
       this.marksKey[row] = marks.map(searchKey).join('\u0000');
       rows.add(row);
     }

@@ -7,6 +7,7 @@ import { match } from './filter';
 import type { NameRanks } from './order';
 import { keyOf, NAME_SORTS, nameRanks, SortOrder } from './order';
 import { summarise } from './summary';
+import { statement } from '../db/statements';
 
 const indexes = new WeakMap<Db, ReviewIndex>();
 
@@ -129,8 +130,8 @@ export class ReviewIndex {
     this.sync();
     const db = this.db;
     return summarise(this.columns, this.matching(filter), {
-      person: (id) => (db.prepare('SELECT name FROM people WHERE id = ?').pluck().get(id) as string | undefined) ?? '',
-      venue: (id) => (db.prepare('SELECT name FROM venues WHERE id = ?').pluck().get(id) as string | undefined) ?? '',
+      person: (id) => (statement(db, 'SELECT name FROM people WHERE id = ?').pluck().get(id) as string | undefined) ?? '',
+      venue: (id) => (statement(db, 'SELECT name FROM venues WHERE id = ?').pluck().get(id) as string | undefined) ?? '',
     });
   }
 }

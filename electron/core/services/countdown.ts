@@ -8,6 +8,8 @@ import { endTake, getTake, insertTake, interruptOpenTakes, setOutcome } from '..
 import { getSetting } from '../repos/settings';
 import { requirePlan } from './plans';
 import { refusal } from '../errors';
+import { statement } from '../db/statements';
+import { randomUUID } from 'node:crypto';
 
 /** How often a take the disk refused at GO is tried again. */
 const SAVE_RETRY_MS = 500;
@@ -36,6 +38,9 @@ interface Persisted {
 export class CountdownService {
   private current: Persisted;
   private message = '';
+  /** Bumped with each announced change; with the run's id, it orders snapshots on every screen. */
+  private version = 0;
+  private readonly boot = randomUUID().slice(0, 8);
   private cancelTimer: (() => void) | null = null;
   /** GO went out but its take could not be committed: why, and the timer that tries again. */
   private unsaved: { reason: string; cancelRetry: () => void } | null = null;
@@ -46,7 +51,7 @@ export class CountdownService {
     private events: EventHub,
     private hooks: CountdownHooks = {},
   ) {
-    const row = db.prepare('SELECT state, message FROM countdown WHERE id = 1').get() as
+    const row = statement(db, 'SELECT state, message FROM countdown WHERE id = 1').get() as
       | { state: string; message: string }
       | undefined;
     this.current = row ? (JSON.parse(row.state) as Persisted) : { state: initialCountdown, takeId: null, rehearsal: false };
@@ -63,9 +68,17 @@ export class CountdownService {
     this.schedule();
   }
 
+  /** Tells every display the state changed: a new version, so older snapshots never win. */
+  private announce(): CountdownSnapshot {
+    this.version++;
+    const snap = this.snapshot();
+    this.events.emit('countdown', snap);
+    return snap;
+  }
+
   snapshot(): CountdownSnapshot {
     const { state, takeId, rehearsal } = this.current;
-    const plan = state.planId === null ? undefined : this.db.prepare(
+    const plan = state.planId === null ? undefined : statement(this.db, 
       // CAST: a bare id parameter in a join is recompiled on every run (see db/statements.test.ts).
       'SELECT a.name AS artist, p.song FROM plans p JOIN people a ON a.id = p.artist_id WHERE p.id = CAST(? AS INTEGER)',
     ).get(state.planId) as { artist: string; song: string } | undefined;
@@ -78,6 +91,8 @@ export class CountdownService {
       message: this.message,
       saveFailure: this.unsaved?.reason ?? null,
       hostNow: this.clock.now(),
+      boot: this.boot,
+      version: this.version,
     };
   }
 
@@ -121,8 +136,7 @@ export class CountdownService {
       this.save({ state: next, takeId, rehearsal });
     });
     this.schedule();
-    const snap = this.snapshot();
-    this.events.emit('countdown', snap);
+    const snap = this.announce();
     if (this.current.takeId !== null) this.events.emit('dataChanged', { tables: ['takes', 'plans'] });
     if (takeEnded) this.hooks.takeEnded?.(); // after the snapshot went out: the backup never delays the stage
     return snap;
@@ -130,7 +144,7 @@ export class CountdownService {
 
   setMessage(text: string): void {
     this.commit(() => this.save(this.current, text));
-    this.events.emit('countdown', this.snapshot());
+    this.announce();
   }
 
   close(): void {
@@ -153,7 +167,7 @@ export class CountdownService {
       this.holdUnsaved(error as Error);
     }
     this.schedule();
-    this.events.emit('countdown', this.snapshot());
+    this.announce();
     if (!this.unsaved) this.events.emit('dataChanged', { tables: ['takes', 'plans'] });
   }
 
@@ -175,12 +189,12 @@ export class CountdownService {
       this.current = held;
       const before = this.unsaved.reason;
       this.holdUnsaved(error as Error);
-      if (this.unsaved.reason !== before) this.events.emit('countdown', this.snapshot());
+      if (this.unsaved.reason !== before) this.announce();
       return;
     }
     this.unsaved.cancelRetry();
     this.unsaved = null;
-    this.events.emit('countdown', this.snapshot());
+    this.announce();
     this.events.emit('dataChanged', { tables: ['takes', 'plans'] });
   }
 
@@ -230,8 +244,7 @@ export class CountdownService {
   }
 
   private save(next: Persisted, message = this.message): void {
-    this.db
-      .prepare(
+    statement(this.db, 
         `INSERT INTO countdown (id, state, message) VALUES (1, ?, ?)
          ON CONFLICT (id) DO UPDATE SET state = excluded.state, message = excluded.message`,
       )

@@ -104,6 +104,17 @@ describe('setTakeOutcome', () => {
     expect((await h.ok('listTakes', { outcome: 'failed' })).map((t) => t.id)).toEqual([first.takeId]);
     expect((await h.ok('listTakes', { outcome: 'pending', planId })).map((t) => t.id)).toEqual([second.takeId]);
   });
+  it('finds takes by text as the review does: any script with case, NFC, the artist in either script', async () => {
+    const first = await shoot();
+    const second = await shoot();
+    await h.ok('setTakeOutcome', { id: first.takeId, outcome: 'failed', failureReason: 'other', note: 'ÉCOLE lights late — ПРОВОД 50%_off' });
+    const found = async (text: string) => (await h.ok('listTakes', { text })).map((t) => t.id);
+    for (const text of ['école', 'провод', '50%_off', 'École'.normalize('NFD')]) expect(await found(text), text).toEqual([first.takeId]);
+    expect(await found('5_%off')).toEqual([]);
+    const artist = (await h.ok('getPlan', { id: planId })).artist;
+    if (artist.nameAlt) expect(await found(artist.nameAlt)).toEqual([second.takeId, first.takeId]);
+    expect(await found(artist.name.toUpperCase())).toEqual([second.takeId, first.takeId]);
+  });
 });
 
 describe('addTakeMark', () => {

@@ -10,6 +10,7 @@ import type { TakeFields } from './fields';
 import type { ActionOutcome, ArmedAction } from './action';
 import { armAction } from './arm';
 import { DeckPool } from './hyperdeck';
+import { statement } from '../db/statements';
 
 /** Connections open this long before their moment (receivers drop idle connections after a while). */
 const WARM_MS = 2_000;
@@ -63,7 +64,7 @@ export class TriggerRunner {
 
   /** A take's outcome was logged (called by the takes API after its commit). */
   outcomeLogged(take: Take): void {
-    const run = this.db.prepare('SELECT run FROM takes WHERE id = ?').pluck().get(take.id) as number;
+    const run = statement(this.db, 'SELECT run FROM takes WHERE id = ?').pluck().get(take.id) as number;
     const fields: TakeFields = { plan: take.planId, artist: take.artist, song: take.song, take: take.number, run, event: 'outcome', outcome: take.outcome, rehearsal: take.rehearsal };
     this.fireNow(fields, take.id);
   }
@@ -97,9 +98,9 @@ export class TriggerRunner {
 
   /** The take's number; before GO, the one GO will give it (as repos/takes numbers them). */
   private takeNumber(s: CountdownSnapshot): number | null {
-    if (s.takeId !== null) return (this.db.prepare('SELECT number FROM takes WHERE id = ?').pluck().get(s.takeId) as number | null) ?? null;
+    if (s.takeId !== null) return (statement(this.db, 'SELECT number FROM takes WHERE id = ?').pluck().get(s.takeId) as number | null) ?? null;
     if (s.rehearsal) return null;
-    return this.db.prepare('SELECT count(*) + 1 FROM takes WHERE plan_id = ? AND rehearsal = 0').pluck().get(s.planId) as number;
+    return statement(this.db, 'SELECT count(*) + 1 FROM takes WHERE plan_id = ? AND rehearsal = 0').pluck().get(s.planId) as number;
   }
 
   private due(fields: TakeFields, planId: number): Trigger[] {
@@ -194,7 +195,7 @@ export class TriggerRunner {
       console.error(`Keeping the result of trigger "${result.name}" failed: ${(error as Error).message}`);
     }
     if (result.takeId === null && result.event !== 'armed' && result.event !== 'before') {
-      result.takeId = (this.db.prepare('SELECT id FROM takes WHERE run = ?').pluck().get(result.run) as number | undefined) ?? null;
+      result.takeId = (statement(this.db, 'SELECT id FROM takes WHERE run = ?').pluck().get(result.run) as number | undefined) ?? null;
     }
     this.events.emit('triggerResult', result);
   }

@@ -86,7 +86,7 @@ describe('the Companion module against a headless host', () => {
 
 describe('the time on a key', () => {
   it('counts down in whole seconds as the stage does, then counts the take up from GO', () => {
-    const base = { planId: 1, durationMs: 90_000, startedAt: 0, endedAt: null, run: 1, warningMs: 0, dangerMs: 0, takeId: null, rehearsal: false, artist: '', song: '', message: '', saveFailure: null, hostNow: 0 };
+    const base = { planId: 1, durationMs: 90_000, startedAt: 0, endedAt: null, run: 1, warningMs: 0, dangerMs: 0, takeId: null, rehearsal: false, artist: '', song: '', message: '', saveFailure: null, hostNow: 0, boot: 'b', version: 1 };
     expect(shownTime({ ...base, phase: 'counting', deadline: 90_000, remainingMs: 90_000, goAt: null }, 500)).toBe('1:30');
     expect(shownTime({ ...base, phase: 'counting', deadline: 90_000, remainingMs: 90_000, goAt: null }, 89_001)).toBe('0:01');
     expect(shownTime({ ...base, phase: 'go', deadline: null, remainingMs: 0, goAt: 90_000 }, 151_000)).toBe('1:01');

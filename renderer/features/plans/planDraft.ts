@@ -1,4 +1,6 @@
-import type { Plan } from '../../../shared/schemas';
+import { z } from 'zod';
+import { PLAN_STATUSES, type Plan } from '../../../shared/schemas';
+import { readStored } from '../../api/stored';
 import { formatDuration } from '../../../shared/duration';
 
 /** The plan form as typed: text, so nothing half-typed is rejected before it is kept. */
@@ -17,6 +19,13 @@ export interface Draft {
   guests: string[];
   notes: string;
 }
+
+const text = z.string().max(10_000);
+const storedDraft = z.object({
+  artist: text, song: text, songLength: text, venue: text, shootDate: text, callTime: text,
+  countdown: text, warning: text, danger: text, status: z.enum(PLAN_STATUSES), notes: text,
+  dancers: z.array(text).max(200), guests: z.array(text).max(200),
+});
 
 /** Which form is open: a new plan, or the plan with this id. */
 export type DraftTarget = 'new' | number;
@@ -56,7 +65,7 @@ function attemptStorage<T>(fn: () => T, fallback: T): T {
 export function loadDraft(target: DraftTarget): Draft | null {
   return attemptStorage(() => {
     const raw = localStorage.getItem(keyOf(target));
-    return raw ? { ...draftFrom(null), ...(JSON.parse(raw) as Partial<Draft>) } : null;
+    return raw ? { ...draftFrom(null), ...readStored(keyOf(target), storedDraft) } : null;
   }, null);
 }
 

@@ -5,11 +5,11 @@ import { usePlans } from '../../stores/data';
 import { showToast } from '../../stores/ui';
 
 /**
- * The plans to list, in run order: the shared store's (listPlans answers entries, though the store
- * types them as plans), or, with archived ones shown, a list of all fetched here and kept fresh.
+ * The plans to list, in run order: the shared store's, or, with archived ones shown, a list of all
+ * fetched here and kept fresh.
  */
 export function useListedPlans(showArchived: boolean): PlanEntry[] {
-  const plans = usePlans() as PlanEntry[];
+  const plans = usePlans();
   const [all, setAll] = useState<PlanEntry[] | null>(null);
   useEffect(() => {
     if (!showArchived) return;

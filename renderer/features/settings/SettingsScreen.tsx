@@ -11,7 +11,7 @@ function CrewName() {
   const canControl = useCanControl();
   const [name, setName] = useState('');
   useEffect(() => {
-    void api.getBootstrap(undefined).then((b) => setName(b.crewName));
+    void api.getBootstrap(undefined).then((b) => setName(b.crewName), (error: unknown) => showToast('error', (error as Error).message));
   }, []);
   return (
     <form

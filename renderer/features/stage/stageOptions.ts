@@ -1,5 +1,7 @@
 import { create } from 'zustand';
-import type { FrameRate } from '../../../shared/timecode';
+import { z } from 'zod';
+import { FRAME_RATES, type FrameRate } from '../../../shared/timecode';
+import { readStored } from '../../api/stored';
 
 /** Per-display choices, kept on that display: a monitor by the stage may beep, the console's preview never. */
 export interface StageOptions {
@@ -13,12 +15,15 @@ export interface StageOptions {
 const KEY = 'cuelight.stageOptions';
 const DEFAULTS: StageOptions = { beeps: false, timecode: false, frameRate: '25', showTimeOfDay: false };
 
+const stored = z.object({
+  beeps: z.boolean(),
+  timecode: z.boolean(),
+  frameRate: z.enum(FRAME_RATES.map((option) => option.rate) as [FrameRate, ...FrameRate[]]),
+  showTimeOfDay: z.boolean(),
+});
+
 function load(): StageOptions {
-  try {
-    return { ...DEFAULTS, ...(JSON.parse(localStorage.getItem(KEY) ?? '{}') as Partial<StageOptions>) };
-  } catch {
-    return DEFAULTS;
-  }
+  return { ...DEFAULTS, ...readStored(KEY, stored) };
 }
 
 export const useStageOptions = create<StageOptions>(() => load());
