@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Db } from './open';
 import { openDatabase, openStore } from './open';
+import { statement } from './statements';
 
 let dir: string;
 const opened: Db[] = [];
@@ -19,25 +20,25 @@ function store(): Db {
   return db;
 }
 
-describe('statements', () => {
+describe('the statement cache', () => {
   it('are compiled once per SQL text and handed back in object-row mode', () => {
     const db = store();
     const sql = "SELECT 'crew' AS key";
-    const first = db.prepare(sql);
+    const first = statement(db, sql);
     expect(first.pluck().get()).toBe('crew');
-    const again = db.prepare(sql);
+    const again = statement(db, sql);
     expect(again).toBe(first);
     expect(again.get()).toEqual({ key: 'crew' });
-    expect(db.prepare(sql).raw().get()).toEqual(['crew']);
-    expect(db.prepare(sql).get()).toEqual({ key: 'crew' });
+    expect(statement(db, sql).raw().get()).toEqual(['crew']);
+    expect(statement(db, sql).get()).toEqual({ key: 'crew' });
   });
 
   it('keep at most a bounded number, so generated SQL cannot grow memory without end', () => {
     const db = store();
-    const first = db.prepare('SELECT 0');
-    for (let i = 1; i <= 300; i++) db.prepare(`SELECT ${i}`);
-    expect(db.prepare('SELECT 0')).not.toBe(first);
-    expect(db.prepare('SELECT 0').pluck().get()).toBe(0);
+    const first = statement(db, 'SELECT 0');
+    for (let i = 1; i <= 300; i++) statement(db, `SELECT ${i}`);
+    expect(statement(db, 'SELECT 0')).not.toBe(first);
+    expect(statement(db, 'SELECT 0').pluck().get()).toBe(0);
   });
 });
 

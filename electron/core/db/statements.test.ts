@@ -37,16 +37,6 @@ async function appCalls(): Promise<[MethodName, () => Promise<unknown>][]> {
   return calls.map(([method, input]) => [method, () => h.ok(method, input())]);
 }
 
-describe('the statement cache', () => {
-  it('compiles a text once per connection and hands it back in its default mode', () => {
-    const first = statement(h.db, 'SELECT id, song FROM plans ORDER BY id');
-    expect(first.raw().all()[0]).toEqual([expect.any(Number), expect.any(String)]);
-    const again = statement(h.db, 'SELECT id, song FROM plans ORDER BY id');
-    expect(again).toBe(first);
-    expect(again.all()[0]).toEqual({ id: expect.any(Number), song: expect.any(String) });
-  });
-});
-
 describe('statements the app runs again and again', () => {
   it('bind ids and limits as CAST(? AS INTEGER), never as a bare parameter', async () => {
     for (const [, call] of await appCalls()) await call();
