@@ -1,0 +1,140 @@
+import path from 'node:path';
+import type { Db } from './db/open';
+import type { Clock } from './clock';
+import { DB_FILE, openEmpty, openStore } from './db/open';
+import { Checkpointer } from './db/wal';
+import { countPlans } from './repos/plans';
+import { loadDemo } from './demo';
+import { removeStore, swapStore } from './backup';
+import { refusal } from './errors';
+import { lockFolder } from './folder-lock';
+
+/** How often the store looks whether the WAL is due a checkpoint (see db/wal.ts). */
+const CHECKPOINT_EVERY_MS = 1_000;
+
+/** One opening of the store file; a restore replaces it whole. */
+interface Opened {
+  db: Db;
+  /** Why the start-up check failed; null when writable. */
+  damage: string | null;
+  /** While read-only, the countdown runs on an empty in-memory store: nothing touches the damaged file. */
+  scratch: Db | null;
+  checkpointer: Checkpointer | null;
+}
+
+/**
+ * The data folder's store: locked for this process, opened with its damage check, checkpointed
+ * in the background, swapped for a backup on restore, closed on quit.
+ */
+export class Store {
+  readonly file: string;
+  private opened: Opened;
+  private swapping = false;
+  private readonly unlock: () => void;
+  private readonly checkpoints: NodeJS.Timeout;
+
+  constructor(
+    private readonly dataDir: string,
+    private readonly clock: Clock,
+    demo: boolean,
+  ) {
+    this.file = path.join(dataDir, DB_FILE);
+    this.unlock = lockFolder(dataDir);
+    removeStore(this.stagedFile); // a restore cut short by a crash left its staged copy
+    try {
+      this.opened = this.open(demo);
+    } catch (error) {
+      this.unlock(); // a store this version cannot open leaves the folder free for one that can
+      throw error;
+    }
+    // Checkpoints run between calls, off the commit path, and seldom: see db/wal.ts.
+    // A real timer, not the injected clock: this is disk housekeeping, not show time.
+    this.checkpoints = setInterval(() => this.checkpoint(), CHECKPOINT_EVERY_MS);
+    this.checkpoints.unref();
+  }
+
+  /** The store file's connection (read-only while damaged). */
+  get db(): Db {
+    return this.opened.db;
+  }
+
+  /** Where the countdown, show control and readiness write: the scratch store while read-only. */
+  get liveDb(): Db {
+    return this.opened.scratch ?? this.opened.db;
+  }
+
+  get damage(): string | null {
+    return this.opened.damage;
+  }
+
+  get readOnly(): boolean {
+    return this.opened.damage !== null;
+  }
+
+  /** A restore is under way: from its first check until the restored store is open. */
+  get restoring(): boolean {
+    return this.swapping;
+  }
+
+  /** Where a restore stages the backup it swaps in. */
+  get stagedFile(): string {
+    return `${this.file}.restoring`;
+  }
+
+  /** The checkpointer counts changes from here: call once the services on a fresh opening are built. */
+  startCheckpointing(): void {
+    this.opened.checkpointer = this.readOnly ? null : new Checkpointer(this.opened.db);
+  }
+
+  /** Runs one restore at a time; checkpoints hold off until it ends. */
+  async whileRestoring(work: () => Promise<void>): Promise<void> {
+    if (this.swapping) throw refusal('conflict', 'err.restoreBusy');
+    this.swapping = true;
+    try {
+      await work();
+    } finally {
+      this.swapping = false;
+    }
+  }
+
+  /**
+   * Closes the current file, puts the staged backup in its place and opens it (the old one again
+   * if the swap failed); `reopened` builds on whichever opened, before a swap error goes on.
+   */
+  swap(staged: string, reopened: () => void): void {
+    this.closeDb();
+    try {
+      swapStore(staged, this.file);
+    } finally {
+      this.opened = this.open(false);
+      reopened();
+    }
+  }
+
+  close(): void {
+    clearInterval(this.checkpoints);
+    if (this.opened.db.open) this.closeDb();
+    this.unlock();
+  }
+
+  private open(demo: boolean): Opened {
+    const { db, damage } = openStore(this.dataDir);
+    if (damage === null && demo && countPlans(db) === 0) loadDemo(db, this.clock.now());
+    return { db, damage, scratch: damage === null ? null : openEmpty(), checkpointer: null };
+  }
+
+  private closeDb(): void {
+    this.opened.db.close();
+    this.opened.scratch?.close();
+    this.opened.scratch = null;
+  }
+
+  private checkpoint(): void {
+    if (this.readOnly || this.swapping || !this.opened.db.open) return;
+    try {
+      this.opened.checkpointer?.runIfDue();
+    } catch (error) {
+      console.error(`WAL checkpoint failed (the next one will retry): ${(error as Error).message}`);
+    }
+  }
+}
