@@ -1,3 +1,4 @@
+import { Dialog } from '../../components/Dialog';
 import { useLanguage, useT } from '../../stores/ui';
 import { shortcutHelp } from './commands';
 import { toggleHelp, useConsole } from './consoleStore';
@@ -8,19 +9,17 @@ export function HelpOverlay() {
   const open = useConsole((s) => s.helpOpen);
   if (!open) return null;
   return (
-    <div className="overlay" onClick={() => toggleHelp(false)}>
-      <div role="dialog" aria-modal="true" aria-label={t('console.help')} className="dialog" onClick={(e) => e.stopPropagation()}>
-        <h2>{t('console.help')}</h2>
-        <dl className="shortcut-list">
-          {shortcutHelp(language).map((line) => (
-            <div key={line.id}>
-              <dt><kbd>{line.key}</kbd></dt>
-              <dd>{line.does}</dd>
-            </div>
-          ))}
-        </dl>
-        <button type="button" onClick={() => toggleHelp(false)}>{t('common.close')}</button>
-      </div>
-    </div>
+    <Dialog label={t('console.help')} onClose={() => toggleHelp(false)} closeOnBackdrop>
+      <h2>{t('console.help')}</h2>
+      <dl className="shortcut-list">
+        {shortcutHelp(language).map((line) => (
+          <div key={line.id}>
+            <dt><kbd>{line.key}</kbd></dt>
+            <dd>{line.does}</dd>
+          </div>
+        ))}
+      </dl>
+      <button type="button" onClick={() => toggleHelp(false)}>{t('common.close')}</button>
+    </Dialog>
   );
 }

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useT } from '../../stores/ui';
-import { Modal } from './Modal';
+import { Dialog } from '../../components/Dialog';
 import { confirmDelete, planName } from './planActions';
 import { askToDelete, usePlansUi } from './plansUi';
 
@@ -13,7 +13,7 @@ export function DeleteDialog() {
   const name = planName(plan);
   const archives = plan.takeCount > 0;
   return (
-    <Modal role="alertdialog" labelledBy={ids.title} describedBy={ids.body} onClose={() => askToDelete(null)}>
+    <Dialog role="alertdialog" className="plans-dialog" labelledBy={ids.title} describedBy={ids.body} onClose={() => askToDelete(null)}>
       <h2 id={ids.title}>{t(archives ? 'plans.delete.archiveTitle' : 'plans.delete.title', { name })}</h2>
       <p id={ids.body}>{t(archives ? 'plans.delete.archiveBody' : 'plans.delete.body')}</p>
       <div className="form-actions">
@@ -24,6 +24,6 @@ export function DeleteDialog() {
           {t('common.cancel')}
         </button>
       </div>
-    </Modal>
+    </Dialog>
   );
 }

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import type { Person, Venue } from '../../../shared/schemas';
 import { useCanControl, usePeople, useVenues } from '../../stores/data';
 import { useT } from '../../stores/ui';
-import { Modal } from '../plans/Modal';
+import { Dialog } from '../../components/Dialog';
 import { PersonEditor } from './PersonEditor';
 import { VenueEditor } from './VenueEditor';
 
@@ -96,13 +96,13 @@ export function RosterPanel() {
         </section>
       </div>
       {editing && (
-        <Modal labelledBy={ids.dialog} onClose={close}>
+        <Dialog className="plans-dialog" labelledBy={ids.dialog} onClose={close}>
           {editing.kind === 'person' ? (
             <PersonEditor titleId={ids.dialog} person={editing.person} onDone={close} />
           ) : (
             <VenueEditor titleId={ids.dialog} venue={editing.venue} onDone={close} />
           )}
-        </Modal>
+        </Dialog>
       )}
     </section>
   );

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { Backup } from '../../../shared/contract/settings';
 import { api } from '../../api/client';
+import { Dialog } from '../../components/Dialog';
 import { attempt } from '../../stores/data';
 import { showToast, useLanguage, useT } from '../../stores/ui';
 import { formatBackupTime } from './backupTime';
@@ -10,8 +11,6 @@ export function RestoreDialog({ backup, onClose }: { backup: Backup; onClose: ()
   const t = useT();
   const language = useLanguage();
   const [busy, setBusy] = useState(false);
-  const cancel = useRef<HTMLButtonElement>(null);
-  useEffect(() => cancel.current?.focus(), []);
   const time = formatBackupTime(backup.createdAt, language);
 
   const restore = async () => {
@@ -23,30 +22,21 @@ export function RestoreDialog({ backup, onClose }: { backup: Backup; onClose: ()
   };
 
   return (
-    <div className="overlay">
-      <div
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="restore-title"
-        aria-describedby="restore-body"
-        className="dialog"
-        onKeyDown={(e) => e.key === 'Escape' && !busy && onClose()}
-      >
-        <p id="restore-title">
-          <strong>{t('backups.confirmTitle', { time })}</strong>
-        </p>
-        <p id="restore-body" className="hint">
-          {t('backups.confirmBody')}
-        </p>
-        <div className="form-actions">
-          <button type="button" className="primary" disabled={busy} onClick={() => void restore()}>
-            {busy ? t('backups.restoring') : t('backups.confirm')}
-          </button>
-          <button type="button" ref={cancel} disabled={busy} onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+    <Dialog role="alertdialog" labelledBy="restore-title" describedBy="restore-body" onClose={() => !busy && onClose()}>
+      <p id="restore-title">
+        <strong>{t('backups.confirmTitle', { time })}</strong>
+      </p>
+      <p id="restore-body" className="hint">
+        {t('backups.confirmBody')}
+      </p>
+      <div className="form-actions">
+        <button type="button" className="primary" disabled={busy} onClick={() => void restore()}>
+          {busy ? t('backups.restoring') : t('backups.confirm')}
+        </button>
+        <button type="button" data-autofocus disabled={busy} onClick={onClose}>
+          {t('common.cancel')}
+        </button>
       </div>
-    </div>
+    </Dialog>
   );
 }

@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { OutcomeChange } from '../../../shared/contract/takes';
 import type { Take } from '../../../shared/schemas';
 import { api, onEvent } from '../../api/client';
+import { Dialog } from '../../components/Dialog';
 import { useCanControl } from '../../stores/data';
 import { showToast, useT } from '../../stores/ui';
 import { closeTake } from './reviewStore';
@@ -40,7 +41,6 @@ export function TakeDetail({ id, attempts }: { id: number; attempts: number }) {
   const canControl = useCanControl();
   const [take, setTake] = useState<Take | null>(null);
   const [history, setHistory] = useState<OutcomeChange[]>([]);
-  const close = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     let live = true;
@@ -64,63 +64,50 @@ export function TakeDetail({ id, attempts }: { id: number; attempts: number }) {
       off();
     };
   }, [id]);
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    close.current?.focus();
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && closeTake();
-    window.addEventListener('keydown', onKey);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      opener?.focus?.(); // back to the row the take was opened from
-    };
-  }, []);
-
   const saved = (fresh: Take) => setTake(fresh);
   const label = take ? takeLabel(t, { rehearsal: take.rehearsal, number: take.number, attempts }) : '';
   const lengthMs = take && take.endedAt !== null ? take.endedAt - take.goAt : null;
   return (
-    <div className="overlay" onMouseDown={(e) => e.target === e.currentTarget && closeTake()}>
-      <div className="dialog take-detail" role="dialog" aria-modal="true" aria-labelledby={titleId}>
-        <header className="take-detail-header">
-          <h2 id={titleId}>{take ? t('detail.title', { take: label, artist: take.artist, song: take.song }) : t('takes.loading')}</h2>
-          <button ref={close} type="button" className="ghost" onClick={closeTake}>{t('common.close')}</button>
-        </header>
-        {take && (
-          <>
-            <p className="take-performance">
-              {take.rehearsal
-                ? t('detail.rehearsalNote')
-                : attempts > 1
-                  ? t('detail.performance', { count: attempts, number: take.number ?? '' })
-                  : t('detail.firstTime')}
-              {take.recovered && <span className="badge">{t('takes.recovered')}</span>}
-            </p>
-            <section aria-label={t('detail.times')}>
-              <dl className="take-times">
-                <div><dt>{t('detail.countdownStart')}</dt><dd className="mono">{take.countdownStartedAt === null ? '—' : formatSecond(take.countdownStartedAt)}</dd></div>
-                <div><dt>{t('detail.go')}</dt><dd className="mono">{formatSecond(take.goAt)}</dd></div>
-                <div><dt>{t('detail.end')}</dt><dd className="mono">{take.endedAt === null ? t('detail.stillOpen') : formatSecond(take.endedAt)}</dd></div>
-                <div><dt>{t('detail.duration')}</dt><dd className="mono">{formatLength(lengthMs)}</dd></div>
-                <div><dt>{t('detail.loggedBy')}</dt><dd>{take.loggedBy || '—'}</dd></div>
-              </dl>
-            </section>
-            <section aria-label={t('detail.outcome')}>
-              <OutcomeForm key={`${take.id}:${take.outcome}:${take.failureReason ?? ''}:${take.note}`} take={take} canControl={canControl} onSaved={saved} />
-            </section>
-            <section aria-label={t('detail.timeline')}>
-              <h3>{t('detail.timeline')}</h3>
-              <MarkTimeline marks={take.marks} lengthMs={lengthMs} />
-              <MarkList take={take} canControl={canControl} onSaved={saved} />
-            </section>
-            <TakeTriggers takeId={take.id} />
-            <section aria-label={t('detail.history')}>
-              <h3>{t('detail.history')}</h3>
-              <History changes={history} />
-            </section>
-            <TakeReadiness takeId={take.id} />
-          </>
-        )}
-      </div>
-    </div>
+    <Dialog className="take-detail" labelledBy={titleId} onClose={closeTake} closeOnBackdrop>
+      <header className="take-detail-header">
+        <h2 id={titleId}>{take ? t('detail.title', { take: label, artist: take.artist, song: take.song }) : t('takes.loading')}</h2>
+        <button data-autofocus type="button" className="ghost" onClick={closeTake}>{t('common.close')}</button>
+      </header>
+      {take && (
+        <>
+          <p className="take-performance">
+            {take.rehearsal
+              ? t('detail.rehearsalNote')
+              : attempts > 1
+                ? t('detail.performance', { count: attempts, number: take.number ?? '' })
+                : t('detail.firstTime')}
+            {take.recovered && <span className="badge">{t('takes.recovered')}</span>}
+          </p>
+          <section aria-label={t('detail.times')}>
+            <dl className="take-times">
+              <div><dt>{t('detail.countdownStart')}</dt><dd className="mono">{take.countdownStartedAt === null ? '—' : formatSecond(take.countdownStartedAt)}</dd></div>
+              <div><dt>{t('detail.go')}</dt><dd className="mono">{formatSecond(take.goAt)}</dd></div>
+              <div><dt>{t('detail.end')}</dt><dd className="mono">{take.endedAt === null ? t('detail.stillOpen') : formatSecond(take.endedAt)}</dd></div>
+              <div><dt>{t('detail.duration')}</dt><dd className="mono">{formatLength(lengthMs)}</dd></div>
+              <div><dt>{t('detail.loggedBy')}</dt><dd>{take.loggedBy || '—'}</dd></div>
+            </dl>
+          </section>
+          <section aria-label={t('detail.outcome')}>
+            <OutcomeForm key={`${take.id}:${take.outcome}:${take.failureReason ?? ''}:${take.note}`} take={take} canControl={canControl} onSaved={saved} />
+          </section>
+          <section aria-label={t('detail.timeline')}>
+            <h3>{t('detail.timeline')}</h3>
+            <MarkTimeline marks={take.marks} lengthMs={lengthMs} />
+            <MarkList take={take} canControl={canControl} onSaved={saved} />
+          </section>
+          <TakeTriggers takeId={take.id} />
+          <section aria-label={t('detail.history')}>
+            <h3>{t('detail.history')}</h3>
+            <History changes={history} />
+          </section>
+          <TakeReadiness takeId={take.id} />
+        </>
+      )}
+    </Dialog>
   );
 }
