@@ -85,9 +85,11 @@ export function App() {
   const route = useRoute();
   const language = useLanguage();
   useEffect(() => {
-    const stops = [startRuntime(), startData(), startLiveResults((r) => translate(useUi.getState().language, 'triggers.failedToast', { name: r.name, detail: r.detail }))];
+    const stops = [startRuntime(), startLiveResults((r) => translate(useUi.getState().language, 'triggers.failedToast', { name: r.name, detail: r.detail }))];
     return () => stops.forEach((stop) => stop());
   }, []);
+  const onStage = route === 'stage';
+  useEffect(() => startData(onStage ? 'plans' : 'everything'), [onStage]);
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);

@@ -45,7 +45,16 @@ export async function attempt<T>(change: () => Promise<T>): Promise<T | undefine
   }
 }
 
-export function startData(): () => void {
+/**
+ * Keeps the lists current. A stage display shows only what is next from the plans, so it reads
+ * only the plans, and only when they change (a GO marks one shot); other screens read everything.
+ */
+export function startData(scope: 'everything' | 'plans' = 'everything'): () => void {
+  if (scope === 'plans') {
+    const refreshPlans = () => void api.listPlans(undefined).then((plans) => useData.setState({ plans }), () => undefined);
+    refreshPlans();
+    return onEvent('dataChanged', (change) => change.tables.includes('plans') && refreshPlans());
+  }
   void refreshData().catch((error: unknown) => showToast('error', (error as Error).message));
   // Takes alone (a mark, an outcome) change nothing listed here: the take log refreshes itself.
   return onEvent('dataChanged', (change) => change.tables.some((t) => t !== 'takes') && void refreshData().catch(() => undefined));
