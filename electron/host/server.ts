@@ -125,8 +125,13 @@ export function createHost(server: http.Server, options: HostOptions) {
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const refusal = refuseOrigin(req);
-    if (refusal) return refuse(req, res, plainRefusal(403, refusal));
     const url = new URL(req.url ?? '/', 'http://host');
+    if (refusal && !url.pathname.startsWith('/api')) {
+      // A person who typed an unknown name for the host reads this in the browser.
+      res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+      return void res.end(`${refusal}\n`);
+    }
+    if (refusal) return refuse(req, res, plainRefusal(403, refusal));
     if (url.pathname === '/api' && req.method === 'GET') return sendJson(res, 200, { ok: true, value: describeApi() });
     if (url.pathname === '/api/openapi.json' && req.method === 'GET') return sendJson(res, 200, await openApiDocument(core));
     if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice(5));

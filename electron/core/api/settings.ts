@@ -16,7 +16,7 @@ export function settingsApi(deps: ApiDeps): AreaApi<keyof typeof settingsMethods
       crewName: readOnly ? '' : (getSetting(db, 'crewName') ?? ''),
       readOnly,
       // The data folder's absolute path is for the operator: a view-only display has no use for it.
-      readOnlyReason: context.canControl ? deps.readOnlyReason : deps.readOnlyReason.replaceAll(deps.dataDir, 'the data folder'),
+      readOnlyReason: context.canControl ? deps.readOnlyReason : deps.readOnlyReason.replaceAll(deps.dataDir, 'on the host'),
       readOnlyFinding: deps.readOnlyFinding,
       dataDir: context.canControl ? deps.dataDir : '',
       goodBackup: readOnly ? deps.backups.goodBackup : null,
