@@ -16,22 +16,26 @@ export function TriggersEditor() {
   const [override, setOverride] = useState(false);
   const [drafts, setDrafts] = useState<TriggerDraft[]>([]);
   const [saving, setSaving] = useState(false);
+  // Whose list the drafts hold: nothing is editable until it is this scope's, so a row added
+  // before the list arrives cannot be wiped by its arrival.
+  const [loadedFor, setLoadedFor] = useState<number | null | 'nothing'>('nothing');
 
-  const show = useCallback((list: TriggerList) => {
+  const show = useCallback((list: TriggerList, scope: number | null) => {
     setOverride(list.override);
     setDrafts(list.triggers.map(toDraft));
+    setLoadedFor(scope);
   }, []);
-  const load = useCallback(() => void attempt(() => api.getTriggers({ planId })).then((list) => list && show(list)), [planId, show]);
+  const load = useCallback(() => void attempt(() => api.getTriggers({ planId })).then((list) => list && show(list, planId)), [planId, show]);
   useEffect(load, [load]);
 
   // A performance that follows the shoot shows the shoot's list, read-only, until it takes its own.
-  const editable = canControl && (planId === null || override);
+  const editable = canControl && loadedFor === planId && (planId === null || override);
   const save = async () => {
     setSaving(true);
     const list = await attempt(() => api.saveTriggers({ planId, override: planId === null ? true : override, triggers: drafts.map(fromDraft) }));
     setSaving(false);
     if (list) {
-      show(list);
+      show(list, planId);
       showToast('info', t('common.saved'));
     }
   };
