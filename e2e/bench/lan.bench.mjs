@@ -29,7 +29,7 @@ import { chromium } from '@playwright/test';
 import { median, percentile } from './stats.mjs';
 import { calibrate, installRecorder } from './stage-pages.mjs';
 import { flipsOf, fmt, parseClock, toWall } from './stage-analysis.mjs';
-import { spawnTracked, stop, request, tempDir, removeTempDir } from './proc.mjs';
+import { spawnTracked, stop, callApi, tempDir, removeTempDir } from './proc.mjs';
 import { startDelayProxy } from './lan-proxy.mjs';
 
 export const name = 'lan';
@@ -51,16 +51,7 @@ const uniform = (mid, spread) => mid - spread + Math.random() * 2 * spread;
 const jitterDown = () => uniform(8, 3);
 const jitterUp = () => uniform(2, 1);
 
-async function call(url, method, input) {
-  const response = await request(`${url}/api/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
-    body: JSON.stringify(input ?? {}),
-  });
-  const envelope = JSON.parse(response.body);
-  if (!envelope.ok) throw new Error(`${method}: ${response.status} ${JSON.stringify(envelope.error)}`);
-  return envelope.value;
-}
+const call = (url, method, input) => callApi(url, TOKEN, method, input);
 
 function chromiumPath() {
   try {

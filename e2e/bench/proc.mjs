@@ -112,3 +112,15 @@ export function request(url, { method = 'GET', headers = {}, body, timeoutMs = 5
     req.end(body);
   });
 }
+
+/** POST /api/<method> with the control token; the value, or a thrown error with the host's reason. */
+export async function callApi(url, token, method, input) {
+  const response = await request(`${url}/api/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(input ?? {}),
+  });
+  const envelope = JSON.parse(response.body);
+  if (!envelope.ok) throw new Error(`${method}: ${response.status} ${JSON.stringify(envelope.error)}`);
+  return envelope.value;
+}

@@ -38,7 +38,7 @@ import { chromium } from '@playwright/test';
 import { median, percentile } from './stats.mjs';
 import { busySlices, calibrate, installRecorder, startNaive } from './stage-pages.mjs';
 import { describe, flipsOf, fmt, offsetAt, parseClock, replayOffset, summary, toWall, within } from './stage-analysis.mjs';
-import { spawnTracked, waitForListening, stop, request, tempDir, removeTempDir } from './proc.mjs';
+import { spawnTracked, waitForListening, stop, callApi, tempDir, removeTempDir } from './proc.mjs';
 
 export const name = 'stage';
 
@@ -71,16 +71,7 @@ function chromiumPath() {
   throw new Error('no Chromium: install Playwright\'s browser or /usr/bin/chromium');
 }
 
-async function call(url, method, input) {
-  const response = await request(`${url}/api/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
-    body: JSON.stringify(input ?? {}),
-  });
-  const envelope = JSON.parse(response.body);
-  if (!envelope.ok) throw new Error(`${method}: ${response.status} ${JSON.stringify(envelope.error)}`);
-  return envelope.value;
-}
+const call = (url, method, input) => callApi(url, TOKEN, method, input);
 
 /** Main-thread task time in seconds, less the DevTools commands (this bench's own evaluate calls). */
 async function taskSeconds(cdp) {

@@ -13,7 +13,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { median, percentile } from './stats.mjs';
-import { spawnTracked, waitForListening, stop, request, tempDir } from './proc.mjs';
+import { spawnTracked, waitForListening, stop, callApi, tempDir } from './proc.mjs';
 import { reanchor, startHttpReceiver, startHyperDeck, startOscListener } from '../show-control/stand-ins.mjs';
 
 export const name = 'triggers';
@@ -24,16 +24,7 @@ const TOKEN = 'bench';
 const ROUNDS = Number(process.env.BENCH_TRIGGERS_ROUNDS ?? 8);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function call(url, method, input) {
-  const response = await request(`${url}/api/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
-    body: JSON.stringify(input ?? {}),
-  });
-  const envelope = JSON.parse(response.body);
-  if (!envelope.ok) throw new Error(`${method} refused: ${envelope.error.message}`);
-  return envelope.value;
-}
+const call = (url, method, input) => callApi(url, TOKEN, method, input);
 
 function triggersFor(osc, http, decks) {
   const list = [];

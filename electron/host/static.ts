@@ -3,7 +3,8 @@ import path from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-const TYPES: Record<string, string> = {
+/** The renderer's files by extension: served alike by this host and the desktop app's protocol handler. */
+export const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -43,7 +44,7 @@ export function serveStatic(root: string, req: IncomingMessage, res: ServerRespo
   const ext = path.extname(file);
   const immutable = file.includes(`${path.sep}assets${path.sep}`);
   res.writeHead(200, {
-    'content-type': TYPES[ext] ?? 'application/octet-stream',
+    'content-type': CONTENT_TYPES[ext] ?? 'application/octet-stream',
     'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
     'content-security-policy': CONTENT_SECURITY_POLICY,
     'x-content-type-options': 'nosniff',
