@@ -26,6 +26,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, benchChromiumPath } from './browser.mjs';
 import { median, percentile } from './stats.mjs';
 import { calibrate, installRecorder } from './stage-pages.mjs';
 import { flipsOf, fmt, parseClock, toWall } from './stage-analysis.mjs';
@@ -38,7 +39,6 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
 const TOKEN = 'bench';
 const STEP_MS = 2000;
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const envInt = (key, fallback, min) => {
   const raw = process.env[key];
@@ -53,15 +53,6 @@ const jitterUp = () => uniform(2, 1);
 
 const call = (url, method, input) => callApi(url, TOKEN, method, input);
 
-function chromiumPath() {
-  try {
-    if (fs.existsSync(chromium.executablePath())) return undefined;
-  } catch {
-    // no bundled browser registered
-  }
-  if (fs.existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
-  throw new Error('no Chromium: install Playwright\'s browser or /usr/bin/chromium');
-}
 
 /** The delays of each variant; `spikeStretch` is [from, to] epoch ms when every ping is slow. */
 function variants(spikeStretch) {
@@ -147,7 +138,7 @@ export async function run({ emit, log }) {
       targets[variant] = proxy.url;
     }
 
-    browser = await chromium.launch({ headless: true, executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ headless: true, executablePath: benchChromiumPath(), args: CHROMIUM_ARGS });
     const pages = {};
     for (const [variant, target] of Object.entries(targets)) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });

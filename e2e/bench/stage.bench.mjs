@@ -35,6 +35,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, benchChromiumPath } from './browser.mjs';
 import { median, percentile } from './stats.mjs';
 import { busySlices, calibrate, installRecorder, startNaive } from './stage-pages.mjs';
 import { describe, flipsOf, fmt, offsetAt, parseClock, replayOffset, summary, toWall, within } from './stage-analysis.mjs';
@@ -55,21 +56,11 @@ const envInt = (key, fallback, min) => {
   return value;
 };
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 const sleepUntil = (epochMs) => sleep(epochMs - Date.now());
 
 /** Playwright's own Chromium when installed, else Debian's (as playwright.config.ts does). */
-function chromiumPath() {
-  try {
-    if (fs.existsSync(chromium.executablePath())) return undefined;
-  } catch {
-    // no bundled browser registered
-  }
-  if (fs.existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
-  throw new Error('no Chromium: install Playwright\'s browser or /usr/bin/chromium');
-}
 
 const call = (url, method, input) => callApi(url, TOKEN, method, input);
 
@@ -127,7 +118,7 @@ export async function run({ emit, log }) {
     if (phase !== 'counting' || typeof deadline !== 'number') throw new Error(`the countdown did not start (phase ${phase})`);
     log(`host ${url}: plan ${plan.id} counting ${countdownMs / 60_000} min, deadline ${deadline}`);
 
-    browser = await chromium.launch({ headless: true, executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ headless: true, executablePath: benchChromiumPath(), args: CHROMIUM_ARGS });
     log(`Chromium ${browser.version()}`);
     const open = async (target) => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
