@@ -101,3 +101,33 @@ test('a rotated department link stops working at once', async ({ browser }) => {
   expect(refused.status).toBe(401);
   await phone.context().close();
 });
+
+test('a held count stays held, with its reason, through a host killed and restarted', async ({ page, browser }) => {
+  host = await startHost({ demo: true, testClock: true });
+  const links = new Map((await host.call<{ name: string; token: string }[]>('listDepartmentLinks')).value.map((l) => [l.name, l.token]));
+  for (const [name, token] of links) await host.call('setMyReadiness', { token, ready: name !== 'Sound' });
+  await host.call('setReadinessOptions', { autoHold: true, holdAtSeconds: 10 });
+  const plans = (await host.call<{ id: number; song: string }[]>('listPlans')).value;
+  await host.call('countdownCommand', { type: 'arm', planId: plans.find((p) => p.song === 'Love Lee')!.id });
+  await host.call('countdownCommand', { type: 'start' });
+  const stage = await device(browser, `${host.url}/stage`);
+  const heldAt = await host.clock({ advance: 80_000 });
+  await expect(stage.getByRole('alert')).toHaveText('Hold — waiting for Sound');
+
+  const port = Number(new URL(host.url).port);
+  await host.kill();
+  host = await startHost({ dataDir: host.dataDir, port, testClock: true, testClockAt: heldAt + 30_000 });
+  await stage.reload();
+  await expect(stage.getByRole('timer')).toHaveText('0:10');
+  await expect(stage.getByRole('alert')).toHaveText('Hold — waiting for Sound');
+  await page.goto(`${host.url}/?token=${TOKEN}#/console`);
+  await expect(page.getByRole('status').filter({ hasText: 'Paused' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Hold — waiting for Sound' })).toBeVisible();
+
+  // Only the operator lets it go on, and this run does not hold again (Sound is still not ready).
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await expect(stage.getByRole('alert')).toHaveCount(0);
+  await host.clock({ advance: 10_001 });
+  await expect(page.getByRole('status').filter({ hasText: 'GO' })).toBeVisible();
+  await stage.context().close();
+});

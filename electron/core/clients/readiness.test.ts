@@ -90,3 +90,32 @@ describe('auto-hold', () => {
     expect((await h.refused('saveDepartments', { departments: [] }, false)).code).toBe('unauthorized');
   });
 });
+
+describe('a hold survives a restart', () => {
+  it('comes back held, with whom it waits for; after the resume the run never holds again', async () => {
+    await h.ok('setReadinessOptions', { autoHold: true, holdAtSeconds: 10 });
+    await allReadyBut('Camera', 'Sound');
+    const deadline = await armAndStart();
+    h.clock.set(deadline - 10_000);
+    const held = (await h.ok('getReadiness', undefined)).hold;
+    expect(held?.waitingFor).toEqual(['Camera', 'Sound']);
+
+    h.reopen(h.clock.now() + 60_000); // a minute later, as after a crash and a restart
+    expect(await h.ok('getCountdown', undefined)).toMatchObject({ phase: 'paused', remainingMs: 10_000 });
+    expect((await h.ok('getReadiness', undefined)).hold).toEqual(held);
+    // A department getting ready after the restart is heard by the restored hold, on disk too.
+    await h.ok('setMyReadiness', { token: links.get('Camera')!, ready: true });
+    expect((await h.ok('getMyDepartment', { token: links.get('Sound')! })).hold?.waitingFor).toEqual(['Sound']);
+    h.reopen();
+    expect((await h.ok('getReadiness', undefined)).hold?.waitingFor).toEqual(['Sound']);
+
+    await h.ok('countdownCommand', { type: 'resume' });
+    expect((await h.ok('getReadiness', undefined)).hold).toBeNull();
+    // Restarted after the resume, past the hold point, with Sound still not ready: it counts on to GO.
+    h.reopen();
+    expect((await h.ok('getCountdown', undefined)).phase).toBe('counting');
+    expect((await h.ok('getReadiness', undefined)).hold).toBeNull();
+    h.clock.advance(10_001);
+    expect((await h.ok('getCountdown', undefined)).phase).toBe('go');
+  });
+});

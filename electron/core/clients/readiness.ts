@@ -4,6 +4,8 @@
  * countdown's own pause command (so every rule of the console's pause holds), and tells every
  * display whom it waits for. Only the operator's resume lets it go on; the count does not hold
  * twice in one run. The countdown never waits for this: it hears it through the event hub.
+ * The hold is kept on disk, so a host that restarts (or is killed) mid-hold comes back held, with
+ * its reason, and a run the operator already resumed does not hold again.
  */
 import type { Db } from '../db/open';
 import type { Clock } from '../clock';
@@ -11,7 +13,7 @@ import type { EventHub } from '../events';
 import type { CountdownService } from '../services/countdown';
 import type { CountdownSnapshot } from '../../../shared/api';
 import type { ReadinessBoard } from '../../../shared/contract/readiness';
-import { listDepartments, logReadiness, readinessOptions, setDepartmentReady } from '../repos/readiness';
+import { keepHold, keptHold, listDepartments, logReadiness, readinessOptions, setDepartmentReady } from '../repos/readiness';
 
 /** Phases of a run a readiness change belongs to (and so is shown with its take). */
 const IN_RUN = new Set(['standby', 'counting', 'paused', 'go']);
@@ -33,6 +35,7 @@ export class ReadinessService {
     private beforeWrite: () => void = () => {},
   ) {
     this.last = countdown.snapshot();
+    this.restoreHold();
     this.off = events.on('countdown', (snapshot) => this.follow(snapshot));
     this.schedule();
   }
@@ -47,7 +50,10 @@ export class ReadinessService {
     const now = this.clock.now();
     setDepartmentReady(this.db, departmentId, ready, now);
     this.log(ready ? 'ready' : 'not-ready', name);
-    if (this.hold) this.hold.waitingFor = this.notReady();
+    if (this.hold) {
+      this.hold.waitingFor = this.notReady();
+      keepHold(this.db, { ...this.hold, active: true });
+    }
   }
 
   /** After any change to the board: every display hears it, and the hold point is looked at again. */
@@ -59,6 +65,23 @@ export class ReadinessService {
   close(): void {
     this.off();
     this.cancelTimer?.();
+  }
+
+  /**
+   * A hold kept from before a restart: still in force if the count is paused in the same run. A
+   * kept hold whose run counts on was resumed (or, if the host died between writing it and
+   * pausing, never took): either way that run does not hold itself again.
+   */
+  private restoreHold(): void {
+    let kept;
+    try {
+      kept = keptHold(this.db);
+    } catch (error) {
+      return console.error(`The kept hold could not be read: ${(error as Error).message}`);
+    }
+    if (!kept || kept.run !== this.last.run) return;
+    this.heldRun = kept.run;
+    if (kept.active && this.last.phase === 'paused') this.hold = { since: kept.since, waitingFor: kept.waitingFor, run: kept.run };
   }
 
   private notReady(): string[] {
@@ -82,12 +105,12 @@ export class ReadinessService {
       }
       if (this.hold && (snapshot.run !== this.hold.run || snapshot.phase !== 'paused')) {
         // The operator resumed (or reset, or went): the hold is over, and this run will not hold again.
-        if (snapshot.run === this.hold.run) {
-          this.beforeWrite();
-          this.log('release', this.hold.waitingFor.join(', '));
-        }
+        const ended = this.hold;
         this.hold = null;
         changed = true;
+        this.beforeWrite();
+        keepHold(this.db, { ...ended, active: false });
+        if (snapshot.run === ended.run) this.log('release', ended.waitingFor.join(', '));
       }
     } catch (error) {
       console.error(`Readiness could not be logged: ${(error as Error).message}`);
@@ -114,6 +137,9 @@ export class ReadinessService {
     try {
       this.heldRun = run;
       this.hold = { since: this.clock.now(), waitingFor, run };
+      // Kept before the pause: a host killed in between comes back counting, and does not hold this run twice.
+      this.beforeWrite();
+      keepHold(this.db, { ...this.hold, active: true });
       this.countdown.command({ type: 'pause' });
       this.beforeWrite();
       this.log('hold', waitingFor.join(', '));

@@ -66,6 +66,34 @@ export function setReadinessOptions(db: Db, options: ReadinessOptions): void {
   setSetting(db, 'readiness.holdAtMs', String(options.holdAtMs));
 }
 
+/** The count's hold for departments as kept on disk; `active` false once the operator resumed that run. */
+export interface KeptHold {
+  run: number;
+  since: number;
+  waitingFor: string[];
+  active: boolean;
+}
+
+const HOLD_KEY = 'readiness.hold';
+
+/** The last hold, or null when there never was one (or what is kept does not read as one). */
+export function keptHold(db: Db): KeptHold | null {
+  const raw = getSetting(db, HOLD_KEY);
+  if (!raw) return null;
+  try {
+    const kept = JSON.parse(raw) as Partial<KeptHold>;
+    const names = Array.isArray(kept.waitingFor) && kept.waitingFor.every((n) => typeof n === 'string');
+    if (typeof kept.run !== 'number' || typeof kept.since !== 'number' || !names || typeof kept.active !== 'boolean') return null;
+    return kept as KeptHold;
+  } catch {
+    return null;
+  }
+}
+
+export function keepHold(db: Db, hold: KeptHold): void {
+  setSetting(db, HOLD_KEY, JSON.stringify(hold));
+}
+
 export function logReadiness(db: Db, entry: ReadinessEntry & { run: number | null; planId: number | null }): void {
   statement(db, 'INSERT INTO readiness_log (run, plan_id, at, kind, departments) VALUES (?, ?, ?, ?, ?)').run(entry.run, entry.planId, entry.at, entry.kind, entry.departments);
 }
