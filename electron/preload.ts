@@ -64,6 +64,7 @@ const bridge = {
   listDevices: (input) => ipcRenderer.invoke('listDevices', input),
   renameDevice: (input) => ipcRenderer.invoke('renameDevice', input),
   identifyDevice: (input) => ipcRenderer.invoke('identifyDevice', input),
+  rotateOperatorToken: (input) => ipcRenderer.invoke('rotateOperatorToken', input),
 
   getReadiness: (input) => ipcRenderer.invoke('getReadiness', input),
   saveDepartments: (input) => ipcRenderer.invoke('saveDepartments', input),

@@ -5,10 +5,8 @@
 import './host/check-node';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { randomBytes } from 'node:crypto';
 import { openCore, type Core } from './core/core';
 import { ManualClock } from './core/clock';
-import { getSetting, setSetting } from './core/repos/settings';
 import { defaultDataDir } from './host/data-dir';
 import { createHost, openPort } from './host/server';
 import { allowedHostNames } from './host/origin';
@@ -23,7 +21,8 @@ const HELP = `Usage: npm run serve -- [options]
   --data-dir <dir>  where the database lives (default ${defaultDataDir()})
   --demo            load the demo shoot when the database has no plans
   --first-run-demo  load the demo shoot only when this start creates the database
-  --token <text>    control token to require for changes (default: one kept in the database)
+  --token <text>    control token to require for changes, fixed for this run (default: one kept in
+                    the database, which the console's Set network screen can replace)
   --allow-host <name>  also answer to this host name or address (repeatable); the host answers
                     only to its own names and addresses, so a web page elsewhere cannot read it
   --no-mdns         do not advertise the host on the set network by mDNS/DNS-SD (it never is on
@@ -77,9 +76,8 @@ async function main(): Promise<void> {
   const testClock = values['test-clock'] ? new ManualClock(testClockStart(values['test-clock-at'])) : undefined;
   const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
   const core = openCore({ dataDir, demo: values.demo || (values['first-run-demo'] ? 'first-run' : false), version: process.env.CUELIGHT_VERSION ?? '0.1.0', warmReview: true, ...(testClock ? { clock: testClock } : {}) });
-  const token = values.token ?? ensureToken(core);
   const allowedHosts = allowedHostNames({ bound: values.host, extra: values['allow-host'] });
-  const host = createHost(server, { core, token, allowedHosts, rendererDir: path.join(__dirname, '..', 'renderer'), ...(testClock ? { testClock } : {}) });
+  const host = createHost(server, { core, token: values.token, allowedHosts, rendererDir: path.join(__dirname, '..', 'renderer'), ...(testClock ? { testClock } : {}) });
   const address = host.address();
   const osc = values['osc-port'] === undefined ? null : await startOsc(core, values['osc-port'], values['osc-host'], values['osc-allow']);
   // Phones join by the set-network address (QR codes in the console) and find the host by DNS-SD.
@@ -104,7 +102,7 @@ async function main(): Promise<void> {
   const shown = values.host === '0.0.0.0' ? 'localhost' : values.host;
   const base = `http://${shown.includes(':') ? `[${shown}]` : shown}:${address.port}`;
   console.log(`Cuelight is serving ${dataDir}`);
-  console.log(`  Operator (can control): ${base}/?token=${token}`);
+  console.log(`  Operator (can control): ${base}/?token=${core.operatorLink.current()}`);
   console.log(`  Stage display (view only): ${base}/stage`);
   if (advertisement) console.log(`  Advertised on the set network as "${advertisement.name}" (mDNS/DNS-SD, _http._tcp)`);
   if (testClock) console.log('  Test clock: ON (host time moves only through POST /test/clock)');
@@ -126,19 +124,6 @@ async function startOsc(core: Core, port: string, host: string, allow: string) {
   const number = Number(port);
   if (!Number.isInteger(number) || number < 1 || number > 65535) throw new Error(`--osc-port must be a number from 1 to 65535, not "${port}"`);
   return startOscControl(core, { port: number, host, allow: allow.split(',').map((a) => a.trim()).filter(Boolean) });
-}
-
-function ensureToken(core: Core): string {
-  try {
-    const existing = getSetting(core.db, 'controlToken');
-    if (existing) return existing;
-  } catch {
-    // a damaged store may not even read: this run gets a fresh token
-  }
-  const token = randomBytes(12).toString('base64url');
-  // A read-only store cannot keep it; the link printed below works until the next start.
-  if (!core.readOnly) setSetting(core.db, 'controlToken', token);
-  return token;
 }
 
 main().catch((error: unknown) => {

@@ -14,6 +14,7 @@ import { TakesScreen } from './features/takes/TakesScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { NetworkScreen } from './features/network/NetworkScreen';
 import { ReadOnlyBanner } from './features/settings/ReadOnlyBanner';
+import { LinkReplacedScreen, useOperatorLinkReplaced } from './features/network/LinkReplacedScreen';
 
 const SCREENS: Record<Route, () => React.JSX.Element> = {
   plans: PlansScreen,
@@ -93,8 +94,10 @@ export function App() {
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
+  const replaced = useOperatorLinkReplaced();
   const Screen = SCREENS[route];
   if (route === 'stage') return <StageScreen />;
+  if (replaced) return <LinkReplacedScreen />;
   return (
     <div className="app">
       <Nav route={route} />

@@ -6,6 +6,7 @@ import type { ApiImplementation } from '../../shared/api';
 import type { Backup } from '../../shared/contract/settings';
 import type { StoreBackups } from './api/deps';
 import type { DeviceRegistry } from './clients/devices';
+import type { OperatorLink } from './clients/operator-link';
 import { openFile } from './db/open';
 import { ImportWriter } from './services/plan-import-write';
 import { CountdownService } from './services/countdown';
@@ -21,6 +22,7 @@ export interface ServiceContext {
   clock: Clock;
   events: EventHub;
   devices: DeviceRegistry;
+  operatorLink: OperatorLink;
   version: string;
   /** Read the take log into memory in the background once open. */
   warmReview: boolean;
@@ -43,7 +45,7 @@ export interface Services {
 
 /** Builds the countdown, imports, show control, readiness and the API on the store as it is now open. */
 export function openServices(store: Store, context: ServiceContext): Services {
-  const { clock, events, devices } = context;
+  const { clock, events, devices, operatorLink } = context;
   const good = store.readOnly ? context.newestGoodBackup() : null;
   const imports = new ImportWriter(() => openImportConnection(store.file));
   const countdown = new CountdownService(store.liveDb, clock, events, { takeEnded: context.takeEnded, beforeWrite: () => imports.yieldTo() });
@@ -66,6 +68,7 @@ export function openServices(store: Store, context: ServiceContext): Services {
     backups: { ...context.backups, goodBackup: good?.name ?? null },
     imports,
     devices,
+    operatorLink,
     readiness,
   });
   store.startCheckpointing();

@@ -1,6 +1,5 @@
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { methods, methodNames } from '../../shared/api';
 import { needsControl } from '../../shared/contract/method';
@@ -17,8 +16,11 @@ import { openApiDocument } from './openapi';
 export interface HostOptions {
   core: Core;
   rendererDir: string;
-  /** Callers must present this token (Bearer) to change data or the countdown. */
-  token: string;
+  /**
+   * Fixes the operator token for this run (--token). Without it, callers must present the one kept
+   * in the database (core.operatorLink), which the console can rotate.
+   */
+  token?: string | undefined;
   /** The names and addresses this host answers to (see origin.ts). */
   allowedHosts: ReadonlySet<string>;
   /** Only with --test-clock: the clock that POST /test/clock moves. */
@@ -37,11 +39,9 @@ function refuse(req: http.IncomingMessage, res: http.ServerResponse, refusal: Bo
   sendJson(res, refusal.status, { ok: false, error: refusal.error }, refusal.headers);
 }
 
-function hasToken(req: http.IncomingMessage, token: string): boolean {
-  const given = (req.headers.authorization ?? '').replace(/^Bearer\s+/i, '');
-  const a = Buffer.from(given);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
+/** Whether the caller presents the operator's token (Bearer) as it is now: a rotated one no longer counts. */
+function hasToken(req: http.IncomingMessage, core: Core): boolean {
+  return core.operatorLink.matches((req.headers.authorization ?? '').replace(/^Bearer\s+/i, ''));
 }
 
 /** Lists every method with its input as JSON Schema, for people scripting the set. */
@@ -78,7 +78,8 @@ export function openPort(port: number, host: string): Promise<http.Server> {
 
 /** Serves the API, the events WebSocket and the built renderer on a listening server. */
 export function createHost(server: http.Server, options: HostOptions) {
-  const { core, token, allowedHosts } = options;
+  const { core, allowedHosts } = options;
+  if (options.token !== undefined) core.operatorLink.fixTo(options.token);
   const uploads = new UploadSlots();
   const refuseOrigin = (req: http.IncomingMessage) => refusalFor({ host: req.headers.host, origin: req.headers.origin }, allowedHosts);
 
@@ -99,7 +100,7 @@ export function createHost(server: http.Server, options: HostOptions) {
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {
     if (req.method !== 'POST') return refuse(req, res, plainRefusal(405, 'Use POST with a JSON body'));
     if (!isMethodName(name)) return refuse(req, res, plainRefusal(404, `Unknown method "${name}": GET /api lists them`));
-    const canControl = hasToken(req, token);
+    const canControl = hasToken(req, core);
     if (needsControl(methods[name]) && !canControl) {
       // A caller without the token cannot change anything, so its body is never read: dispatch refuses it by name alone.
       const envelope = await dispatch(core, name, undefined, { canControl });
@@ -113,7 +114,7 @@ export function createHost(server: http.Server, options: HostOptions) {
   }
 
   async function handleTestClock(req: http.IncomingMessage, res: http.ServerResponse, clock: ManualClock): Promise<void> {
-    if (!hasToken(req, token)) return refuse(req, res, plainRefusal(401, 'Moving the test clock needs the control token'));
+    if (!hasToken(req, core)) return refuse(req, res, plainRefusal(401, 'Moving the test clock needs the control token'));
     const body = await readJson(req, res, SMALL_BODY_BYTES);
     if (!body) return;
     const input = z.object({ set: z.number().optional(), advance: z.number().optional() }).safeParse(body.value);

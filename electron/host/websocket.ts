@@ -7,6 +7,7 @@ import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { events, type EventName, type Events } from '../../shared/api';
+import { OPERATOR_LINK_REPLACED, operatorHello } from '../../shared/contract/network';
 import type { Core } from '../core/core';
 
 /** Countdown events and pings are tiny; anything bigger is a mistake or an attack (closed with 1009). */
@@ -62,6 +63,14 @@ export function attachEventSockets({ core, server, refuse }: EventSocketsOptions
     sockets.handleUpgrade(req, socket, head, (client) => sockets.emit('connection', client, req));
   });
 
+  /** Consoles that presented the operator's token: a rotation closes them all at once. */
+  const operators = new Set<WebSocket>();
+  const replaced = (socket: WebSocket) => socket.close(OPERATOR_LINK_REPLACED, 'operator link replaced');
+  const offRotate = core.operatorLink.onRotate(() => {
+    operators.forEach(replaced);
+    operators.clear();
+  });
+
   let nextConnection = 1;
   sockets.on('connection', (socket: WebSocket, req: http.IncomingMessage) => {
     const connection = nextConnection++;
@@ -69,7 +78,10 @@ export function attachEventSockets({ core, server, refuse }: EventSocketsOptions
     const budget = frameBudget(() => performance.now());
     // ws reports a bad frame here once it has closed that socket (1002, 1007, 1009); unheard, it would crash the host.
     socket.on('error', () => {});
-    socket.on('close', () => core.devices.leave(connection));
+    socket.on('close', () => {
+      core.devices.leave(connection);
+      operators.delete(socket);
+    });
     sendFrame(socket, JSON.stringify({ type: 'event', name: 'countdown', payload: core.api.getCountdown(undefined, { canControl: false }) }));
     socket.on('message', (data, isBinary) => {
       if (isBinary) return;
@@ -82,6 +94,13 @@ export function attachEventSockets({ core, server, refuse }: EventSocketsOptions
       // Clock sync: the client estimates its offset to the host from t0, hostNow and its receive time.
       if (message?.type === 'ping') return sendFrame(socket, JSON.stringify({ type: 'pong', id: message.id, t0: message.t0, hostNow: core.clock.preciseNow?.() ?? core.clock.now() }));
       // A display says who it is, then how sure its clock is; the core checks each frame's shape and bounds.
+      // An operator console says whose link it opened; a token that is not the operator's (any more) is told so and closed.
+      if (message?.type === 'operator' && budget()) {
+        const frame = operatorHello.safeParse(message);
+        if (frame.success && core.operatorLink.matches(frame.data.token)) operators.add(socket);
+        else replaced(socket);
+        return;
+      }
       if ((message?.type === 'hello' || message?.type === 'sync') && budget()) {
         if (message.type === 'hello') core.devices.hello(connection, address, message);
         else core.devices.report(connection, message);
@@ -100,6 +119,7 @@ export function attachEventSockets({ core, server, refuse }: EventSocketsOptions
   return {
     close(): void {
       unsubscribe.forEach((off) => off());
+      offRotate();
       for (const client of sockets.clients) client.terminate();
       sockets.close();
     },

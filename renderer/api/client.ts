@@ -10,6 +10,7 @@ import { checkLink, hostIsThisMachine, linkClosed, linkOpened, pageNow, pongRece
 import type { Language } from '../../shared/i18n/index';
 import { describeRefusal } from '../../shared/i18n/refusal';
 import { parseHostFrame } from './frames';
+import { OPERATOR_LINK_REPLACED } from '../../shared/contract/network';
 
 declare global {
   interface Window {
@@ -81,8 +82,42 @@ function ipcClient(bridge: CuelightBridge): ApiClient {
   return client as ApiClient;
 }
 
+/** The operator token this console uses now: replaced in place when this console rotates it. */
+let token = '';
+/** While this console rotates the token: the socket closed by that rotation waits for the new one. */
+let rotating: Promise<unknown> | null = null;
+let linkReplaced = false;
+const replacedListeners = new Set<() => void>();
+
+/** True once the host said this console's operator link was replaced: it must ask for the new one. */
+export function operatorLinkReplaced(): boolean {
+  return linkReplaced;
+}
+
+export function onOperatorLinkReplaced(fn: () => void): () => void {
+  replacedListeners.add(fn);
+  return () => replacedListeners.delete(fn);
+}
+
+/**
+ * Replaces the operator token from this console: every other console with the old link stops;
+ * this one keeps working with the new token, which it returns for the operator to hand out.
+ */
+export async function rotateOperatorToken(): Promise<string> {
+  const call = api.rotateOperatorToken({});
+  rotating = call.catch(() => undefined);
+  try {
+    const fresh = (await call).token;
+    token = fresh;
+    localStorage.setItem(TOKEN_KEY, fresh);
+    return fresh;
+  } finally {
+    rotating = null;
+  }
+}
+
 function httpClient(): ApiClient {
-  const token = controlToken();
+  token = controlToken();
   const client = {} as Record<MethodName, (input: unknown) => Promise<unknown>>;
   for (const name of methodNames) {
     client[name] = async (input) => {
@@ -129,8 +164,12 @@ function connectSocket(): void {
     const socket = new WebSocket(url);
     const ping = () => socket.readyState === WebSocket.OPEN && socket.send(JSON.stringify({ type: 'ping', t0: pageNow() }));
     const burst = () => BURST.forEach((at) => setTimeout(ping, at));
+    // The token this socket presented: if the host closes it as replaced, was it this console's own rotation?
+    const presented = token;
     socket.onopen = () => {
       openSocket = socket;
+      // An operator console says whose link it is, so a rotation can close it at once.
+      if (presented) socket.send(JSON.stringify({ type: 'operator', token: presented }));
       linkOpened();
       burst();
       openListeners.forEach((fn) => fn());
@@ -145,11 +184,22 @@ function connectSocket(): void {
       if (frame?.type === 'event') emit(frame.name, frame.payload as never);
       if (frame?.type === 'pong' && pongReceived({ t0: frame.t0, hostNow: frame.hostNow, t1: arrived }) === 'step') burst();
     };
-    socket.onclose = () => {
+    socket.onclose = (event) => {
       if (openSocket === socket) openSocket = null;
       clearInterval(pingTimer);
       linkClosed();
-      setTimeout(open, 1000);
+      if (event.code !== OPERATOR_LINK_REPLACED) return void setTimeout(open, 1000);
+      // Closed as replaced: this console's own rotation (or another tab's, in this browser) goes on with
+      // the new token; any other console is told, and its socket carries on view-only (a stage keeps counting).
+      void Promise.resolve(rotating).then(() => {
+        const stored = localStorage.getItem(TOKEN_KEY) ?? '';
+        if (stored && stored !== presented) token = stored;
+        if (token !== presented) return open();
+        token = '';
+        linkReplaced = true;
+        replacedListeners.forEach((fn) => fn());
+        setTimeout(open, 1000);
+      });
     };
   };
   open();

@@ -71,12 +71,19 @@ export const joinInfo = z.object({
 });
 export type JoinInfo = z.infer<typeof joinInfo>;
 
+/** The frame an operator console sends first on its socket: its token, so a rotation can close it. */
+export const operatorHello = z.strictObject({ type: z.literal('operator'), token: z.string().max(200) });
+/** The close code of an operator socket whose token was replaced (or never was the operator's). */
+export const OPERATOR_LINK_REPLACED = 4001;
+
 export const networkMethods = {
   getJoinInfo: method(z.strictObject({}).optional(), joinInfo, false, 'control'),
   listDevices: method(z.strictObject({}).optional(), z.array(device), false, 'control'),
   /** An empty name forgets the operator's name: the device's own shows again. */
   renameDevice: method(z.strictObject({ deviceId, name: text(DEVICE_NAME_MAX) }), ok, true),
   /** That screen shows its name full screen for a few seconds; `shown` is false when it is not connected. */
+  /** A new operator token: links and open consoles with the old one stop at once; the caller gets the new one. */
+  rotateOperatorToken: method(z.strictObject({}).optional(), z.object({ token: z.string() }), true),
   identifyDevice: method(z.strictObject({ deviceId }), z.object({ shown: z.boolean() }), true),
 } as const;
 

@@ -5,6 +5,7 @@ import type { CountdownService } from '../services/countdown';
 import type { ImportWriter } from '../services/plan-import-write';
 import type { TriggerRunner } from '../triggers/runner';
 import type { DeviceRegistry } from '../clients/devices';
+import type { OperatorLink } from '../clients/operator-link';
 import type { ReadinessService } from '../clients/readiness';
 import { CHANGE_TABLES, type ApiImplementation, type MethodName } from '../../../shared/api';
 import type { Backup } from '../../../shared/contract/settings';
@@ -36,6 +37,8 @@ export interface ApiDeps {
   imports: ImportWriter;
   /** The set network's displays and devices, fed by the host's WebSocket. */
   devices: DeviceRegistry;
+  /** The operator's token, rotated from the console. */
+  operatorLink: OperatorLink;
   /** Departments' go / no-go and the countdown's auto-hold. */
   readiness: ReadinessService;
 }

@@ -3,7 +3,7 @@ import { deviceNames, setDeviceName } from '../repos/device-names';
 import type { ApiDeps, AreaApi } from './deps';
 
 export function networkApi(deps: ApiDeps): AreaApi<keyof typeof networkMethods> {
-  const { db, devices } = deps;
+  const { db, devices, operatorLink } = deps;
   return {
     getJoinInfo: () => devices.joinInfo,
     listDevices: () => devices.list(deviceNames(db)),
@@ -11,6 +11,7 @@ export function networkApi(deps: ApiDeps): AreaApi<keyof typeof networkMethods> 
       db.transaction(() => setDeviceName(db, input.deviceId, input.name, deps.clock.now())).immediate();
       return { ok: true };
     },
+    rotateOperatorToken: () => ({ token: operatorLink.rotate() }),
     identifyDevice: (input) => {
       if (!devices.has(input.deviceId)) return { shown: false };
       const shown = devices.list(deviceNames(db)).find((d) => d.deviceId === input.deviceId);

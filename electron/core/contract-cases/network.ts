@@ -12,12 +12,14 @@ export const networkCases: AreaCases<keyof typeof networkMethods> = {
       bad('name too long', () => ({ deviceId: 'wing-tablet-1', name: long(60) }), 'name'),
       bad('invisible name', () => ({ deviceId: 'wing-tablet-1', name: '\u200b\u3164' }), 'name'),
     ],
+    rotateOperatorToken: [bad('unknown field', () => ({ token: 'mine' }), 'token')],
     identifyDevice: [bad('no device', () => ({}), 'deviceId'), bad('short id', () => ({ deviceId: 'abc' }), 'deviceId')],
   },
   valid: {
     getJoinInfo: () => ({}),
     listDevices: () => ({}),
     renameDevice: () => ({ deviceId: 'wing-tablet-1', name: '윙 태블릿' }),
+    rotateOperatorToken: () => ({}),
     identifyDevice: () => ({ deviceId: 'wing-tablet-1' }),
   },
 };

@@ -3,6 +3,7 @@ import { DevicesPanel } from './DevicesPanel';
 import { ReadinessPanel } from './ReadinessPanel';
 import { DepartmentLinks } from './DepartmentLinks';
 import { JoinPanel } from './JoinPanel';
+import { OperatorLinkPanel } from './OperatorLinkPanel';
 import './network.css';
 
 /** The set network from the console: who is watching, in sync or not. */
@@ -18,6 +19,7 @@ export function NetworkScreen() {
         <ReadinessPanel />
         <JoinPanel />
         <DepartmentLinks />
+        <OperatorLinkPanel />
       </div>
     </main>
   );
