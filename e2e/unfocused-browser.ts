@@ -1,0 +1,54 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+
+/**
+ * Chromium in which a page can really be hidden. Pages Playwright opens stay visible whatever
+ * happens (it turns on focus emulation, which keeps each page "captured", so never hidden);
+ * attached over CDP with `noDefaults`, the browser's own default context gets no such override,
+ * and bringing another tab to the front or minimising the window fires `visibilitychange`.
+ */
+export async function launchUnfocused(): Promise<{ browser: Browser; context: BrowserContext; close(): Promise<void> }> {
+  const executable = fs.existsSync(chromium.executablePath()) ? chromium.executablePath() : '/usr/bin/chromium';
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'cuelight-unfocused-'));
+  const child = spawn(
+    executable,
+    ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync', '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  const endpoint = await new Promise<string>((resolve, reject) => {
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`Chromium did not open its DevTools port:\n${err}`)), 15_000);
+    child.stderr!.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+      const match = /DevTools listening on (ws:\S+)/.exec(err);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`Chromium exited with ${code}:\n${err}`)));
+  });
+  const browser = await chromium.connectOverCDP(endpoint, { noDefaults: true });
+  return {
+    browser,
+    context: browser.contexts()[0]!,
+    async close() {
+      await browser.close().catch(() => undefined);
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill();
+      await exited;
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Minimises (or restores) the window a page is in, as a person would. */
+export async function minimise(page: Page, minimised: boolean): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const { windowId } = (await cdp.send('Browser.getWindowForTarget')) as { windowId: number };
+  await cdp.send('Browser.setWindowBounds', { windowId, bounds: { windowState: minimised ? 'minimized' : 'normal' } });
+  await cdp.detach();
+}
