@@ -17,6 +17,10 @@
 //   pages, before and after the step); lan.<variant>.flip_early_count each. Target 0 everywhere.
 // lan.step_recovery_ms — the jitter page: from the host's +2 s step until it shows the host's
 //   time; lan.<variant>.step_recovery_ms each.
+// lan.<variant>.estimate_lag_p99_ms / timer_late_p99_ms — each flip's lateness in two parts
+//   (./lan-analysis.mjs): how far the clock estimate's lower end was below the true offset (the
+//   path's fastest host→page trip, which no never-early display can avoid waiting out), and the
+//   rest (margin, timers, the page's own work: what machine load adds, as on loopback).
 // With fewer than 100 flips a p99 is the maximum.
 //
 // Knobs: BENCH_LAN_S (flip phase, default 45 s), BENCH_LAN_STEP_S (after the step, default 6 s),
@@ -32,6 +36,7 @@ import { calibrate, installRecorder } from './stage-pages.mjs';
 import { flipsOf, fmt, parseClock, toWall } from './stage-analysis.mjs';
 import { spawnTracked, stop, callApi, tempDir, removeTempDir } from './proc.mjs';
 import { startDelayProxy } from './lan-proxy.mjs';
+import { lateParts } from './lan-analysis.mjs';
 
 export const name = 'lan';
 
@@ -172,14 +177,17 @@ export async function run({ emit, log }) {
       const recorded = await p.page.evaluate(() => window.__stageBench);
       const raw = recorded.flips;
       const { flips } = flipsOf(raw.filter(([mono]) => toWall(p.calibrations, mono) < stepWall), p.calibrations, deadline);
-      const late = flips.filter((f) => f.boundary >= runFrom && f.boundary < runFrom + RUN_S * 1000).map((f) => f.late);
+      const measured = flips.filter((f) => f.boundary >= runFrom && f.boundary < runFrom + RUN_S * 1000);
+      const late = measured.map((f) => f.late);
+      const parts = lateParts(measured, recorded.pongs, p.calibrations);
       if (late.length === 0) throw new Error(`${variant}: no flips recorded`);
       const early = earlyTexts(raw, p.calibrations, deadline, stepWall);
       const recovery = recoveryMs(raw, p.calibrations, deadline, stepWall);
-      results[variant] = { late, early: early.length, recovery, pongs: recorded.pongs.length };
+      results[variant] = { late, early: early.length, recovery, pongs: recorded.pongs.length, boundLag: parts.map((x) => x.boundLag), rest: parts.map((x) => x.rest) };
       log(
         `${variant.padEnd(8)} flips ${late.length}: late p50 ${fmt(median(late))} p99 ${fmt(percentile(late, 99))} min ${fmt(Math.min(...late))} ms; ` +
-          `early ${early.length}${early.length ? ` (${early.slice(0, 3).map(([, , t]) => t).join(', ')}…)` : ''}; step recovery ${fmt(recovery)} ms; ${recorded.pongs.length} pongs`,
+          `early ${early.length}${early.length ? ` (${early.slice(0, 3).map(([, , t]) => t).join(', ')}…)` : ''}; step recovery ${fmt(recovery)} ms; ${recorded.pongs.length} pongs; ` +
+          `owed to the estimate p50 ${fmt(median(results[variant].boundLag))} p99 ${fmt(percentile(results[variant].boundLag, 99))} ms, the rest p50 ${fmt(median(results[variant].rest))} p99 ${fmt(percentile(results[variant].rest, 99))} ms`,
       );
     }
 
@@ -193,6 +201,8 @@ export async function run({ emit, log }) {
       emit({ metric: `lan.${variant}.flip_early_count`, value: r.early, unit: 'count' });
       emit({ metric: `lan.${variant}.step_recovery_ms`, value: finite(r.recovery), unit: 'ms' });
       emit({ metric: `lan.${variant}.flips`, value: r.late.length, unit: 'count' });
+      emit({ metric: `lan.${variant}.estimate_lag_p99_ms`, value: percentile(r.boundLag, 99), unit: 'ms' });
+      emit({ metric: `lan.${variant}.timer_late_p99_ms`, value: percentile(r.rest, 99), unit: 'ms' });
     }
     const misses = Object.entries(results).flatMap(([v, r]) => [
       r.early > 0 && `${v}: ${r.early} early`,

@@ -38,7 +38,7 @@ export function flipsOf(raw, calibrations, deadline) {
       if (prev - seconds === 1) {
         const boundary = deadline - seconds * 1000;
         const observed = toWall(calibrations, mono);
-        flips.push({ seconds, boundary, observed, wall, late: observed - boundary, surelyEarly: wall < boundary });
+        flips.push({ mono, seconds, boundary, observed, wall, late: observed - boundary, surelyEarly: wall < boundary });
       } else {
         skips++;
       }
