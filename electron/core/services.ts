@@ -54,6 +54,7 @@ export function openServices(store: Store, context: ServiceContext): Services {
   triggers.prime(countdown.snapshot());
   // Go / no-go follows the countdown through the hub too, and holds it through its own pause.
   const readiness = new ReadinessService(store.liveDb, clock, events, countdown, () => imports.yieldTo());
+  operatorLink.storeReplaced();
   const readOnlyReason = store.damage === null ? '' : describeDamage(store.damage, good, context.dataDir);
   const api = createApi({
     db: store.db,

@@ -75,6 +75,17 @@ describe("rotating the operator's token", () => {
     expect(h.core.operatorLink.current()).toBe(token);
   });
 
+  it('a backup restored after a rotation does not bring the old token back', async () => {
+    await start();
+    const old = h.core.operatorLink.current();
+    const backup = await h.ok('backupNow', undefined);
+    const { token } = await h.ok('rotateOperatorToken', {});
+    await h.ok('restoreBackup', { name: backup.name });
+    expect((await post('listDepartmentLinks', old)).status).toBe(401);
+    h.reopen();
+    expect(h.core.operatorLink.current()).toBe(token);
+  });
+
   it('needs the operator token: a view-only caller cannot rotate it', async () => {
     await start();
     expect((await post('rotateOperatorToken', 'a-guess')).status).toBe(401);

@@ -72,6 +72,21 @@ export class OperatorLink {
     return token;
   }
 
+  /**
+   * A store was opened in place of the last (a restored backup): it keeps the token in force now,
+   * not the one it was saved with, so a link replaced since the backup cannot come back at the next start.
+   */
+  storeReplaced(): void {
+    if (this.token === null || this.fixed) return;
+    try {
+      if (getSetting(this.db(), TOKEN_KEY) === this.token) return;
+      this.beforeWrite();
+      setSetting(this.db(), TOKEN_KEY, this.token);
+    } catch (error) {
+      console.error(`The operator token could not be kept in the restored store: ${(error as Error).message}`);
+    }
+  }
+
   /** Calls back after each rotation (the host closes the operator sockets with the old token). */
   onRotate(fn: () => void): () => void {
     this.rotated.add(fn);
