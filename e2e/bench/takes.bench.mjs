@@ -17,10 +17,12 @@
 //   time of the checkpoints it ran; the commit after each one restarts the WAL (two fsyncs), and is
 //   in the commit figures.
 // sqlite.commit_p50_ms / sqlite.commit_p99_ms — the same two pages written by SQLite alone (the
-//   UPDATE and INSERT of an outcome change on another take, one IMMEDIATE transaction, no
-//   validation or reads), interleaved in the same loop: what SQLite's commit costs on this disk
-//   (it calls fsync, and writes each frame's header and page separately), so the app's own share
-//   is the difference.
+//   UPDATE of an outcome change on another take and an INSERT of a history row of the same size as
+//   the app's, into a copy of the history table, one IMMEDIATE transaction, no validation or reads),
+//   interleaved in the same loop: what SQLite's commit costs on this disk (it calls fsync, and
+//   writes each frame's header and page separately), so the app's own share is the difference.
+//   Both series add to the end of their own history b-tree, as logging the take just shot does; a
+//   change to an older take's outcome lands mid-tree, and splits a leaf (five pages) more often.
 // takes.crash_kills / takes.crash_lost / takes.crash_integrity_failures — the crash drill of
 //   e2e/crash/workload.mjs: the built headless host driven over HTTP (plans, countdowns, takes,
 //   marks, outcomes), SIGKILLed at a random moment each round, the file checked
