@@ -71,6 +71,13 @@ function rawWrite(fd, buffer, i) {
   return performance.now() - t0;
 }
 
+/** Every order of `items` (4 items: 24 orders). */
+function orders(items) {
+  if (items.length <= 1) return [items];
+  return items.flatMap((first, k) => orders([...items.slice(0, k), ...items.slice(k + 1)]).map((rest) => [first, ...rest]));
+}
+const ORDERS = orders(['commits', 'bare', 'syncs', 'pageSyncs']);
+
 async function commitLatency(log) {
   const { openCore, dispatch, Checkpointer } = await loadCore('core', ["export { Checkpointer } from './electron/core/db/wal';"]);
   const dir = tempDir('cuelight-bench-commit-');
@@ -135,11 +142,11 @@ async function commitLatency(log) {
         syncs: async () => rawWrite(fd, same, i),
         pageSyncs: async () => rawWrite(fd, page, i),
       };
-      // The four take turns going first: what the disk is still doing after one write (a journal
-      // commit) must not always land on the same series.
-      const order = Object.keys(timed);
-      for (let k = 0; k < order.length; k++) {
-        const series = order[(i + k) % order.length];
+      // Each round takes the next of the 24 orders of the four: every series goes first, and follows
+      // each other one, equally often. What the machine is still doing after a write (a journal
+      // commit, a CPU that slept through an fsync) lands on whatever comes next; a plain rotation
+      // always put the app's commit right after the 4 KiB fdatasync, and the bare loop after it.
+      for (const series of ORDERS[i % ORDERS.length]) {
         const ms = await timed[series]();
         if (keep) samples[series].push(ms);
       }
@@ -147,7 +154,7 @@ async function commitLatency(log) {
     const logged = live.db.prepare('SELECT count(*) FROM take_outcome_history WHERE take_id = ?').pluck().get(go.takeId);
     if (logged < COMMITS) throw new Error(`expected ${COMMITS} history rows, found ${logged}`);
     live.close();
-    log(`${COMMITS} outcome commits (${bytes} WAL bytes each) vs write+fdatasync of ${bytes} and of 4096 bytes, interleaved in turn; ${samples.checkpoints.length} checkpoints`);
+    log(`${COMMITS} outcome commits (${bytes} WAL bytes each) vs write+fdatasync of ${bytes} and of 4096 bytes, interleaved in all 24 orders; ${samples.checkpoints.length} checkpoints`);
     return samples;
   } finally {
     fs.closeSync(fd);
