@@ -77,6 +77,9 @@ test('plan, count down, GO, log the take, find it in the log', async ({ page, co
   await takePanel.getByLabel('Note').fill('Clean vocal; slip barely visible');
   await takePanel.getByRole('button', { name: 'Succeeded' }).click();
   await expect(takePanel).toContainText('Succeeded');
+  // The host answers with what it wrote; the panel keeps the rest of the take (its marks, its number).
+  await expect(page.getByRole('status').filter({ hasText: 'Take 1 logged as Succeeded' })).toBeVisible();
+  await expect(takePanel.getByRole('list', { name: 'Marks' })).toContainText('0:02 dancer slip');
   await page.screenshot({ path: 'e2e/screenshots/console-logged.png' });
 
   // The log has it, with the note and the mark.

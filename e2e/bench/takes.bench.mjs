@@ -1,7 +1,9 @@
 // takes: what a take's data costs to make safe, and proof that it stays safe when the host dies.
 //
 // takes.commit_p50_ms / takes.commit_p99_ms — one outcome change (setTakeOutcome through the
-//   core's dispatch: validation, one transaction with its history row, WAL + synchronous=FULL),
+//   core's dispatch: validation, one transaction with its history row, WAL + synchronous=FULL, up
+//   to the answer; telling displays and firing show control follow the answer, on the next turn of
+//   the loop, which the loop below gives between samples),
 //   measured in-process on a core opened on a temp dir (the core is bundled from source with
 //   esbuild into dist/bench/, the same way the hosts are), so no HTTP or JSON is in the figure.
 //   Baseline, interleaved sample for sample in the same temp dir (the series take turns going
@@ -15,10 +17,12 @@
 //   time of the checkpoints it ran; the commit after each one restarts the WAL (two fsyncs), and is
 //   in the commit figures.
 // sqlite.commit_p50_ms / sqlite.commit_p99_ms — the same two pages written by SQLite alone (the
-//   UPDATE and INSERT of an outcome change on another take, one IMMEDIATE transaction, no
-//   validation or reads), interleaved in the same loop: what SQLite's commit costs on this disk
-//   (it calls fsync, and writes each frame's header and page separately), so the app's own share
-//   is the difference.
+//   UPDATE of an outcome change on another take and an INSERT of a history row of the same size as
+//   the app's, into a copy of the history table, one IMMEDIATE transaction, no validation or reads),
+//   interleaved in the same loop: what SQLite's commit costs on this disk (it calls fsync, and
+//   writes each frame's header and page separately), so the app's own share is the difference.
+//   Both series add to the end of their own history b-tree, as logging the take just shot does; a
+//   change to an older take's outcome lands mid-tree, and splits a leaf (five pages) more often.
 // takes.crash_kills / takes.crash_lost / takes.crash_integrity_failures — the crash drill of
 //   e2e/crash/workload.mjs: the built headless host driven over HTTP (plans, countdowns, takes,
 //   marks, outcomes), SIGKILLed at a random moment each round, the file checked
@@ -67,6 +71,13 @@ function rawWrite(fd, buffer, i) {
   return performance.now() - t0;
 }
 
+/** Every order of `items` (4 items: 24 orders). */
+function orders(items) {
+  if (items.length <= 1) return [items];
+  return items.flatMap((first, k) => orders([...items.slice(0, k), ...items.slice(k + 1)]).map((rest) => [first, ...rest]));
+}
+const ORDERS = orders(['commits', 'bare', 'syncs', 'pageSyncs']);
+
 async function commitLatency(log) {
   const { openCore, dispatch, Checkpointer } = await loadCore('core', ["export { Checkpointer } from './electron/core/db/wal';"]);
   const dir = tempDir('cuelight-bench-commit-');
@@ -90,19 +101,28 @@ async function commitLatency(log) {
     const samples = { commits: [], bare: [], syncs: [], pageSyncs: [], checkpoints: [] };
     const checkpointer = new Checkpointer(live.db);
     // The same two pages written by SQLite alone: the statements an outcome change runs, in one
-    // IMMEDIATE transaction, with no validation, no reads and no answer to build.
+    // IMMEDIATE transaction, with no validation, no reads and no answer to build. Its history rows
+    // are the app's, byte for byte in size, in a copy of the history table: each series then adds
+    // to the end of its own b-tree, as logging the take just shot does, and splits a leaf as often.
     const db = live.db;
+    const historySql = db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'take_outcome_history'").pluck().get();
+    db.exec(historySql.replace('take_outcome_history', 'bench_outcome_history'));
     const update = db.prepare('UPDATE takes SET outcome = ?, failure_reason = ? WHERE id = ?');
     const history = db.prepare(
-      `INSERT INTO take_outcome_history (take_id, seq, changed_at, changed_by, before_outcome, after_outcome, before_reason, after_reason)
-       VALUES (@id, (SELECT coalesce(max(seq), 0) + 1 FROM take_outcome_history WHERE take_id = CAST(@id AS INTEGER)), 0, '', 'pending', 'failed', NULL, NULL)`,
+      `INSERT INTO bench_outcome_history (take_id, seq, changed_at, changed_by, before_outcome, after_outcome, before_reason, after_reason)
+       VALUES (@id, (SELECT coalesce(max(seq), 0) + 1 FROM bench_outcome_history WHERE take_id = CAST(@id AS INTEGER)), @at, '', @before, @after, @beforeReason, @afterReason)`,
     );
     const bare = db.transaction((i) => {
-      update.run(i % 2 ? 'succeeded' : 'failed', i % 2 ? null : 'camera', other.takeId);
-      history.run({ id: other.takeId });
+      const [after, afterReason] = i % 2 ? ['succeeded', null] : ['failed', 'camera'];
+      const [before, beforeReason] = i % 2 ? ['failed', 'camera'] : ['succeeded', null];
+      update.run(after, afterReason, other.takeId);
+      history.run({ id: other.takeId, at: Date.now(), before, after, beforeReason, afterReason });
     }).immediate;
     for (let i = 0; i < WARMUP + COMMITS; i++) {
       const keep = i >= WARMUP;
+      // A turn of the event loop, as between two requests: what follows each reply (displays told,
+      // show control fired) runs here, outside the timed region, as it runs after the reply in a host.
+      await new Promise((resolve) => setImmediate(resolve));
       // What the core's idle tick does between an operator's actions (it never runs inside a commit).
       const t0c = performance.now();
       if (checkpointer.runIfDue() && keep) samples.checkpoints.push(performance.now() - t0c);
@@ -122,11 +142,11 @@ async function commitLatency(log) {
         syncs: async () => rawWrite(fd, same, i),
         pageSyncs: async () => rawWrite(fd, page, i),
       };
-      // The four take turns going first: what the disk is still doing after one write (a journal
-      // commit) must not always land on the same series.
-      const order = Object.keys(timed);
-      for (let k = 0; k < order.length; k++) {
-        const series = order[(i + k) % order.length];
+      // Each round takes the next of the 24 orders of the four: every series goes first, and follows
+      // each other one, equally often. What the machine is still doing after a write (a journal
+      // commit, a CPU that slept through an fsync) lands on whatever comes next; a plain rotation
+      // always put the app's commit right after the 4 KiB fdatasync, and the bare loop after it.
+      for (const series of ORDERS[i % ORDERS.length]) {
         const ms = await timed[series]();
         if (keep) samples[series].push(ms);
       }
@@ -134,7 +154,7 @@ async function commitLatency(log) {
     const logged = live.db.prepare('SELECT count(*) FROM take_outcome_history WHERE take_id = ?').pluck().get(go.takeId);
     if (logged < COMMITS) throw new Error(`expected ${COMMITS} history rows, found ${logged}`);
     live.close();
-    log(`${COMMITS} outcome commits (${bytes} WAL bytes each) vs write+fdatasync of ${bytes} and of 4096 bytes, interleaved in turn; ${samples.checkpoints.length} checkpoints`);
+    log(`${COMMITS} outcome commits (${bytes} WAL bytes each) vs write+fdatasync of ${bytes} and of 4096 bytes, interleaved in all 24 orders; ${samples.checkpoints.length} checkpoints`);
     return samples;
   } finally {
     fs.closeSync(fd);

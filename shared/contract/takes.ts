@@ -108,6 +108,13 @@ export const takeExport = reviewFilter.extend({
   utcOffsetMinutes: z.number().int().min(-840).max(840).default(0),
 });
 
+/**
+ * What an outcome change wrote: the crew's save is answered with it, not with the take read back
+ * (the take's names and marks are not on the commit's path; a screen keeps them from its own copy).
+ */
+export const outcomeSaved = take.pick({ id: true, outcome: true, failureReason: true, note: true, loggedBy: true });
+export type OutcomeSaved = z.infer<typeof outcomeSaved>;
+
 export const takeMethods = {
   listTakes: method(takeFilter, z.array(take), false),
   queryTakes: method(takeQuery, z.object({ total: z.number(), rows: z.array(takeRow) }), false),
@@ -116,7 +123,7 @@ export const takeMethods = {
   getTakeHistory: method(z.strictObject({ id }), z.array(outcomeChange), false),
   setTakeOutcome: method(
     z.strictObject({ id, outcome, failureReason: failureReason.nullable().optional(), note: text(NOTE_MAX).optional() }),
-    take,
+    outcomeSaved,
     true,
   ),
   addTakeMark: method(z.strictObject({ takeId: id, atMs: markTime.optional(), note: text(NOTE_MAX) }), take, true),

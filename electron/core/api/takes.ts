@@ -1,9 +1,25 @@
+import type { Db } from '../db/open';
 import type { takeMethods } from '../../../shared/contract/takes';
-import { listTakes } from '../repos/takes';
+import { getTake, listTakes } from '../repos/takes';
 import { addTakeMark, deleteTakeMark, requireTake, setTakeOutcome, takeHistory, updateTakeMark } from '../services/takes';
 import { queryTakes, takeSummary } from '../services/take-review';
 import { exportTakes } from '../services/take-export';
 import { announce, type ApiDeps, type AreaApi } from './deps';
+
+/**
+ * Work that follows a commit but is not part of it (telling displays, firing show control): run
+ * after the reply has gone out, skipped if the store was closed meanwhile (a restore, quitting).
+ */
+function afterReply(db: Db, work: () => void): void {
+  setImmediate(() => {
+    if (!db.open) return;
+    try {
+      work();
+    } catch (error) {
+      console.error('After an outcome was saved, telling displays and show control failed:', error);
+    }
+  });
+}
 
 export function takesApi(deps: ApiDeps): AreaApi<keyof typeof takeMethods> {
   const { db, clock } = deps;
@@ -14,12 +30,16 @@ export function takesApi(deps: ApiDeps): AreaApi<keyof typeof takeMethods> {
     getTake: (input) => requireTake(db, input.id),
     getTakeHistory: (input) => takeHistory(db, input.id),
     setTakeOutcome: (input) => {
-      const { take, planShot } = setTakeOutcome(db, input, clock.now());
-      // The plan list changes only when this take made its plan shot.
-      if (planShot) announce(deps, 'takes', 'plans');
-      else announce(deps, 'takes');
-      deps.triggers.outcomeLogged(take); // after the commit; firing never holds the crew's save
-      return take;
+      const { saved, planShot } = setTakeOutcome(db, input, clock.now());
+      // The crew's save is answered first; displays and show control hear of it on the next turn of the loop.
+      afterReply(db, () => {
+        // The plan list changes only when this take made its plan shot.
+        if (planShot) announce(deps, 'takes', 'plans');
+        else announce(deps, 'takes');
+        const take = getTake(db, saved.id);
+        if (take) deps.triggers.outcomeLogged({ ...take, outcome: saved.outcome });
+      });
+      return saved;
     },
     addTakeMark: (input) => {
       const take = addTakeMark(db, input, clock.now());

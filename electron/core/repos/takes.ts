@@ -111,23 +111,19 @@ export function listTakes(db: Db, q: TakeQuery): Take[] {
   return rows.map((row) => rowToTake(row, marks.get(row.id) ?? []));
 }
 
+/** A take with its names and marks, in one statement. */
 export function getTake(db: Db, id: number): Take | undefined {
-  return getTakeWithPlan(db, id)?.take;
-}
-
-/** A take and its plan's status, in one statement with its marks: this read is inside every outcome commit. */
-export function getTakeWithPlan(db: Db, id: number): { take: Take; planStatus: PlanStatus } | undefined {
   // CAST: a bare id parameter in a join is recompiled on every run (see db/statements.test.ts).
-  const row = statement(db, 
-      `SELECT ${TAKE_COLUMNS}, p.status AS plan_status,
+  const row = statement(db,
+      `SELECT ${TAKE_COLUMNS},
          (SELECT json_group_array(json_array(id, at_ms, note) ORDER BY at_ms, id) FROM take_marks WHERE take_id = t.id) AS marks_json
        ${TAKES_WITH_NAMES}
        WHERE t.id = CAST(? AS INTEGER)`,
     )
-    .get(id) as (TakeRecord & { marks_json: string; plan_status: PlanStatus }) | undefined;
+    .get(id) as (TakeRecord & { marks_json: string }) | undefined;
   if (!row) return undefined;
   const marks = (JSON.parse(row.marks_json) as [number, number, string][]).map(([markId, atMs, note]) => ({ id: markId, takeId: id, atMs, note }));
-  return { take: rowToTake(row, marks), planStatus: row.plan_status };
+  return rowToTake(row, marks);
 }
 
 export interface NewTake {
@@ -160,41 +156,51 @@ export function endTake(db: Db, id: number, endedAt: number): void {
 }
 
 export interface OutcomeChange {
+  id: number;
   outcome: Outcome;
-  failureReason: FailureReason | null;
+  /** As given: a failure without one keeps the take's reason, or files it under "other". */
+  failureReason?: FailureReason | null | undefined;
   note?: string | undefined;
   changedBy: string;
 }
 
+/** The take as one outcome change left it, and what the commit needs to know of its plan. */
+export interface WrittenOutcome {
+  failureReason: FailureReason | null;
+  note: string;
+  loggedBy: string;
+  planId: number;
+  rehearsal: boolean;
+  planStatus: PlanStatus;
+}
+
+// The reason a change leaves on the take, worked out in SQL from the one it had.
+const AFTER_REASON = `CASE WHEN @outcome = 'failed' THEN coalesce(@reason, failure_reason, 'other') END`;
+
 /**
- * Sets a take's outcome. When the outcome or reason moves, the change goes into the history and
- * the take is "logged by" whoever made it, as named in Settings at that moment. Returns who that is.
+ * Sets a take's outcome in two statements and no read: the history row is copied from the take
+ * as it was (only when the outcome or reason moves), then the take is updated and hands back what
+ * it now holds. A moved outcome is "logged by" whoever made it, as named in Settings at that moment.
+ * Undefined when there is no such take (nothing was written).
  */
-export function setOutcome(db: Db, before: Take, change: OutcomeChange, now: number): string {
-  const logged = before.outcome !== change.outcome || before.failureReason !== change.failureReason;
-  const loggedBy = logged ? change.changedBy : before.loggedBy;
-  statement(db, 'UPDATE takes SET outcome = ?, failure_reason = ?, note = coalesce(?, note), logged_by = ? WHERE id = ?').run(
-    change.outcome,
-    change.failureReason,
-    change.note ?? null,
-    loggedBy,
-    before.id,
-  );
-  if (logged) {
-    statement(db, 
-      `INSERT INTO take_outcome_history (take_id, seq, changed_at, changed_by, before_outcome, after_outcome, before_reason, after_reason)
-       VALUES (@take, (SELECT coalesce(max(seq), 0) + 1 FROM take_outcome_history WHERE take_id = CAST(@take AS INTEGER)), @now, @by, @before, @after, @beforeReason, @afterReason)`,
-    ).run({
-      take: before.id,
-      now,
-      by: change.changedBy,
-      before: before.outcome,
-      after: change.outcome,
-      beforeReason: before.failureReason,
-      afterReason: change.failureReason,
-    });
-  }
-  return loggedBy;
+export function writeOutcome(db: Db, change: OutcomeChange, now: number): WrittenOutcome | undefined {
+  const params = { id: change.id, outcome: change.outcome, reason: change.failureReason ?? null, note: change.note ?? null, by: change.changedBy, now };
+  const logged = statement(db,
+    `INSERT INTO take_outcome_history (take_id, seq, changed_at, changed_by, before_outcome, after_outcome, before_reason, after_reason)
+     SELECT id, (SELECT coalesce(max(seq), 0) + 1 FROM take_outcome_history WHERE take_id = CAST(@id AS INTEGER)), @now, @by, outcome, @outcome, failure_reason, after_reason
+     FROM (SELECT id, outcome, failure_reason, ${AFTER_REASON} AS after_reason FROM takes WHERE id = CAST(@id AS INTEGER))
+     WHERE outcome IS NOT @outcome OR failure_reason IS NOT after_reason`,
+  ).run(params).changes;
+  const row = statement(db,
+    `UPDATE takes SET outcome = @outcome, failure_reason = ${AFTER_REASON}, note = coalesce(@note, note),
+       logged_by = CASE WHEN @logged THEN @by ELSE logged_by END
+     WHERE id = CAST(@id AS INTEGER)
+     RETURNING failure_reason, note, logged_by, plan_id, rehearsal, (SELECT status FROM plans WHERE id = plan_id) AS plan_status`,
+  ).get({ ...params, logged: logged > 0 ? 1 : 0 }) as
+    | { failure_reason: FailureReason | null; note: string; logged_by: string; plan_id: number; rehearsal: number; plan_status: PlanStatus }
+    | undefined;
+  if (!row) return undefined;
+  return { failureReason: row.failure_reason, note: row.note, loggedBy: row.logged_by, planId: row.plan_id, rehearsal: row.rehearsal === 1, planStatus: row.plan_status };
 }
 
 export function insertMark(db: Db, takeId: number, atMs: number, note: string, now: number): void {

@@ -4,7 +4,7 @@ import type { EventHub } from '../events';
 import type { CountdownSnapshot } from '../../../shared/api';
 import { apply, advance, initialCountdown, CountdownRuleError } from '../../../shared/countdown';
 import type { CountdownCommand, CountdownState } from '../../../shared/countdown';
-import { endTake, getTake, insertTake, interruptOpenTakes, setOutcome } from '../repos/takes';
+import { endTake, getTake, insertTake, interruptOpenTakes, writeOutcome } from '../repos/takes';
 import { getSetting } from '../repos/settings';
 import { requirePlan } from './plans';
 import { refusal } from '../errors';
@@ -239,7 +239,7 @@ export class CountdownService {
     endTake(this.db, takeId, now);
     const take = getTake(this.db, takeId);
     if (take?.outcome === 'pending') {
-      setOutcome(this.db, take, { outcome: 'aborted', failureReason: null, changedBy: getSetting(this.db, 'crewName') ?? '' }, now);
+      writeOutcome(this.db, { id: takeId, outcome: 'aborted', changedBy: getSetting(this.db, 'crewName') ?? '' }, now);
     }
   }
 

@@ -1,5 +1,6 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { dumpDatabase, Harness, runToGo } from '../test-harness';
+import { startOscListener } from '../../../e2e/show-control/stand-ins.mjs';
 
 let h: Harness;
 let planId: number;
@@ -18,6 +19,9 @@ async function shoot(rehearsal = false, lengthMs = 240_000): Promise<{ takeId: n
   return { takeId: go.takeId!, goAt: go.goAt! };
 }
 
+/** One turn of the event loop: what follows a reply (displays told, show control fired) has run. */
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
 const history = (takeId: number) =>
   h.db
     .prepare(
@@ -32,8 +36,10 @@ describe('setTakeOutcome', () => {
     const t1 = h.clock.now();
     await h.ok('setTakeOutcome', { id: takeId, outcome: 'failed', failureReason: 'vocal', note: 'Cracked the high note' });
     h.clock.advance(60_000);
-    const take = await h.ok('setTakeOutcome', { id: takeId, outcome: 'succeeded' });
-    expect(take).toMatchObject({ outcome: 'succeeded', failureReason: null, note: 'Cracked the high note', loggedBy: '김지호' });
+    const saved = await h.ok('setTakeOutcome', { id: takeId, outcome: 'succeeded' });
+    // The answer is what was written, and it is what the take now holds.
+    expect(saved).toEqual({ id: takeId, outcome: 'succeeded', failureReason: null, note: 'Cracked the high note', loggedBy: '김지호' });
+    expect(await h.ok('getTake', { id: takeId })).toMatchObject(saved);
     expect(history(takeId)).toEqual([
       { changed_at: t1, changed_by: '김지호', before_outcome: 'pending', after_outcome: 'failed', before_reason: null, after_reason: 'vocal' },
       { changed_at: t1 + 60_000, changed_by: '김지호', before_outcome: 'failed', after_outcome: 'succeeded', before_reason: 'vocal', after_reason: null },
@@ -70,12 +76,34 @@ describe('setTakeOutcome', () => {
     h.core.events.on('dataChanged', (c) => heard.push(c.tables.join(',')));
     const updatedAt = () => h.db.prepare('SELECT updated_at FROM plans WHERE id = ?').pluck().get(planId);
     await h.ok('setTakeOutcome', { id: takeId, outcome: 'failed', failureReason: 'camera' });
+    expect(heard, 'the crew is answered before displays are told').toEqual([]);
+    await nextTurn();
     await h.ok('setTakeOutcome', { id: takeId, outcome: 'succeeded' });
+    await nextTurn();
     const shotAt = updatedAt();
     h.clock.advance(60_000);
     await h.ok('setTakeOutcome', { id: takeId, outcome: 'succeeded', note: 'Clean after all' });
+    await nextTurn();
     expect(heard).toEqual(['takes', 'takes,plans', 'takes']);
     expect(updatedAt()).toBe(shotAt); // a plan already shot is not rewritten
+  });
+
+  it('fires show control\'s "outcome" triggers with the outcome just logged, once the crew has its answer', async () => {
+    const osc = await startOscListener();
+    try {
+      const action = { kind: 'osc' as const, host: '127.0.0.1', port: osc.port, address: '/slate', args: ['{take}', '{outcome}'] };
+      await h.ok('saveTriggers', { planId: null, triggers: [{ name: 'Slate', event: 'outcome', action }] });
+      const { takeId } = await shoot();
+      const results: string[] = [];
+      h.core.events.on('triggerResult', (r) => results.push(r.status));
+      await h.ok('setTakeOutcome', { id: takeId, outcome: 'failed', failureReason: 'vocal' });
+      for (let i = 0; i < 200 && osc.packets.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
+      expect(osc.packets.map((p) => [p.address, p.args])).toEqual([['/slate', [1, 'failed']]]);
+      for (let i = 0; i < 200 && results.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
+      expect(results).toEqual(['sent']);
+    } finally {
+      await osc.close();
+    }
   });
 
   it('does not mark the plan shot for a successful rehearsal, or a failed take', async () => {

@@ -1,6 +1,6 @@
 import type { Db } from '../db/open';
 import type { Take } from '../../../shared/schemas';
-import type { OutcomeChange } from '../../../shared/contract/takes';
+import type { OutcomeChange, OutcomeSaved } from '../../../shared/contract/takes';
 import type { MethodParsedInput } from '../../../shared/api';
 import * as takes from '../repos/takes';
 import { setPlanStatus } from '../repos/plans';
@@ -16,24 +16,18 @@ export function requireTake(db: Db, id: number, field = 'id'): Take {
 
 type OutcomeInput = MethodParsedInput<'setTakeOutcome'>;
 
-/** The take as it is after the change, and whether its plan became shot (the plan list then changed too). */
+/** What the change wrote, and whether its plan became shot (the plan list then changed too). */
 export interface OutcomeCommitted {
-  take: Take;
+  saved: OutcomeSaved;
   planShot: boolean;
 }
 
 function commitOutcome(db: Db, input: OutcomeInput, now: number): OutcomeCommitted {
-  const found = takes.getTakeWithPlan(db, input.id);
-  if (!found) throw notFound('take', input.id, 'id');
-  const before = found.take;
-  const failureReason = input.outcome === 'failed' ? (input.failureReason ?? before.failureReason ?? 'other') : null;
-  if (input.outcome !== 'failed' && input.failureReason) {
-    throw refusal('invalid_input', 'err.onlyFailedHasReason', { field: 'failureReason', prefixField: true });
-  }
-  const loggedBy = takes.setOutcome(db, before, { outcome: input.outcome, failureReason, note: input.note, changedBy: getSetting(db, 'crewName') ?? '' }, now);
-  const planShot = input.outcome === 'succeeded' && !before.rehearsal && found.planStatus !== 'shot' && setPlanStatus(db, before.planId, 'shot', now);
-  // Only these four columns changed: no second read of the take inside the commit.
-  return { take: { ...before, outcome: input.outcome, failureReason, note: input.note ?? before.note, loggedBy }, planShot };
+  const written = takes.writeOutcome(db, { ...input, changedBy: getSetting(db, 'crewName') ?? '' }, now);
+  if (!written) throw notFound('take', input.id, 'id');
+  const planShot = input.outcome === 'succeeded' && !written.rehearsal && written.planStatus !== 'shot' && setPlanStatus(db, written.planId, 'shot', now);
+  const saved = { id: input.id, outcome: input.outcome, failureReason: written.failureReason, note: written.note, loggedBy: written.loggedBy };
+  return { saved, planShot };
 }
 
 /** The outcome transaction, wrapped once per connection: it is the commit the crew waits on most. */
@@ -41,6 +35,10 @@ const outcomeCommits = new WeakMap<Db, (input: OutcomeInput, now: number) => Out
 
 /** One commit: the outcome, its history row, and the plan marked shot when a real take succeeds. */
 export function setTakeOutcome(db: Db, input: OutcomeInput, now: number): OutcomeCommitted {
+  // Only a failure has a reason: refused before the transaction starts, so nothing is written.
+  if (input.outcome !== 'failed' && input.failureReason) {
+    throw refusal('invalid_input', 'err.onlyFailedHasReason', { field: 'failureReason', prefixField: true });
+  }
   let commit = outcomeCommits.get(db);
   if (!commit) outcomeCommits.set(db, (commit = db.transaction((i: OutcomeInput, at: number) => commitOutcome(db, i, at)).immediate));
   return commit(input, now);

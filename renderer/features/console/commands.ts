@@ -53,12 +53,15 @@ async function logOutcome(outcome: 'succeeded' | 'failed'): Promise<void> {
   const takeId = snapshotNow()?.takeId;
   if (takeId == null) return;
   const { takeNote, failureReason } = useConsole.getState();
-  const take = await attempt(() =>
+  const saved = await attempt(() =>
     api.setTakeOutcome({ id: takeId, outcome, note: takeNote, ...(outcome === 'failed' ? { failureReason } : {}) }),
   );
-  if (!take) return;
-  setTake(take);
-  showToast('info', { key: 'console.outcomeSaved', params: { number: take.number ?? '–', outcome: { key: `outcome.${take.outcome}` } } });
+  if (!saved) return;
+  // The host answers with what it wrote; the panel's take keeps its names and marks.
+  const shown = useConsole.getState().take;
+  const take = shown?.id === saved.id ? { ...shown, ...saved } : null;
+  if (take) setTake(take);
+  showToast('info', { key: 'console.outcomeSaved', params: { number: take?.number ?? '–', outcome: { key: `outcome.${saved.outcome}` } } });
 }
 
 export const COMMANDS: ConsoleCommand[] = [

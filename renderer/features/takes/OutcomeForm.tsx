@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { FAILURE_REASONS, OUTCOMES } from '../../../shared/schemas';
 import type { FailureReason, Outcome, Take } from '../../../shared/schemas';
+import type { OutcomeSaved } from '../../../shared/contract/takes';
 import { api } from '../../api/client';
 import { attempt } from '../../stores/data';
 import { showToast, useT } from '../../stores/ui';
 
 /** Changes a take's outcome after the fact; the host keeps each change in the take's history. */
-export function OutcomeForm({ take, canControl, onSaved }: { take: Take; canControl: boolean; onSaved: (take: Take) => void }) {
+export function OutcomeForm({ take, canControl, onSaved }: { take: Take; canControl: boolean; onSaved: (saved: OutcomeSaved) => void }) {
   const t = useT();
   const [outcome, setOutcome] = useState<Outcome>(take.outcome);
   const [reason, setReason] = useState<FailureReason>(take.failureReason ?? 'other');

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import type { OutcomeChange } from '../../../shared/contract/takes';
+import type { OutcomeChange, OutcomeSaved } from '../../../shared/contract/takes';
 import type { Take } from '../../../shared/schemas';
 import { api, onEvent } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
@@ -64,7 +64,8 @@ export function TakeDetail({ id, attempts }: { id: number; attempts: number }) {
       off();
     };
   }, [id]);
-  const saved = (fresh: Take) => setTake(fresh);
+  // The host answers a save with what it wrote: the rest of the take (names, marks) stays as shown.
+  const saved = (written: OutcomeSaved) => setTake((shown) => (shown?.id === written.id ? { ...shown, ...written } : shown));
   const label = take ? takeLabel(t, { rehearsal: take.rehearsal, number: take.number, attempts }) : '';
   const lengthMs = take && take.endedAt !== null ? take.endedAt - take.goAt : null;
   return (
