@@ -112,7 +112,7 @@ export const takeExport = reviewFilter.extend({
  * What an outcome change wrote: the crew's save is answered with it, not with the take read back
  * (the take's names and marks are not on the commit's path; a screen keeps them from its own copy).
  */
-export const outcomeSaved = take.pick({ id: true, outcome: true, failureReason: true, note: true, loggedBy: true });
+export const outcomeSaved = take.pick({ id: true, number: true, outcome: true, failureReason: true, note: true, loggedBy: true });
 export type OutcomeSaved = z.infer<typeof outcomeSaved>;
 
 export const takeMethods = {

@@ -166,6 +166,7 @@ export interface OutcomeChange {
 
 /** The take as one outcome change left it, and what the commit needs to know of its plan. */
 export interface WrittenOutcome {
+  number: number | null;
   failureReason: FailureReason | null;
   note: string;
   loggedBy: string;
@@ -195,12 +196,12 @@ export function writeOutcome(db: Db, change: OutcomeChange, now: number): Writte
     `UPDATE takes SET outcome = @outcome, failure_reason = ${AFTER_REASON}, note = coalesce(@note, note),
        logged_by = CASE WHEN @logged THEN @by ELSE logged_by END
      WHERE id = CAST(@id AS INTEGER)
-     RETURNING failure_reason, note, logged_by, plan_id, rehearsal, (SELECT status FROM plans WHERE id = plan_id) AS plan_status`,
+     RETURNING number, failure_reason, note, logged_by, plan_id, rehearsal, (SELECT status FROM plans WHERE id = plan_id) AS plan_status`,
   ).get({ ...params, logged: logged > 0 ? 1 : 0 }) as
-    | { failure_reason: FailureReason | null; note: string; logged_by: string; plan_id: number; rehearsal: number; plan_status: PlanStatus }
+    | { number: number | null; failure_reason: FailureReason | null; note: string; logged_by: string; plan_id: number; rehearsal: number; plan_status: PlanStatus }
     | undefined;
   if (!row) return undefined;
-  return { failureReason: row.failure_reason, note: row.note, loggedBy: row.logged_by, planId: row.plan_id, rehearsal: row.rehearsal === 1, planStatus: row.plan_status };
+  return { number: row.number, failureReason: row.failure_reason, note: row.note, loggedBy: row.logged_by, planId: row.plan_id, rehearsal: row.rehearsal === 1, planStatus: row.plan_status };
 }
 
 export function insertMark(db: Db, takeId: number, atMs: number, note: string, now: number): void {

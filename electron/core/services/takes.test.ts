@@ -38,7 +38,7 @@ describe('setTakeOutcome', () => {
     h.clock.advance(60_000);
     const saved = await h.ok('setTakeOutcome', { id: takeId, outcome: 'succeeded' });
     // The answer is what was written, and it is what the take now holds.
-    expect(saved).toEqual({ id: takeId, outcome: 'succeeded', failureReason: null, note: 'Cracked the high note', loggedBy: '김지호' });
+    expect(saved).toEqual({ id: takeId, number: 1, outcome: 'succeeded', failureReason: null, note: 'Cracked the high note', loggedBy: '김지호' });
     expect(await h.ok('getTake', { id: takeId })).toMatchObject(saved);
     expect(history(takeId)).toEqual([
       { changed_at: t1, changed_by: '김지호', before_outcome: 'pending', after_outcome: 'failed', before_reason: null, after_reason: 'vocal' },

@@ -26,7 +26,7 @@ function commitOutcome(db: Db, input: OutcomeInput, now: number): OutcomeCommitt
   const written = takes.writeOutcome(db, { ...input, changedBy: getSetting(db, 'crewName') ?? '' }, now);
   if (!written) throw notFound('take', input.id, 'id');
   const planShot = input.outcome === 'succeeded' && !written.rehearsal && written.planStatus !== 'shot' && setPlanStatus(db, written.planId, 'shot', now);
-  const saved = { id: input.id, outcome: input.outcome, failureReason: written.failureReason, note: written.note, loggedBy: written.loggedBy };
+  const saved = { id: input.id, number: written.number, outcome: input.outcome, failureReason: written.failureReason, note: written.note, loggedBy: written.loggedBy };
   return { saved, planShot };
 }
 

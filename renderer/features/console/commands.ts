@@ -61,7 +61,7 @@ async function logOutcome(outcome: 'succeeded' | 'failed'): Promise<void> {
   const shown = useConsole.getState().take;
   const take = shown?.id === saved.id ? { ...shown, ...saved } : null;
   if (take) setTake(take);
-  showToast('info', { key: 'console.outcomeSaved', params: { number: take?.number ?? '–', outcome: { key: `outcome.${saved.outcome}` } } });
+  showToast('info', { key: 'console.outcomeSaved', params: { number: saved.number ?? '–', outcome: { key: `outcome.${saved.outcome}` } } });
 }
 
 export const COMMANDS: ConsoleCommand[] = [
