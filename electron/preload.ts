@@ -65,6 +65,9 @@ const bridge = {
   renameDevice: (input) => ipcRenderer.invoke('renameDevice', input),
   identifyDevice: (input) => ipcRenderer.invoke('identifyDevice', input),
 
+  getOscControl: (input) => ipcRenderer.invoke('getOscControl', input),
+  saveOscControl: (input) => ipcRenderer.invoke('saveOscControl', input),
+
   getReadiness: (input) => ipcRenderer.invoke('getReadiness', input),
   saveDepartments: (input) => ipcRenderer.invoke('saveDepartments', input),
   setReadinessOptions: (input) => ipcRenderer.invoke('setReadinessOptions', input),

@@ -8,6 +8,7 @@ import { systemClock } from './clock';
 import { EventHub } from './events';
 import { Backups } from './backup';
 import { DeviceRegistry } from './clients/devices';
+import { OscControlLink } from './control-in';
 import { Store } from './store';
 import { StoreKeeper } from './restore';
 import { openServices, type Services } from './services';
@@ -32,6 +33,8 @@ export interface Core {
   readonly db: Db;
   /** Who is on the set network: the host's WebSocket says hello and reports for each display. */
   devices: DeviceRegistry;
+  /** OSC control in: the host that runs the server attaches to it (electron/host/osc/keeper). */
+  oscControl: OscControlLink;
   /** The start-up check failed: only a restore may change anything. */
   readonly readOnly: boolean;
   /** Why, with the newest good backup to restore; '' when writable. */
@@ -55,6 +58,7 @@ export function openCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
   const events = new EventHub();
   const devices = new DeviceRegistry(() => clock.now());
+  const oscControl = new OscControlLink();
   const backups = new Backups(options.dataDir, clock);
   const demo = options.demo === 'first-run' ? !fs.existsSync(path.join(options.dataDir, DB_FILE)) : (options.demo ?? false);
   const store = new Store(options.dataDir, clock, demo);
@@ -73,6 +77,7 @@ export function openCore(options: CoreOptions): Core {
       clock,
       events,
       devices,
+      oscControl,
       version: options.version ?? '0.0.0',
       warmReview: options.warmReview ?? false,
       newestGoodBackup: () => backups.newestGood(),
@@ -96,6 +101,7 @@ export function openCore(options: CoreOptions): Core {
     events,
     clock,
     devices,
+    oscControl,
     get api() {
       return services.api;
     },

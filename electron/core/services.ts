@@ -6,6 +6,7 @@ import type { ApiImplementation } from '../../shared/api';
 import type { Backup } from '../../shared/contract/settings';
 import type { StoreBackups } from './api/deps';
 import type { DeviceRegistry } from './clients/devices';
+import type { OscControlLink } from './control-in';
 import { openFile } from './db/open';
 import { ImportWriter } from './services/plan-import-write';
 import { CountdownService } from './services/countdown';
@@ -21,6 +22,7 @@ export interface ServiceContext {
   clock: Clock;
   events: EventHub;
   devices: DeviceRegistry;
+  oscControl: OscControlLink;
   version: string;
   /** Read the take log into memory in the background once open. */
   warmReview: boolean;
@@ -67,6 +69,7 @@ export function openServices(store: Store, context: ServiceContext): Services {
     imports,
     devices,
     readiness,
+    oscControl: context.oscControl,
   });
   store.startCheckpointing();
   warmUp(store, context.warmReview);
