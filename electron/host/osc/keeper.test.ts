@@ -99,6 +99,18 @@ describe('OSC control in, kept by the host', () => {
     expect(await ask(port, 'pause')).toBe('/cuelight/refused');
   });
 
+  it('follows a restored backup\'s setting', async () => {
+    keeper = keepOscControl(h.core);
+    const port = await freePort();
+    await h.ok('saveOscControl', settings(port));
+    const backup = await h.ok('backupNow', undefined);
+    await h.ok('saveOscControl', settings(port, { enabled: false }));
+    expect(await ask(port, 'pause')).toBeUndefined();
+    await h.ok('restoreBackup', { name: backup.name });
+    await expect.poll(async () => (await h.ok('getOscControl', undefined)).status.state).toBe('listening');
+    expect(await ask(port, 'pause')).toBe('/cuelight/refused');
+  });
+
   it('a bind address this machine does not have is said as such', async () => {
     keeper = keepOscControl(h.core);
     const saved = await h.ok('saveOscControl', settings(await freePort(), { bindAddress: '203.0.113.7' }));
