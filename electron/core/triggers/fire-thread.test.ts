@@ -6,6 +6,7 @@ import type { TriggerResult } from '../../../shared/contract/triggers';
 import { openCore, type Core } from '../core';
 import { systemClock } from '../clock';
 import { dispatch } from '../dispatch';
+import { Harness, runToGo } from '../test-harness';
 import { startOscListener } from '../../../e2e/show-control/stand-ins.mjs';
 
 // With the wall clock, triggers leave from their own thread's timer: a host loop that is busy
@@ -57,6 +58,29 @@ describe('the firing thread', () => {
       await expect.poll(() => osc.packets.map((p) => p.address)).toEqual(['/go']);
     } finally {
       await osc.close();
+    }
+  });
+});
+
+describe('without the firing thread\'s file', () => {
+  it('still fires, from the host\'s loop, and says so in the log', async () => {
+    const built = process.env.CUELIGHT_WORKERS_DIR;
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'cuelight-no-workers-'));
+    process.env.CUELIGHT_WORKERS_DIR = empty;
+    const osc = await startOscListener();
+    const h = new Harness({ demo: true });
+    try {
+      const planId = (await h.ok('listPlans', undefined)).find((p) => p.song === 'Love Lee')!.id;
+      await h.ok('saveTriggers', { triggers: [{ name: 'Lights', event: 'go', action: { kind: 'osc', host: '127.0.0.1', port: osc.port, address: '/go' } }] });
+      const result = new Promise<TriggerResult>((resolve) => h.core.events.on('triggerResult', resolve));
+      const go = await runToGo(h, planId);
+      expect(await result).toMatchObject({ status: 'sent', takeId: go.takeId });
+      await expect.poll(() => osc.packets.map((p) => p.address)).toEqual(['/go']);
+    } finally {
+      h.dispose();
+      await osc.close();
+      process.env.CUELIGHT_WORKERS_DIR = built;
+      fs.rmSync(empty, { recursive: true, force: true });
     }
   });
 });

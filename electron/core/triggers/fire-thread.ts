@@ -1,9 +1,11 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Trigger } from '../../../shared/contract/triggers';
 import type { TakeFields } from './fields';
 import type { ActionOutcome } from './action';
 import type { FireItem, FireThreadData, FromFireThread, ToFireThread } from './fire-protocol';
+import { createFiring } from './firing';
 
 /** Beside the host's bundle (dist/electron/workers/), or where the unit tests built it. */
 function fireWorkerFile(): string {
@@ -15,7 +17,9 @@ function fireWorkerFile(): string {
  * control's sockets and timers. Outcomes come back by message, keyed as they were sent.
  */
 export class FireThread {
-  private worker!: Worker;
+  private worker: Worker | null = null;
+  /** Where messages go: the thread, or (its file missing) the same firing in this loop. */
+  private send!: (message: ToFireThread) => void;
   private tests = new Map<number, (outcome: ActionOutcome) => void>();
   private nextRequest = 1;
   private closing: Promise<void> | null = null;
@@ -56,6 +60,10 @@ export class FireThread {
   close(): Promise<void> {
     this.closing ??= new Promise<void>((resolve) => {
       const worker = this.worker;
+      if (!worker) {
+        this.send({ type: 'close' });
+        return resolve();
+      }
       const done = () => {
         clearTimeout(timer);
         void worker.terminate().then(() => resolve());
@@ -69,21 +77,31 @@ export class FireThread {
   }
 
   private post(message: ToFireThread): void {
-    if (!this.closing) this.worker.postMessage(message);
+    if (!this.closing) this.send(message);
+  }
+
+  private receive(message: FromFireThread): void {
+    if (message.type === 'outcome') this.onOutcome(message.key, message.outcome);
+    else if (message.type === 'tested') {
+      this.tests.get(message.request)?.(message.outcome);
+      this.tests.delete(message.request);
+    }
   }
 
   private start(): void {
-    const worker = new Worker(fireWorkerFile(), { workerData: { selfTimed: this.selfTimed } satisfies FireThreadData });
+    const file = fireWorkerFile();
+    if (!fs.existsSync(file)) {
+      // A build without the thread's file must still fire: in this loop, as precise as the loop is free.
+      console.error(`Show control's firing thread (${file}) is missing: triggers fire from the host's loop instead`);
+      this.send = createFiring(this.selfTimed, (message) => this.receive(message));
+      return;
+    }
+    const worker = new Worker(file, { workerData: { selfTimed: this.selfTimed } satisfies FireThreadData });
     this.worker = worker;
+    this.send = (message) => worker.postMessage(message);
     this.startedAt = performance.now();
     worker.unref(); // it never keeps a quitting host alive
-    worker.on('message', (message: FromFireThread) => {
-      if (message.type === 'outcome') this.onOutcome(message.key, message.outcome);
-      else if (message.type === 'tested') {
-        this.tests.get(message.request)?.(message.outcome);
-        this.tests.delete(message.request);
-      }
-    });
+    worker.on('message', (message: FromFireThread) => this.receive(message));
     worker.on('error', (error) => console.error('Show control\'s firing thread failed:', error));
     worker.on('exit', () => {
       if (this.closing) return;
