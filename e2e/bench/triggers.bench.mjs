@@ -11,8 +11,9 @@
 //   BENCH_TRIGGERS_ROUNDS (default 8, about 45 s) sets the number of countdowns.
 //
 // triggers.loaded.*_late_p99_ms — the same, with the host's loop kept busy meanwhile: readers
-//   (BENCH_TRIGGERS_READERS, default 16, half getCountdown, half listPlans, as fast as the host
-//   answers) run in their own process through every round. Triggers fire from their own thread,
+//   (BENCH_TRIGGERS_READERS, default 16, half getCountdown, half listPlans of BENCH_TRIGGERS_PLANS
+//   imported plans, default 3000, as fast as the host answers) run in their own process through
+//   every round. Triggers fire from their own thread,
 //   so these should match the quiet figures; they are printed side by side at the end.
 //   BENCH_TRIGGERS_LOADED_ROUNDS (default: the same as BENCH_TRIGGERS_ROUNDS; 0 skips it).
 //   Also printed: the host's own lateMs (first byte written, on its clock), which does not
@@ -25,6 +26,7 @@ import { median, percentile } from './stats.mjs';
 import { spawnTracked, waitForListening, stop, callApi, tempDir } from './proc.mjs';
 import { reanchor, startHttpReceiver, startHyperDeck, startOscListener } from '../show-control/stand-ins.mjs';
 import { startLoad } from './load-process.mjs';
+import { plansCsv } from './never-late-loads.mjs';
 
 export const name = 'triggers';
 
@@ -34,6 +36,7 @@ const TOKEN = 'bench';
 const ROUNDS = Number(process.env.BENCH_TRIGGERS_ROUNDS ?? 8);
 const LOADED_ROUNDS = Number(process.env.BENCH_TRIGGERS_LOADED_ROUNDS ?? ROUNDS);
 const READERS = Number(process.env.BENCH_TRIGGERS_READERS ?? 16);
+const PLANS = Number(process.env.BENCH_TRIGGERS_PLANS ?? 3000);
 const KINDS = ['osc', 'http', 'hyperdeck'];
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -64,6 +67,8 @@ export async function run({ emit, log }) {
     const quiet = await rounds(url, plan, receivers, ROUNDS, 'quiet', log);
     let loaded = null;
     if (LOADED_ROUNDS > 0) {
+      // A season's plans, so each listPlans reader holds the loop for milliseconds, not microseconds.
+      if (PLANS > 0) await call(url, 'importPlans', { format: 'csv', content: plansCsv(PLANS) });
       const stopLoad = await startLoad('readers', { url, readers: READERS });
       try {
         loaded = await rounds(url, plan, receivers, LOADED_ROUNDS, `${READERS} readers`, log);
