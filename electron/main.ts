@@ -10,6 +10,7 @@ import { EVENT_CHANNELS, PRINT_CHANNEL, STAGE_CHANNEL, type PrintResult } from '
 import { translate } from '../shared/i18n/index';
 import { openCore, type Core } from './core/core';
 import { dispatch } from './core/dispatch';
+import { keepOscControl, type OscControlKeeper } from './host/osc/keeper';
 import { menuLanguage, menuTemplate } from './menu';
 import { handleTrusted, registerContractIpc } from './shell/ipc';
 import { guardEveryWebContents } from './shell/navigation';
@@ -35,6 +36,7 @@ let stageWindow: BrowserWindow | undefined;
 let stageDisplayId: number | undefined;
 let state: WindowState = {};
 let displayBlocker: number | undefined;
+let oscControl: OscControlKeeper | undefined;
 
 // Before ready: only a scheme registered now gets an origin, storage and secure-context rights.
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
@@ -190,6 +192,7 @@ function start(): void {
   serveRenderer(protocol, RENDERER_ROOT);
   registerIpc(core);
   forwardCoreEvents(core);
+  oscControl = keepOscControl(core);
   buildMenu();
   watchDisplays();
   mainWindow = createMainWindow();
@@ -216,7 +219,10 @@ function main(): void {
     },
     timeoutMs: 5_000,
   });
-  app.on('will-quit', () => holdDisplayAwake(false));
+  app.on('will-quit', () => {
+    holdDisplayAwake(false);
+    void oscControl?.close();
+  });
   void app.whenReady().then(start);
 }
 

@@ -66,6 +66,9 @@ const bridge = {
   identifyDevice: (input) => ipcRenderer.invoke('identifyDevice', input),
   rotateOperatorToken: (input) => ipcRenderer.invoke('rotateOperatorToken', input),
 
+  getOscControl: (input) => ipcRenderer.invoke('getOscControl', input),
+  saveOscControl: (input) => ipcRenderer.invoke('saveOscControl', input),
+
   getReadiness: (input) => ipcRenderer.invoke('getReadiness', input),
   saveDepartments: (input) => ipcRenderer.invoke('saveDepartments', input),
   setReadinessOptions: (input) => ipcRenderer.invoke('setReadinessOptions', input),

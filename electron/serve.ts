@@ -10,7 +10,7 @@ import { ManualClock } from './core/clock';
 import { defaultDataDir } from './host/data-dir';
 import { createHost, openPort } from './host/server';
 import { allowedHostNames } from './host/origin';
-import { startOscControl } from './host/osc/control';
+import { keepOscControl } from './host/osc/keeper';
 import { watchLoopForBench } from './host/loop-stall';
 import { advertise, isLoopback, joinAddresses, type Advertisement } from './host/mdns';
 
@@ -29,9 +29,8 @@ const HELP = `Usage: npm run serve -- [options]
                     a loopback address such as the default 127.0.0.1)
   --test-clock      host time moves only through POST /test/clock (for tests; never on set)
   --test-clock-at <time>  with --test-clock, start at this time (ISO, or epoch ms) instead of now (for tests)
-  --osc-port <n>    take countdown commands over OSC on this UDP port (off unless given)
-  --osc-host <addr> address the OSC port binds (default 127.0.0.1)
-  --osc-allow <ips> comma-separated senders allowed to control over OSC (default 127.0.0.1)
+
+  OSC control in (off by default) is a setting: Settings → Show control, from the operator link.
   --help            show this help`;
 
 /** A test's fixed moment, so the demo's dates and everything shown from them never follow today. */
@@ -55,9 +54,6 @@ async function main(): Promise<void> {
       'no-mdns': { type: 'boolean', default: false },
       'test-clock': { type: 'boolean', default: false },
       'test-clock-at': { type: 'string' },
-      'osc-port': { type: 'string' },
-      'osc-host': { type: 'string', default: '127.0.0.1' },
-      'osc-allow': { type: 'string', default: '127.0.0.1' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -79,7 +75,8 @@ async function main(): Promise<void> {
   const allowedHosts = allowedHostNames({ bound: values.host, extra: values['allow-host'] });
   const host = createHost(server, { core, token: values.token, allowedHosts, rendererDir: path.join(__dirname, '..', 'renderer'), ...(testClock ? { testClock } : {}) });
   const address = host.address();
-  const osc = values['osc-port'] === undefined ? null : await startOsc(core, values['osc-port'], values['osc-host'], values['osc-allow']);
+  // As stored in Settings; a change there applies at once.
+  const osc = keepOscControl(core);
   // Phones join by the set-network address (QR codes in the console) and find the host by DNS-SD.
   const advertisement: Advertisement | null = isLoopback(values.host) || values['no-mdns'] ? null : advertise(values.host, address.port);
   core.devices.joinInfo = { addresses: joinAddresses(values.host, address.port), advertisedAs: advertisement?.name ?? null };
@@ -93,7 +90,7 @@ async function main(): Promise<void> {
     // hangs (a stalled disk) must not keep the process alive forever: the WAL is safe either way.
     setTimeout(() => process.exit(0), 15_000).unref();
     void Promise.resolve(advertisement?.stop())
-      .then(() => Promise.all([host.close(), osc?.close()]))
+      .then(() => Promise.all([host.close(), osc.close()]))
       .finally(() => core.shutdown().finally(() => process.exit(0)));
   };
   process.on('SIGINT', stop);
@@ -107,7 +104,6 @@ async function main(): Promise<void> {
   if (advertisement) console.log(`  Advertised on the set network as "${advertisement.name}" (mDNS/DNS-SD, _http._tcp)`);
   if (testClock) console.log('  Test clock: ON (host time moves only through POST /test/clock)');
   if (core.readOnly) console.log(`  READ-ONLY: ${core.readOnlyReason}`);
-  if (osc) console.log(`  OSC control: udp://${values['osc-host']}:${osc.port} (/cuelight/arm, start, pause, resume, adjust, gonow, end, reset, mark, outcome), from ${values['osc-allow']}`);
   console.log(`Listening on ${base}`);
 }
 
@@ -117,13 +113,6 @@ function describeListenError(error: NodeJS.ErrnoException, port: number, host: s
   if (error.code === 'EACCES') return `port ${port} needs administrator rights: pick one above 1023 with --port <n>`;
   if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') return `this machine has no address ${host}: give one of its own with --host (0.0.0.0 listens on every network)`;
   return `could not listen on ${host}:${port}: ${error.message}`;
-}
-
-/** Control in over OSC, only when asked for: loopback and an allow-list unless told otherwise. */
-async function startOsc(core: Core, port: string, host: string, allow: string) {
-  const number = Number(port);
-  if (!Number.isInteger(number) || number < 1 || number > 65535) throw new Error(`--osc-port must be a number from 1 to 65535, not "${port}"`);
-  return startOscControl(core, { port: number, host, allow: allow.split(',').map((a) => a.trim()).filter(Boolean) });
 }
 
 main().catch((error: unknown) => {

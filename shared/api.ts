@@ -12,6 +12,7 @@ import { takeMethods } from './contract/takes';
 import { triggerMethods, triggerResult } from './contract/triggers';
 import { networkMethods, networkEvents } from './contract/network';
 import { readinessMethods, readinessEvents } from './contract/readiness';
+import { oscControlMethods } from './contract/osc-control';
 
 export { countdownSnapshot, countdownCommand, type CountdownSnapshot } from './contract/countdown';
 export { bootstrap } from './contract/settings';
@@ -28,6 +29,7 @@ export const methods = {
   ...triggerMethods,
   ...networkMethods,
   ...readinessMethods,
+  ...oscControlMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -15,7 +15,6 @@
 // Every figure carries the idle host's as its baseline. Knobs: BENCH_NEVER_LATE_LOADS (comma
 // list), _COUNTDOWN_S (5, the shortest a plan allows), _ROWS (70000 ≈ 9.8 MB), _BODIES (30),
 // _READERS (50), _SLOW (1000), _COMMAND_MS (250).
-import { fork } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -23,6 +22,7 @@ import WebSocket from 'ws';
 import { percentile } from './stats.mjs';
 import { spawnTracked, waitForListening, tempDir } from './proc.mjs';
 import { call, plansCsv } from './never-late-loads.mjs';
+import { startLoad } from './load-process.mjs';
 
 export const name = 'never_late';
 
@@ -87,29 +87,6 @@ function nextGo(socket) {
     };
     socket.on('message', onMessage);
   });
-}
-
-/** Starts a load in its own process (see never-late-load-child.mjs); resolves to its stop. */
-async function startLoad(load, options) {
-  const child = fork(path.join(HERE_DIR, 'never-late-load-child.mjs'), [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-  const reply = (key) => new Promise((resolve, reject) => {
-    const onMessage = (message) => {
-      if (!message[key]) return;
-      child.off('message', onMessage);
-      if (message.error) reject(new Error(message.error));
-      else resolve(message);
-    };
-    child.on('message', onMessage);
-    child.once('exit', (code) => reject(new Error(`the ${load} load's process exited (${code})`)));
-  });
-  const started = reply('started');
-  child.send({ load, options });
-  await started;
-  return async () => {
-    const stopped = reply('stopped');
-    child.send({ stop: true });
-    await stopped;
-  };
 }
 
 /** One countdown to GO under `load`: the three figures. */

@@ -9,12 +9,24 @@
 //   figure is arrival minus deadline. Target: OSC under 2 ms, the others under 5 ms; never early
 //   (the run fails if any arrival is before zero). With fewer than 100 samples p99 is the maximum.
 //   BENCH_TRIGGERS_ROUNDS (default 8, about 45 s) sets the number of countdowns.
+//
+// triggers.loaded.*_late_p99_ms — the same, with the host's loop kept busy meanwhile: readers
+//   (BENCH_TRIGGERS_READERS, default 16, half getCountdown, half listPlans of BENCH_TRIGGERS_PLANS
+//   imported plans, default 3000, as fast as the host answers) run in their own process through
+//   every round. Triggers fire from their own thread,
+//   so these should match the quiet figures; they are printed side by side at the end.
+//   BENCH_TRIGGERS_LOADED_ROUNDS (default: the same as BENCH_TRIGGERS_ROUNDS; 0 skips it).
+//   Also printed: the host's own lateMs (first byte written, on its clock), which does not
+//   include how long this process took to notice an arrival on a busy machine.
+//   CUELIGHT_TRIGGER_SPIN_MS (default 1) sets how long the firing thread waits out on the clock.
 import path from 'node:path';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { median, percentile } from './stats.mjs';
 import { spawnTracked, waitForListening, stop, callApi, tempDir } from './proc.mjs';
 import { reanchor, startHttpReceiver, startHyperDeck, startOscListener } from '../show-control/stand-ins.mjs';
+import { startLoad } from './load-process.mjs';
+import { plansCsv } from './never-late-loads.mjs';
 
 export const name = 'triggers';
 
@@ -22,6 +34,10 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const SERVE = path.join(ROOT, 'dist', 'electron', 'serve.cjs');
 const TOKEN = 'bench';
 const ROUNDS = Number(process.env.BENCH_TRIGGERS_ROUNDS ?? 8);
+const LOADED_ROUNDS = Number(process.env.BENCH_TRIGGERS_LOADED_ROUNDS ?? ROUNDS);
+const READERS = Number(process.env.BENCH_TRIGGERS_READERS ?? 16);
+const PLANS = Number(process.env.BENCH_TRIGGERS_PLANS ?? 3000);
+const KINDS = ['osc', 'http', 'hyperdeck'];
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const call = (url, method, input) => callApi(url, TOKEN, method, input);
@@ -37,6 +53,8 @@ function triggersFor(osc, http, decks) {
 export async function run({ emit, log }) {
   if (!fs.existsSync(SERVE)) throw new Error(`${path.relative(ROOT, SERVE)} is missing: run \`npm run build\` first`);
   if (!(Number.isInteger(ROUNDS) && ROUNDS > 0)) throw new Error(`BENCH_TRIGGERS_ROUNDS must be a positive integer, not ${process.env.BENCH_TRIGGERS_ROUNDS}`);
+  if (!(Number.isInteger(LOADED_ROUNDS) && LOADED_ROUNDS >= 0)) throw new Error(`BENCH_TRIGGERS_LOADED_ROUNDS must be 0 or more, not ${process.env.BENCH_TRIGGERS_LOADED_ROUNDS}`);
+  if (!(Number.isInteger(READERS) && READERS > 0)) throw new Error(`BENCH_TRIGGERS_READERS must be a positive integer, not ${process.env.BENCH_TRIGGERS_READERS}`);
   const osc = await startOscListener();
   const http = await startHttpReceiver(204);
   const decks = await Promise.all([startHyperDeck(), startHyperDeck(), startHyperDeck()]);
@@ -45,37 +63,62 @@ export async function run({ emit, log }) {
     const url = await waitForListening(child);
     const plan = await call(url, 'createPlan', { artist: { name: 'MAMAMOO' }, song: 'HIP', countdownMs: 5000, warningMs: 3000, dangerMs: 1000 });
     await call(url, 'saveTriggers', { triggers: triggersFor(osc, http, decks) });
-    const late = { osc: [], http: [], hyperdeck: [] };
-    for (let round = 1; round <= ROUNDS; round++) {
-      const seen = { osc: osc.packets.length, http: http.requests.length, decks: decks.map((d) => d.commands.length) };
-      await call(url, 'countdownCommand', { type: 'arm', planId: plan.id });
-      const { deadline } = await call(url, 'countdownCommand', { type: 'start' });
-      await sleep(deadline - Date.now() - 500);
-      reanchor();
-      await sleep(deadline - Date.now() + 400);
-      const arrivals = {
-        osc: osc.packets.slice(seen.osc).map((p) => p.at),
-        http: http.requests.slice(seen.http).map((r) => r.at),
-        hyperdeck: decks.flatMap((d, i) => d.commands.slice(seen.decks[i]).filter((c) => c.line.startsWith('record')).map((c) => c.at)),
-      };
-      for (const [kind, times] of Object.entries(arrivals)) {
-        const expected = { osc: 4, http: 3, hyperdeck: 3 }[kind];
-        if (times.length !== expected) throw new Error(`round ${round}: ${times.length} of ${expected} ${kind} triggers arrived`);
-        late[kind].push(...times.map((at) => at - deadline));
+    const receivers = { osc, http, decks };
+    const quiet = await rounds(url, plan, receivers, ROUNDS, 'quiet', log);
+    let loaded = null;
+    if (LOADED_ROUNDS > 0) {
+      // A season's plans, so each listPlans reader holds the loop for milliseconds, not microseconds.
+      if (PLANS > 0) await call(url, 'importPlans', { format: 'csv', content: plansCsv(PLANS) });
+      const stopLoad = await startLoad('readers', { url, readers: READERS });
+      try {
+        loaded = await rounds(url, plan, receivers, LOADED_ROUNDS, `${READERS} readers`, log);
+      } finally {
+        await stopLoad();
       }
-      const early = Object.values(late).flat().filter((ms) => ms < 0);
-      if (early.length) throw new Error(`round ${round}: ${early.length} triggers arrived before zero (${early.map((ms) => ms.toFixed(3)).join(', ')} ms)`);
-      log(`round ${round}/${ROUNDS}: OSC ${fmt(arrivals.osc, deadline)}; HTTP ${fmt(arrivals.http, deadline)}; HyperDeck ${fmt(arrivals.hyperdeck, deadline)}`);
-      await call(url, 'countdownCommand', { type: 'end' });
     }
-    for (const [kind, samples] of Object.entries(late)) {
-      log(`${kind}: ${samples.length} samples, median ${median(samples).toFixed(2)} ms, p99 ${percentile(samples, 99).toFixed(2)} ms, min ${Math.min(...samples).toFixed(3)} ms`);
-      emit({ metric: `triggers.${kind}_late_p99_ms`, value: percentile(samples, 99), unit: 'ms' });
+    const hostLine = (label, samples) => `${label} p50 ${median(samples).toFixed(2)} ms, p99 ${percentile(samples, 99).toFixed(2)} ms`;
+    log(`written by the host (its lateMs): ${hostLine('quiet', quiet.host)}${loaded ? ` | ${hostLine(`${READERS} readers`, loaded.host)}` : ''}`);
+    for (const kind of KINDS) {
+      const line = (label, samples) => `${label} median ${median(samples).toFixed(2)} ms, p99 ${percentile(samples, 99).toFixed(2)} ms, min ${Math.min(...samples).toFixed(3)} ms`;
+      log(`${kind}: ${quiet[kind].length} samples; ${line('quiet', quiet[kind])}${loaded ? ` | ${line(`${READERS} readers`, loaded[kind])}` : ''}`);
+      emit({ metric: `triggers.${kind}_late_p99_ms`, value: percentile(quiet[kind], 99), unit: 'ms' });
+      if (loaded) emit({ metric: `triggers.loaded.${kind}_late_p99_ms`, value: percentile(loaded[kind], 99), unit: 'ms' });
     }
   } finally {
     await stop(child);
     await Promise.all([osc.close(), http.close(), ...decks.map((d) => d.close())]);
   }
+}
+
+/** `count` countdowns to GO: each trigger's lateness, by kind. Fails at once if anything arrived before zero. */
+async function rounds(url, plan, { osc, http, decks }, count, label, log) {
+  const late = { osc: [], http: [], hyperdeck: [], host: [] };
+  for (let round = 1; round <= count; round++) {
+    const seen = { osc: osc.packets.length, http: http.requests.length, decks: decks.map((d) => d.commands.length) };
+    await call(url, 'countdownCommand', { type: 'arm', planId: plan.id });
+    const { deadline } = await call(url, 'countdownCommand', { type: 'start' });
+    await sleep(deadline - Date.now() - 500);
+    reanchor();
+    await sleep(deadline - Date.now() + 400);
+    const arrivals = {
+      osc: osc.packets.slice(seen.osc).map((p) => p.at),
+      http: http.requests.slice(seen.http).map((r) => r.at),
+      hyperdeck: decks.flatMap((d, i) => d.commands.slice(seen.decks[i]).filter((c) => c.line.startsWith('record')).map((c) => c.at)),
+    };
+    for (const [kind, times] of Object.entries(arrivals)) {
+      const expected = { osc: 4, http: 3, hyperdeck: 3 }[kind];
+      if (times.length !== expected) throw new Error(`${label} round ${round}: ${times.length} of ${expected} ${kind} triggers arrived`);
+      late[kind].push(...times.map((at) => at - deadline));
+    }
+    // The host's own figure (first byte written, on its clock): apart from how soon this process noticed the arrival.
+    const { takeId } = await call(url, 'getCountdown', {});
+    late.host.push(...(await call(url, 'getTakeTriggers', { takeId })).map((r) => r.lateMs));
+    const early = Object.values(late).flat().filter((ms) => ms < 0);
+    if (early.length) throw new Error(`${label} round ${round}: ${early.length} triggers arrived before zero (${early.map((ms) => ms.toFixed(3)).join(', ')} ms)`);
+    log(`${label} round ${round}/${count}: OSC ${fmt(arrivals.osc, deadline)}; HTTP ${fmt(arrivals.http, deadline)}; HyperDeck ${fmt(arrivals.hyperdeck, deadline)}`);
+    await call(url, 'countdownCommand', { type: 'end' });
+  }
+  return late;
 }
 
 const fmt = (times, deadline) => times.map((at) => `${(at - deadline).toFixed(2)}`).join('/') + ' ms';

@@ -14,8 +14,9 @@ import { takeCases } from './contract-cases/takes';
 import { triggerCases } from './contract-cases/triggers';
 import { networkCases } from './contract-cases/network';
 import { readinessCases } from './contract-cases/readiness';
+import { oscControlCases } from './contract-cases/osc-control';
 
-const areas = [settingsCases, rosterCases, planCases, countdownCases, takeCases, triggerCases, networkCases, readinessCases];
+const areas = [settingsCases, rosterCases, planCases, countdownCases, takeCases, triggerCases, networkCases, readinessCases, oscControlCases];
 /** Every method's refusals: a method added to the contract without an entry fails the suite. */
 const badInputs = Object.assign({}, ...areas.map((a) => a.bad)) as Record<MethodName, BadCase[]>;
 /** One accepted input per method, for the view-only and sanity checks. */

@@ -9,6 +9,7 @@ import { EventHub } from './events';
 import { Backups } from './backup';
 import { DeviceRegistry } from './clients/devices';
 import { OperatorLink } from './clients/operator-link';
+import { OscControlLink } from './control-in';
 import { Store } from './store';
 import { StoreKeeper } from './restore';
 import { openServices, type Services } from './services';
@@ -35,6 +36,8 @@ export interface Core {
   devices: DeviceRegistry;
   /** The operator's token: what the host checks, and what the console rotates. */
   operatorLink: OperatorLink;
+  /** OSC control in: the host that runs the server attaches to it (electron/host/osc/keeper). */
+  oscControl: OscControlLink;
   /** The start-up check failed: only a restore may change anything. */
   readonly readOnly: boolean;
   /** Why, with the newest good backup to restore; '' when writable. */
@@ -60,6 +63,7 @@ export function openCore(options: CoreOptions): Core {
   const devices = new DeviceRegistry(() => clock.now());
   // Reads and writes whichever store is open now (a restore swaps it).
   const operatorLink: OperatorLink = new OperatorLink(() => store.db, () => services.imports.yieldTo());
+  const oscControl = new OscControlLink();
   const backups = new Backups(options.dataDir, clock);
   const demo = options.demo === 'first-run' ? !fs.existsSync(path.join(options.dataDir, DB_FILE)) : (options.demo ?? false);
   const store = new Store(options.dataDir, clock, demo);
@@ -79,6 +83,7 @@ export function openCore(options: CoreOptions): Core {
       events,
       devices,
       operatorLink,
+      oscControl,
       version: options.version ?? '0.0.0',
       warmReview: options.warmReview ?? false,
       newestGoodBackup: () => backups.newestGood(),
@@ -103,6 +108,7 @@ export function openCore(options: CoreOptions): Core {
     clock,
     devices,
     operatorLink,
+    oscControl,
     get api() {
       return services.api;
     },

@@ -7,6 +7,7 @@ import type { Backup } from '../../shared/contract/settings';
 import type { StoreBackups } from './api/deps';
 import type { DeviceRegistry } from './clients/devices';
 import type { OperatorLink } from './clients/operator-link';
+import type { OscControlLink } from './control-in';
 import { openFile } from './db/open';
 import { ImportWriter } from './services/plan-import-write';
 import { CountdownService } from './services/countdown';
@@ -23,6 +24,7 @@ export interface ServiceContext {
   events: EventHub;
   devices: DeviceRegistry;
   operatorLink: OperatorLink;
+  oscControl: OscControlLink;
   version: string;
   /** Read the take log into memory in the background once open. */
   warmReview: boolean;
@@ -71,6 +73,7 @@ export function openServices(store: Store, context: ServiceContext): Services {
     devices,
     operatorLink,
     readiness,
+    oscControl: context.oscControl,
   });
   store.startCheckpointing();
   warmUp(store, context.warmReview);

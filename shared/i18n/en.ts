@@ -6,9 +6,10 @@ import { takesMessages } from './areas/takes';
 import { errorMessages } from './areas/errors';
 import { triggersMessages } from './areas/triggers';
 import { networkMessages } from './areas/network';
+import { oscControlMessages } from './areas/osc-control';
 
 /** Every area's catalogue, so each screen's strings live beside each other in both languages. */
-export const AREAS = [appMessages, plansMessages, consoleMessages, stageMessages, takesMessages, errorMessages, triggersMessages, networkMessages] as const;
+export const AREAS = [appMessages, plansMessages, consoleMessages, stageMessages, takesMessages, errorMessages, triggersMessages, networkMessages, oscControlMessages] as const;
 
 export const en = {
   ...appMessages.en,
@@ -19,6 +20,7 @@ export const en = {
   ...errorMessages.en,
   ...triggersMessages.en,
   ...networkMessages.en,
+  ...oscControlMessages.en,
 };
 
 export type MessageKey = keyof typeof en;

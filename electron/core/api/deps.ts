@@ -7,6 +7,7 @@ import type { TriggerRunner } from '../triggers/runner';
 import type { DeviceRegistry } from '../clients/devices';
 import type { OperatorLink } from '../clients/operator-link';
 import type { ReadinessService } from '../clients/readiness';
+import type { OscControlLink } from '../control-in';
 import { CHANGE_TABLES, type ApiImplementation, type MethodName } from '../../../shared/api';
 import type { Backup } from '../../../shared/contract/settings';
 
@@ -41,6 +42,8 @@ export interface ApiDeps {
   operatorLink: OperatorLink;
   /** Departments' go / no-go and the countdown's auto-hold. */
   readiness: ReadinessService;
+  /** OSC control in: its status, and the host's way to apply a saved setting at once. */
+  oscControl: OscControlLink;
 }
 
 export type Table = (typeof CHANGE_TABLES)[number];

@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import type { Db } from '../db/open';
 import type { Clock } from '../clock';
 import type { EventHub } from '../events';
@@ -7,37 +6,51 @@ import type { Take } from '../../../shared/schemas';
 import type { Trigger, TriggerEvent, TriggerResult } from '../../../shared/contract/triggers';
 import { insertTriggerResult, triggersForPlan } from '../repos/triggers';
 import type { TakeFields } from './fields';
-import type { ActionOutcome, ArmedAction } from './action';
-import { armAction } from './arm';
-import { DeckPool } from './hyperdeck';
+import type { ActionOutcome } from './action';
+import type { FireItem } from './fire-protocol';
+import { FireThread } from './fire-thread';
 import { statement } from '../db/statements';
 
-/** Connections open this long before their moment (receivers drop idle connections after a while). */
-const WARM_MS = 2_000;
-/** The fire timer wakes this early and waits out the rest, so a timer that wakes a little late costs nothing. */
-const LEAD_MS = 5;
 /** Cheapest first: a datagram, then a line on an open TCP connection, then an HTTP request. */
 const FIRE_ORDER = { osc: 0, hyperdeck: 1, http: 2 } as const;
 
 interface Moment {
+  id: number;
   at: number;
   event: TriggerEvent;
   triggers: Trigger[];
-  armed: Map<number, ArmedAction> | null;
+  fields: TakeFields;
 }
 
+/** What a result needs once its outcome comes back from the firing thread. */
+interface Launch {
+  trigger: Trigger;
+  fields: TakeFields;
+  takeId: number | null;
+  /** Host time it was due: the moment, or true zero. */
+  due: number;
+}
+
+/** A trigger fires at most once per run and moment: this key says which. */
+const keyOf = (fields: TakeFields, trigger: Trigger) => `${fields.run}:${trigger.id}:${fields.event}`;
+
 /**
- * Show control out. Listens to the countdown's snapshots and fires each trigger from its own
- * timers: the GO moment's timer wakes just before the deadline the countdown service also waits
- * for, so first bytes leave at zero and the GO commit follows (neither waits for the other's
- * answers). Results are written when they are known, with the run that links them to the take.
+ * Show control out. Listens to the countdown's snapshots on the host's loop and hands each moment
+ * to the firing thread (fire-thread.ts) ahead of time: payloads encoded, connections opened, and
+ * with the wall clock the thread's own timer fires at zero, so a busy loop here cannot make a
+ * trigger late, and the GO commit and the triggers never wait for each other. Results come back
+ * by message and are written when they are known, with the run that links them to the take.
  */
 export class TriggerRunner {
   private last: CountdownSnapshot | null = null;
   private fired = new Set<string>();
   private moments: Moment[] = [];
   private cancels: (() => void)[] = [];
-  private decks = new DeckPool();
+  private launches = new Map<string, Launch>();
+  private nextMoment = 1;
+  private thread: FireThread;
+  /** The wall clock moves by itself and every thread can read it; a manual clock moves only here. */
+  private selfTimed: boolean;
   private off: () => void;
   private closed = false;
 
@@ -46,6 +59,8 @@ export class TriggerRunner {
     private clock: Clock,
     private events: EventHub,
   ) {
+    this.selfTimed = clock.preciseNow !== undefined;
+    this.thread = new FireThread(this.selfTimed, (key, outcome) => this.landed(key, outcome));
     this.off = events.on('countdown', (snapshot) => this.onSnapshot(snapshot));
   }
 
@@ -59,7 +74,7 @@ export class TriggerRunner {
     this.closed = true;
     this.off();
     this.cancel();
-    this.decks.close();
+    void this.thread.close();
   }
 
   /** A take's outcome was logged (called by the takes API after its commit). */
@@ -72,13 +87,17 @@ export class TriggerRunner {
   /** Fires one trigger now and answers with its result, stored nowhere (the editor's "send test"). */
   async test(trigger: Trigger, fields: TakeFields): Promise<TriggerResult> {
     const due = this.clock.now();
-    const outcome = await armAction(trigger, fields, this.clock, this.decks, false, true).fire();
+    const outcome = await this.thread.test({ action: trigger.action }, fields, due);
     return this.resultOf(trigger, fields, null, due, outcome);
   }
 
   private onSnapshot(s: CountdownSnapshot): void {
     const prev = this.last;
     this.last = s;
+    if (prev && s.run !== prev.run) this.forgetRunsBefore(s.run);
+    // GO: the armed moment fires now unless its own timer already has; its lateness counts from true zero.
+    const go = s.phase === 'go' ? this.moments.find((m) => m.event === 'go' && m.fields.run === s.run) : undefined;
+    if (go && !this.closed) this.fireMoment(go, Math.min(go.at, s.goAt ?? go.at));
     this.cancel();
     if (this.closed) return;
     // A take that was running has ended (end, or reset mid-take).
@@ -88,7 +107,7 @@ export class TriggerRunner {
     if (s.planId === null) return;
     if (s.phase === 'standby' && prev?.run !== s.run) this.fireNow(this.fieldsOf(s, 'armed'), null);
     if (s.phase === 'counting' && s.deadline !== null) this.schedule(s, s.deadline);
-    // GO from "Go now", or a zero this host's timer missed: fire now (once per run).
+    // GO from "Go now" with nothing armed, or a zero this host's timers missed: fire now (once per run).
     if (s.phase === 'go') this.fireNow(this.fieldsOf(s, 'go'), s.takeId);
   }
 
@@ -104,27 +123,34 @@ export class TriggerRunner {
   }
 
   private due(fields: TakeFields, planId: number): Trigger[] {
-    return triggersForPlan(this.db, planId).filter(
-      (t) => t.enabled && t.event === fields.event && !this.fired.has(`${fields.run}:${t.id}:${fields.event}`),
-    );
+    return triggersForPlan(this.db, planId).filter((t) => t.enabled && t.event === fields.event && !this.fired.has(keyOf(fields, t)));
+  }
+
+  private items(triggers: Trigger[], fields: TakeFields, takeId: number | null, due: number): FireItem[] {
+    return triggers.map((trigger) => {
+      const key = keyOf(fields, trigger);
+      this.launches.set(key, { trigger, fields, takeId, due });
+      return { key, trigger: { action: trigger.action }, fields };
+    });
   }
 
   private fireNow(fields: TakeFields, takeId: number | null): void {
     const triggers = this.due(fields, fields.plan);
     if (triggers.length === 0) return;
     const now = this.clock.now();
-    const armed = triggers.map((t) => [t, armAction(t, fields, this.clock, this.decks, false)] as const);
-    for (const [t, action] of armed) this.launch(t, fields, takeId, now, action);
+    for (const t of triggers) this.fired.add(keyOf(fields, t));
+    this.thread.fireNow(this.items(triggers, fields, takeId, now), now);
   }
 
-  /** Timers for every moment of this countdown: seconds-before triggers and GO. */
+  /** Every moment of this countdown (seconds-before triggers and GO), armed on the firing thread now. */
   private schedule(s: CountdownSnapshot, deadline: number): void {
     const byAt = new Map<string, Moment>();
     for (const event of ['before', 'go'] as const) {
-      for (const t of this.due(this.fieldsOf(s, event), s.planId!)) {
+      const fields = this.fieldsOf(s, event);
+      for (const t of this.due(fields, s.planId!)) {
         const at = event === 'go' ? deadline : deadline - t.secondsBefore * 1000;
         const key = `${event}:${at}`;
-        const moment = byAt.get(key) ?? { at, event, triggers: [], armed: null };
+        const moment = byAt.get(key) ?? { id: this.nextMoment++, at, event, triggers: [], fields };
         moment.triggers.push(t);
         moment.triggers.sort((a, b) => FIRE_ORDER[a.action.kind] - FIRE_ORDER[b.action.kind]);
         byAt.set(key, moment);
@@ -132,44 +158,37 @@ export class TriggerRunner {
     }
     const now = this.clock.now();
     for (const moment of byAt.values()) {
-      const fields = this.fieldsOf(s, moment.event);
-      const warm = () => (moment.armed ??= new Map(moment.triggers.map((t) => [t.id, armAction(t, fields, this.clock, this.decks, true)])));
-      if (moment.at - WARM_MS <= now) warm();
-      else this.cancels.push(this.clock.setTimer(warm, moment.at - WARM_MS - now));
-      this.cancels.push(this.clock.setTimer(() => this.fireAt(moment, fields, warm), moment.at - LEAD_MS - now));
+      this.thread.arm(moment.id, moment.at, this.items(moment.triggers, moment.fields, null, moment.at), now);
+      // A clock that moves only when told: the thread learns the moment has come from here.
+      if (!this.selfTimed) this.cancels.push(this.clock.setTimer(() => this.fireMoment(moment, moment.at), moment.at - now));
       this.moments.push(moment);
     }
   }
 
-  /** Waits out the last milliseconds to the moment (never early), then writes every trigger's first bytes. */
-  private fireAt(moment: Moment, fields: TakeFields, warm: () => Map<number, ArmedAction>): void {
-    const armed = warm();
-    const budgetEnd = performance.now() + LEAD_MS + 2;
-    while (this.clock.now() < moment.at && performance.now() < budgetEnd) {
-      // spin: a few milliseconds at most, and only before the moment
-    }
-    if (this.clock.now() < moment.at) {
-      // A clock that does not move by itself (tests, --test-clock): wait for it properly.
-      this.cancels.push(this.clock.setTimer(() => this.fireAt(moment, fields, warm), moment.at - this.clock.now()));
-      return;
-    }
-    moment.armed = null; // fired: cancel() must not close what is now in flight
+  /** Asks the thread to fire a moment now (it fires each trigger once, whoever asks first). */
+  private fireMoment(moment: Moment, due: number): void {
     this.moments = this.moments.filter((m) => m !== moment);
-    for (const t of moment.triggers) this.launch(t, fields, null, moment.at, armed.get(t.id)!);
+    for (const t of moment.triggers) {
+      const key = keyOf(moment.fields, t);
+      this.fired.add(key);
+      const launch = this.launches.get(key);
+      if (launch) launch.due = due;
+    }
+    this.thread.fire(moment.id, this.clock.now());
   }
 
-  private launch(trigger: Trigger, fields: TakeFields, takeId: number | null, due: number, action: ArmedAction): void {
-    this.fired.add(`${fields.run}:${trigger.id}:${fields.event}`);
-    action
-      .fire()
-      .catch((error: unknown) => ({ status: 'failed', detail: (error as Error).message, sentAt: null }) as ActionOutcome)
-      .then((outcome) => this.record(this.resultOf(trigger, fields, takeId, due, outcome)))
-      // Recording can fail on a failing disk: an unhandled rejection would take the host (and the countdown) down.
-      .catch((error: unknown) => console.error(`Trigger "${trigger.name}" ran, but its result could not be kept:`, error));
+  /** An outcome came back from the firing thread. */
+  private landed(key: string, outcome: ActionOutcome): void {
+    this.fired.add(key);
+    const launch = this.launches.get(key);
+    if (!launch) return;
+    this.launches.delete(key);
+    this.record(this.resultOf(launch.trigger, launch.fields, launch.takeId, launch.due, outcome));
   }
 
   private resultOf(trigger: Trigger, fields: TakeFields, takeId: number | null, due: number, outcome: ActionOutcome): TriggerResult {
-    const firedAt = outcome.sentAt ?? this.clock.now();
+    // The thread's wall time is fractional; the store keeps whole ms, never before the moment.
+    const sentAt = outcome.sentAt ?? this.clock.now();
     return {
       triggerId: trigger.id,
       name: trigger.name,
@@ -177,8 +196,8 @@ export class TriggerRunner {
       kind: trigger.action.kind,
       status: outcome.status,
       detail: outcome.detail,
-      firedAt,
-      lateMs: Math.max(0, firedAt - due),
+      firedAt: Math.floor(sentAt),
+      lateMs: Math.max(0, Math.round((sentAt - due) * 1000) / 1000),
       run: fields.run,
       planId: fields.plan,
       takeId,
@@ -200,8 +219,13 @@ export class TriggerRunner {
     this.events.emit('triggerResult', result);
   }
 
+  /** Results of runs before the last one can no longer come back. */
+  private forgetRunsBefore(run: number): void {
+    for (const [key, launch] of this.launches) if (launch.fields.run < run - 1) this.launches.delete(key);
+  }
+
   private cancel(): void {
     for (const cancel of this.cancels.splice(0)) cancel();
-    for (const m of this.moments.splice(0)) for (const a of m.armed?.values() ?? []) a.dispose();
+    for (const m of this.moments.splice(0)) this.thread.cancel(m.id);
   }
 }

@@ -4,6 +4,7 @@
  */
 import WebSocket from 'ws';
 import type { CountdownSnapshot, Envelope, Events, MethodInput, MethodName, MethodOutput } from '../../../shared/api';
+import type { ReadinessBoard } from '../../../shared/contract/readiness';
 
 export interface HostSettings {
   /** e.g. http://192.168.1.20:4173 */
@@ -20,6 +21,8 @@ export class HostConnection {
   takeNumber: number | null = null;
   /** The latest failed trigger of the current countdown, if any. */
   failedTrigger: Events['triggerResult'] | null = null;
+  /** The go / no-go board: read on connect, then kept by the host's readiness events. */
+  readiness: ReadinessBoard | null = null;
   private socket: WebSocket | null = null;
   private retry: ReturnType<typeof setTimeout> | null = null;
   private closed = false;
@@ -46,6 +49,7 @@ export class HostConnection {
     this.socket = socket;
     socket.on('open', () => {
       this.connected = true;
+      this.loadReadiness();
       this.changed();
     });
     socket.on('message', (data) => this.receive(String(data)));
@@ -80,11 +84,26 @@ export class HostConnection {
       if (newTake) this.loadTakeNumber(snapshot.takeId);
       this.changed();
     }
+    if (frame.name === 'readiness') {
+      this.readiness = frame.payload as ReadinessBoard;
+      this.changed();
+    }
     if (frame.name === 'triggerResult') {
       const result = frame.payload as Events['triggerResult'];
       if (result.status === 'failed') this.failedTrigger = result;
       this.changed();
     }
+  }
+
+  /** Readiness events come only on changes: a key needs the board as it is when the module connects. */
+  private loadReadiness(): void {
+    this.call('getReadiness', {}).then(
+      (board) => {
+        this.readiness = board;
+        this.changed();
+      },
+      () => undefined,
+    );
   }
 
   private loadTakeNumber(takeId: number | null): void {

@@ -84,6 +84,44 @@ describe('the Companion module against a headless host', () => {
   });
 });
 
+describe('go / no-go on the keys', () => {
+  it('shows which departments are not ready, and that the count is held for them', async () => {
+    const links = await h.ok('listDepartmentLinks', undefined);
+    expect(links.length).toBeGreaterThan(1);
+    for (const link of links) await h.ok('setMyReadiness', { token: link.token, ready: link.name !== links[0]!.name });
+    const first = links[0]!.name;
+    await until(() => variableValues(connection).not_ready === first);
+    expect(feedback('departmentNotReady')).toBe(true);
+    expect(feedback('departmentNotReady', { department: first.toUpperCase() })).toBe(true);
+    expect(feedback('departmentNotReady', { department: links[1]!.name })).toBe(false);
+    expect(feedback('held')).toBe(false);
+
+    await h.ok('setReadinessOptions', { autoHold: true, holdAtSeconds: 10 });
+    await h.ok('countdownCommand', { type: 'arm', planId, rehearsal: false });
+    const { deadline } = await h.ok('countdownCommand', { type: 'start' });
+    h.clock.set(deadline! - 10_000);
+    await until(() => feedback('held') === true);
+    expect(variableValues(connection).held_for).toBe(first);
+
+    await h.ok('setMyReadiness', { token: links[0]!.token, ready: true });
+    await until(() => variableValues(connection).not_ready === '');
+    expect(feedback('departmentNotReady')).toBe(false);
+  });
+
+  it('reads the board when it connects, before any change is announced', async () => {
+    const links = await h.ok('listDepartmentLinks', undefined);
+    for (const link of links) await h.ok('setMyReadiness', { token: link.token, ready: false });
+    const late = new HostConnection({ url: `http://127.0.0.1:${(host.server.address() as { port: number }).port}`, token: 'deck-token' }, () => {});
+    late.connect();
+    try {
+      await until(() => late.readiness !== null);
+      expect(variableValues(late).not_ready).toBe(links.map((l) => l.name).join(', '));
+    } finally {
+      late.close();
+    }
+  });
+});
+
 describe('the time on a key', () => {
   it('counts down in whole seconds as the stage does, then counts the take up from GO', () => {
     const base = { planId: 1, durationMs: 90_000, startedAt: 0, endedAt: null, run: 1, warningMs: 0, dangerMs: 0, takeId: null, rehearsal: false, artist: '', song: '', message: '', saveFailure: null, hostNow: 0, boot: 'b', version: 1 };

@@ -120,6 +120,25 @@ export function feedbackDefinitions(host: HostConnection): CompanionFeedbackDefi
       options: [],
       callback: () => host.connected,
     },
+    departmentNotReady: {
+      type: 'boolean',
+      name: 'A department is not ready (go / no-go)',
+      defaultStyle: { bgcolor: 0xe5484d, color: 0xffffff },
+      options: [
+        { id: 'department', type: 'textinput', label: 'Department (empty: any)', default: '' },
+      ],
+      callback: (feedback) => {
+        const wanted = String(feedback.options.department ?? '').trim().toLocaleLowerCase();
+        return notReady(host).some((name) => wanted === '' || name.toLocaleLowerCase() === wanted);
+      },
+    },
+    held: {
+      type: 'boolean',
+      name: 'The countdown is held for a department',
+      defaultStyle: { bgcolor: 0xf0b429, color: 0x000000 },
+      options: [],
+      callback: () => Boolean(host.readiness?.hold),
+    },
     triggerFailed: {
       type: 'boolean',
       name: 'A show-control trigger failed this countdown',
@@ -137,7 +156,14 @@ export const VARIABLES = {
   song: { name: 'Song' },
   take_number: { name: 'Take number' },
   failed_trigger: { name: 'The last failed trigger and why' },
+  not_ready: { name: 'Departments not ready, comma-separated' },
+  held_for: { name: 'While the count is held: whom it waits for' },
 };
+
+/** The departments not ready now, by name, in the board's order. */
+export function notReady(host: HostConnection): string[] {
+  return (host.readiness?.departments ?? []).filter((d) => !d.ready).map((d) => d.name);
+}
 
 /** What the countdown shows now: time left, or time since GO (whole seconds, as the stage rounds). */
 export function shownTime(s: CountdownSnapshot | null, hostNow: number): string {
@@ -158,5 +184,7 @@ export function variableValues(host: HostConnection): CompanionVariableValues {
     song: s?.song ?? '',
     take_number: host.takeNumber === null ? '' : String(host.takeNumber),
     failed_trigger: host.failedTrigger ? `${host.failedTrigger.name}: ${host.failedTrigger.detail}` : '',
+    not_ready: notReady(host).join(', '),
+    held_for: host.readiness?.hold ? host.readiness.hold.waitingFor.join(', ') : '',
   };
 }

@@ -4,6 +4,7 @@ import { attempt, useCanControl } from '../../stores/data';
 import { showToast, useT } from '../../stores/ui';
 import { BackupsPanel } from './BackupsPanel';
 import { TriggersEditor } from '../triggers/TriggersEditor';
+import { OscControlPanel } from '../triggers/OscControlPanel';
 
 /** Who is logging (stored with every take and outcome change). */
 function CrewName() {
@@ -37,6 +38,7 @@ function CrewName() {
 
 export function SettingsScreen() {
   const t = useT();
+  const canControl = useCanControl();
   return (
     <main className="screen settings-screen">
       <header className="screen-header">
@@ -47,6 +49,8 @@ export function SettingsScreen() {
         <BackupsPanel />
       </div>
       <TriggersEditor />
+      {/* Its addresses and senders are the operator's to see: a view-only display gets no panel. */}
+      {canControl && <OscControlPanel />}
     </main>
   );
 }
