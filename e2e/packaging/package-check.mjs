@@ -63,12 +63,15 @@ try {
   const isFile = (entry) => asar.statFile(archive, entry, false).files === undefined;
   const packed = files.filter(isFile);
 
-  // What the app runs: the two bundles, the renderer (no source maps), and better-sqlite3's JS and one binary.
+  // What the app runs: the two bundles, their worker threads, the renderer (no source maps), and
+  // better-sqlite3's JS and one binary. A worker left out would fail only when first started.
   const target = `${process.platform}-${process.arch}`;
+  const workerFiles = fs.readdirSync(path.join(root, 'dist', 'electron', 'workers')).filter((f) => f.endsWith('.cjs')).map((f) => `dist/electron/workers/${f}`);
+  check(workerFiles.length > 0, 'dist/electron/workers holds no worker: run `npm run build` first.');
   const rendererFiles = fs.readdirSync(path.join(root, 'dist', 'renderer'), { recursive: true })
     .map((f) => `dist/renderer/${String(f).split(path.sep).join('/')}`)
     .filter((f) => !f.endsWith('.map') && fs.statSync(path.join(root, f)).isFile());
-  const required = ['package.json', 'dist/electron/main.cjs', 'dist/electron/preload.cjs', ...rendererFiles, 'node_modules/better-sqlite3/package.json', 'node_modules/better-sqlite3/lib/index.js', `node_modules/better-sqlite3/prebuilds/${target}.node`];
+  const required = ['package.json', 'dist/electron/main.cjs', 'dist/electron/preload.cjs', ...workerFiles, ...rendererFiles, 'node_modules/better-sqlite3/package.json', 'node_modules/better-sqlite3/lib/index.js', `node_modules/better-sqlite3/prebuilds/${target}.node`];
   for (const file of required) check(packed.includes(file), `${file} is missing from app.asar.`);
   const allowed = (f) => required.includes(f) || /^node_modules\/better-sqlite3\/lib\/[\w/-]+\.js$/.test(f);
   const extra = packed.filter((f) => !allowed(f));
@@ -77,7 +80,7 @@ try {
   // Each bundle may need only Node built-ins, Electron, and what is packed beside it.
   const manifest = JSON.parse(asar.extractFile(archive, 'package.json').toString('utf8'));
   check(manifest.main === 'dist/electron/main.cjs', `package.json main is ${manifest.main}, not dist/electron/main.cjs.`);
-  for (const bundle of ['dist/electron/main.cjs', 'dist/electron/preload.cjs']) {
+  for (const bundle of ['dist/electron/main.cjs', 'dist/electron/preload.cjs', ...workerFiles]) {
     const source = asar.extractFile(archive, bundle).toString('utf8');
     const needs = new Set([...source.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]));
     for (const name of needs) {
