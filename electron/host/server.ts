@@ -13,6 +13,8 @@ import { bodyLimitFor, busyRefusal, declaredSizeRefusal, isBigUpload, lingerThen
 import { attachEventSockets } from './websocket';
 import { createLimitedServer } from './connections';
 import { openApiDocument } from './openapi';
+import { SerialisedAnswer } from '../../shared/serialised-answer';
+import { UnreadJson } from '../core/unread-json';
 
 export interface HostOptions {
   core: Core;
@@ -29,6 +31,29 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown, heade
   const json = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
   res.end(json);
+}
+
+/** Bytes handed to the socket per turn of the loop: a big answer is written in these, as the client takes them. */
+const ANSWER_CHUNK_BYTES = 64 * 1024;
+
+/** An answer a worker already wrote as JSON, sent as it is inside its envelope, a chunk at a time. */
+function sendSerialised(res: http.ServerResponse, answer: SerialisedAnswer<unknown>): void {
+  const head = Buffer.from('{"ok":true,"value":');
+  const tail = Buffer.from('}');
+  const json = answer.json;
+  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': String(head.length + json.length + tail.length) });
+  res.write(head);
+  let at = 0;
+  const writeSome = () => {
+    while (at < json.length) {
+      const chunk = json.subarray(at, at + ANSWER_CHUNK_BYTES);
+      at += chunk.length;
+      if (!res.write(chunk)) return void res.once('drain', writeSome);
+    }
+    res.end(tail);
+  };
+  res.once('close', () => (at = json.length));
+  writeSome();
 }
 
 /** Answers without reading (the rest of) the body, which is then dropped for a moment at most. */
@@ -82,7 +107,10 @@ export function createHost(server: http.Server, options: HostOptions) {
   const uploads = new UploadSlots();
   const refuseOrigin = (req: http.IncomingMessage) => refusalFor({ host: req.headers.host, origin: req.headers.origin }, allowedHosts);
 
-  /** Reads a JSON body within `limit`, holding an upload slot while a big one streams in. */
+  /**
+   * Reads a JSON body within `limit`, holding an upload slot while a big one streams in. A body a
+   * big method takes stays unread here: its worker parses it, off the countdown's loop.
+   */
   async function readJson(req: http.IncomingMessage, res: http.ServerResponse, limit: number): Promise<{ value: unknown } | null> {
     const declared = declaredSizeRefusal(req, limit);
     if (declared) return refuse(req, res, declared), null;
@@ -91,7 +119,8 @@ export function createHost(server: http.Server, options: HostOptions) {
     res.once('close', release);
     const body = await readBody(req, limit);
     if (!body.ok) return refuse(req, res, body.refusal), null;
-    const json = parseJson(body.text);
+    if (limit > SMALL_BODY_BYTES) return { value: new UnreadJson(body.bytes) };
+    const json = parseJson(body.bytes);
     if (!json.ok) return refuse(req, res, json.refusal), null;
     return { value: json.value };
   }
@@ -109,6 +138,7 @@ export function createHost(server: http.Server, options: HostOptions) {
     if (!body) return;
     const envelope = await dispatch(core, name, body.value, { canControl });
     const status = envelope.ok ? 200 : { not_found: 404, unauthorized: 401, internal: 500 }[envelope.error.code as string] ?? 400;
+    if (envelope.ok && envelope.value instanceof SerialisedAnswer) return sendSerialised(res, envelope.value);
     sendJson(res, status, envelope);
   }
 
