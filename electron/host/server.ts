@@ -15,6 +15,9 @@ import { createLimitedServer } from './connections';
 import { openApiDocument } from './openapi';
 import { SerialisedAnswer } from '../../shared/serialised-answer';
 import { UnreadJson } from '../core/unread-json';
+import type { Envelope } from '../../shared/api';
+import { ReadQueue } from './read-queue';
+import { StoredReads } from './stored-reads';
 
 export interface HostOptions {
   core: Core;
@@ -28,9 +31,19 @@ export interface HostOptions {
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const json = JSON.stringify(body);
+  sendBytes(res, status, JSON.stringify(body), headers);
+}
+
+function sendBytes(res: http.ServerResponse, status: number, json: string | Buffer, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
   res.end(json);
+}
+
+/** A method's envelope, with the HTTP status its error means. */
+function sendEnvelope(res: http.ServerResponse, envelope: Envelope<unknown>): void {
+  if (envelope.ok && envelope.value instanceof SerialisedAnswer) return sendSerialised(res, envelope.value);
+  const status = envelope.ok ? 200 : { not_found: 404, unauthorized: 401, internal: 500 }[envelope.error.code as string] ?? 400;
+  sendJson(res, status, envelope);
 }
 
 /** Bytes handed to the socket per turn of the loop: a big answer is written in these, as the client takes them. */
@@ -105,6 +118,8 @@ export function openPort(port: number, host: string): Promise<http.Server> {
 export function createHost(server: http.Server, options: HostOptions) {
   const { core, token, allowedHosts } = options;
   const uploads = new UploadSlots();
+  const reads = new ReadQueue();
+  const storedReads = new StoredReads();
   const refuseOrigin = (req: http.IncomingMessage) => refusalFor({ host: req.headers.host, origin: req.headers.origin }, allowedHosts);
 
   /**
@@ -136,10 +151,16 @@ export function createHost(server: http.Server, options: HostOptions) {
     }
     const body = await readJson(req, res, bodyLimitFor(name));
     if (!body) return;
-    const envelope = await dispatch(core, name, body.value, { canControl });
-    const status = envelope.ok ? 200 : { not_found: 404, unauthorized: 401, internal: 500 }[envelope.error.code as string] ?? 400;
-    if (envelope.ok && envelope.value instanceof SerialisedAnswer) return sendSerialised(res, envelope.value);
-    sendJson(res, status, envelope);
+    const answer = async () => {
+      if (res.destroyed) return; // its client went away while it waited
+      const call = () => dispatch(core, name, body.value, { canControl });
+      const kept = await storedReads.answer(core.db, name, body.value, call);
+      if (Buffer.isBuffer(kept)) return sendBytes(res, 200, kept);
+      sendEnvelope(res, kept?.envelope ?? (await call()));
+    };
+    // Commands and changes are answered at once; reads take their turn (read-queue.ts).
+    if (methods[name].mutates) return answer();
+    reads.add(req.socket, answer);
   }
 
   async function handleTestClock(req: http.IncomingMessage, res: http.ServerResponse, clock: ManualClock): Promise<void> {
