@@ -4,4 +4,5 @@ export const workerEntryPoints = {
   'plan-import': 'electron/core/workers/plan-import.worker.ts',
   'plan-export': 'electron/core/workers/plan-export.worker.ts',
   'take-export': 'electron/core/workers/take-export.worker.ts',
+  'store-backup': 'electron/core/workers/store-backup.worker.ts',
 };
