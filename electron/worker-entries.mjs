@@ -5,4 +5,5 @@ export const workerEntryPoints = {
   'plan-export': 'electron/core/workers/plan-export.worker.ts',
   'take-export': 'electron/core/workers/take-export.worker.ts',
   'store-backup': 'electron/core/workers/store-backup.worker.ts',
+  'store-checkpoint': 'electron/core/workers/store-checkpoint.worker.ts',
 };

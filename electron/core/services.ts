@@ -45,7 +45,7 @@ export interface Services {
 export function openServices(store: Store, context: ServiceContext): Services {
   const { clock, events, devices } = context;
   const good = store.readOnly ? context.newestGoodBackup() : null;
-  const imports = new ImportWriter(() => openImportConnection(store.file));
+  const imports = new ImportWriter(() => openImportConnection(store.file), () => store.checkpointAfterBigCommit());
   const countdown = new CountdownService(store.liveDb, clock, events, { takeEnded: context.takeEnded, beforeWrite: () => imports.yieldTo() });
   // Show control hears the countdown through the event hub, so the countdown never waits for it.
   const triggers = new TriggerRunner(store.liveDb, clock, events);

@@ -42,7 +42,11 @@ export class ImportWriter {
   private connection: Db | null = null;
   private preempted = false;
 
-  constructor(private openConnection: () => Db) {}
+  constructor(
+    private openConnection: () => Db,
+    /** Told just before the import commits, so its pages reach the store file off the loop. */
+    private beforeCommit: () => void = () => {},
+  ) {}
 
   get busy(): boolean {
     return this.connection !== null;
@@ -127,6 +131,7 @@ export class ImportWriter {
         }
       }
       const keep = !request.dryRun && written > 0 && (errors.length === 0 || request.onlyValid);
+      if (keep) this.beforeCommit();
       db.exec(keep ? 'COMMIT' : 'ROLLBACK');
       return { imported: keep ? written : 0, valid, alreadyPlanned: skipped, rows: file.rows, errors: sortImportErrors(errors) };
     } finally {

@@ -6,7 +6,7 @@ import type { RefusalKey, RefusalParams } from '../../../shared/i18n/refusal';
 import { CuelightError } from '../errors';
 
 /** The workers the bundle builds (electron/bundle.mjs), each one file beside the host's own bundle. */
-export type WorkerName = 'plan-import' | 'plan-export' | 'take-export' | 'store-backup';
+export type WorkerName = 'plan-import' | 'plan-export' | 'take-export' | 'store-backup' | 'store-checkpoint';
 
 /** What a worker posts: progress as it goes, that its job is done (and in how many parts), each part and the answer when asked, or why it failed. */
 export type WorkerMessage<T> =
