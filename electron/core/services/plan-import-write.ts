@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import type { Db } from '../db/open';
@@ -42,7 +41,6 @@ export interface ImportRequest {
 export class ImportWriter {
   private connection: Db | null = null;
   private preempted = false;
-  private flushing = false;
 
   constructor(
     private openConnection: () => Db,
@@ -79,26 +77,6 @@ export class ImportWriter {
     }
   }
 
-  /**
-   * The import spills its pages to the WAL as it goes; syncing them on the thread pool meanwhile
-   * leaves its commit's fsync, which runs on the loop, little to wait for.
-   */
-  private flushInBackground(db: Db): void {
-    if (this.flushing) return;
-    this.flushing = true;
-    fs.promises
-      .open(`${db.name}-wal`, 'r+')
-      .then(async (wal) => {
-        try {
-          await wal.datasync();
-        } finally {
-          await wal.close();
-        }
-      })
-      .catch(() => {}) // only ever a head start: the commit syncs regardless
-      .finally(() => (this.flushing = false));
-  }
-
   /** One pass over the rows; null when another write took the lock meanwhile. */
   private async attempt(db: Db, file: CheckedImport, request: ImportRequest, now: number, progress: (done: number, total: number) => void): Promise<ImportResult | null> {
     this.preempted = false;
@@ -132,7 +110,6 @@ export class ImportWriter {
       let i = 0;
       for (let p = 0; p < file.valid.parts; p++) {
         const rows = await file.valid.part(p); // a turn of the loop goes by while it comes
-        this.flushInBackground(db);
         sliceEnd = performance.now() + WRITE_SLICE_MS;
         for (const plan of rows) {
           if (performance.now() > sliceEnd && !(await goOn())) return null;
