@@ -5,10 +5,13 @@
  */
 import type { Db } from '../core/db/open';
 import { statement } from '../core/db/statements';
-import type { MethodName } from '../../shared/api';
+import { methods, type MethodName } from '../../shared/api';
 
-/** Methods whose answer depends on the database's rows and the input only, never on the caller or the clock. */
-const STORED_READS: ReadonlySet<MethodName> = new Set(['listPlans', 'listPeople', 'listVenues']);
+/**
+ * Methods whose answer depends on the database's rows and the input only, never on the caller or
+ * the clock. A kept answer skips dispatch's checks, so only methods anyone may call are kept.
+ */
+const STORED_READS: ReadonlySet<MethodName> = new Set((['listPlans', 'listPeople', 'listVenues'] as const).filter((name) => methods[name].access === 'read'));
 
 /** Past this many distinct inputs in one data version, answers are not kept (a script varying its input). */
 const ANSWERS_KEPT = 16;
