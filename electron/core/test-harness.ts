@@ -116,7 +116,8 @@ export class Harness {
     }
     this.cores = [];
     this.current = null;
-    fs.rmSync(this.dataDir, { recursive: true, force: true });
+    // A backup or checkpoint worker of the closed core may still be finishing a file in the folder.
+    fs.rmSync(this.dataDir, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 });
   }
 }
 
