@@ -88,16 +88,17 @@ export class Store {
   }
 
   /**
-   * Called just before an import commits: the import's pages go into the store file in a worker,
-   * and until they have, the store's own connection does not checkpoint on commit (GO's commit
-   * would otherwise copy the whole import on the loop).
+   * Called right after an import committed (without a sync of its own, see services.ts): a worker
+   * syncs the WAL, which makes the import durable (resolves then), and moves its pages into the
+   * store file. Until it has, the store's own connection does not checkpoint on commit (GO's
+   * commit would otherwise copy the whole import on the loop).
    */
-  checkpointAfterBigCommit(): void {
+  durableAfterBigCommit(): Promise<void> {
     const db = this.opened.db;
-    if (this.readOnly || !db.open) return;
+    if (this.readOnly || !db.open) return Promise.resolve();
     db.pragma('wal_autocheckpoint = 0');
-    runWorker('store-checkpoint', { file: this.file })
-      .catch((error: unknown) => console.error(`WAL checkpoint after the import failed (the next one will retry): ${(error as Error).message}`))
+    return runWorker<boolean>('store-checkpoint', { file: this.file })
+      .then(() => undefined)
       .finally(() => {
         if (db.open) db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
       });

@@ -44,8 +44,8 @@ export class ImportWriter {
 
   constructor(
     private openConnection: () => Db,
-    /** Told just before the import commits, so its pages reach the store file off the loop. */
-    private beforeCommit: () => void = () => {},
+    /** Told right after the import commits (nothing else can commit in between); resolves once it is on disk, synced off the loop. */
+    private durableAfterCommit: () => Promise<void> = async () => {},
   ) {}
 
   get busy(): boolean {
@@ -131,8 +131,8 @@ export class ImportWriter {
         }
       }
       const keep = !request.dryRun && written > 0 && (errors.length === 0 || request.onlyValid);
-      if (keep) this.beforeCommit();
       db.exec(keep ? 'COMMIT' : 'ROLLBACK');
+      if (keep) await this.durableAfterCommit();
       return { imported: keep ? written : 0, valid, alreadyPlanned: skipped, rows: file.rows, errors: sortImportErrors(errors) };
     } finally {
       if (db.inTransaction) db.exec('ROLLBACK');
