@@ -3,6 +3,7 @@
  * one subscription per event. Nothing generic, so the page can reach only what is listed here.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { fromIpc } from './shell/ipc-answer';
 import { EVENT_CHANNELS, PRINT_CHANNEL, STAGE_CHANNEL, type CuelightBridge } from '../shared/bridge';
 
 /** Subscribes to one pushed event, hiding the IPC event object from the page. */
@@ -37,7 +38,7 @@ const bridge = {
   deletePlan: (input) => ipcRenderer.invoke('deletePlan', input),
   restorePlan: (input) => ipcRenderer.invoke('restorePlan', input),
   reorderPlans: (input) => ipcRenderer.invoke('reorderPlans', input),
-  exportPlans: (input) => ipcRenderer.invoke('exportPlans', input),
+  exportPlans: (input) => ipcRenderer.invoke('exportPlans', input).then(fromIpc),
   importPlans: (input) => ipcRenderer.invoke('importPlans', input),
 
   getCountdown: (input) => ipcRenderer.invoke('getCountdown', input),
@@ -53,7 +54,7 @@ const bridge = {
   addTakeMark: (input) => ipcRenderer.invoke('addTakeMark', input),
   updateTakeMark: (input) => ipcRenderer.invoke('updateTakeMark', input),
   deleteTakeMark: (input) => ipcRenderer.invoke('deleteTakeMark', input),
-  exportTakes: (input) => ipcRenderer.invoke('exportTakes', input),
+  exportTakes: (input) => ipcRenderer.invoke('exportTakes', input).then(fromIpc),
 
   getTriggers: (input) => ipcRenderer.invoke('getTriggers', input),
   saveTriggers: (input) => ipcRenderer.invoke('saveTriggers', input),

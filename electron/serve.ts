@@ -5,7 +5,7 @@
 import './host/check-node';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openCore, type Core } from './core/core';
+import { openCore } from './core/core';
 import { ManualClock } from './core/clock';
 import { defaultDataDir } from './host/data-dir';
 import { createHost, openPort } from './host/server';

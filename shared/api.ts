@@ -13,11 +13,15 @@ import { triggerMethods, triggerResult } from './contract/triggers';
 import { networkMethods, networkEvents } from './contract/network';
 import { readinessMethods, readinessEvents } from './contract/readiness';
 import { oscControlMethods } from './contract/osc-control';
+import type { SerialisedAnswer } from './serialised-answer';
 
 export { countdownSnapshot, countdownCommand, type CountdownSnapshot } from './contract/countdown';
 export { bootstrap } from './contract/settings';
 export { takeFilter } from './contract/takes';
 export type { PlanInput } from './schemas';
+
+/** The methods whose answer may come already written as JSON off the loop (big exports). */
+export type SerialisedMethod = 'exportPlans' | 'exportTakes';
 
 /** Every method, by area; each area's file declares its methods' schemas. */
 export const methods = {
@@ -47,8 +51,11 @@ export interface CallContext {
 
 /** What the main process implements: one function per method, taking parsed input. */
 export type ApiImplementation = {
-  [M in MethodName]: (input: MethodParsedInput<M>, context: CallContext) => MethodOutput<M> | Promise<MethodOutput<M>>;
+  [M in MethodName]: (input: MethodParsedInput<M>, context: CallContext) => ImplementedOutput<M> | Promise<ImplementedOutput<M>>;
 };
+
+/** What the implementation answers: the value, or for a big export its JSON bytes. */
+export type ImplementedOutput<M extends MethodName> = M extends SerialisedMethod ? MethodOutput<M> | SerialisedAnswer<MethodOutput<M>> : MethodOutput<M>;
 
 /** What the renderer calls: one async function per method, taking raw input. */
 export type ApiClient = { [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>> };

@@ -1,4 +1,4 @@
-import { describe, it, expect, afterEach } from 'vitest';
+import { describe, it, expect, afterEach, vi } from 'vitest';
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -64,9 +64,12 @@ describe('making backups', () => {
     await h.ok('countdownCommand', { type: 'end' });
     expect(seen).toEqual(['countdown ended backups=0']);
     await h.ok('listBackups', undefined);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const listed = await h.ok('listBackups', undefined);
-    expect(listed.map((b) => b.name)).toEqual([backupName(h.clock.now())]);
+    // Made in a worker: it lands a moment later.
+    const listed = await vi.waitFor(async () => {
+      const backups = await h.ok('listBackups', undefined);
+      expect(backups.map((b) => b.name)).toEqual([backupName(h.clock.now())]);
+      return backups;
+    }, { timeout: 10_000, interval: 50 });
     const copy = new Database(path.join(backupDir(), listed[0]!.name), { readonly: true });
     expect(copy.prepare('SELECT count(*) FROM takes WHERE ended_at IS NOT NULL').pluck().get()).toBe(1);
     copy.close();

@@ -7,6 +7,7 @@ import type { Db } from './db/open';
 import { openAndMigrate, quickCheck } from './db/open';
 import { ensurePrivateDir, ensurePrivateFile } from './db/private-files';
 import { CuelightError, refusal } from './errors';
+import { runWorker } from './workers/run-worker';
 
 /** How many backups are kept; the oldest beyond this are deleted after each new one. */
 export const BACKUP_KEEP = 20;
@@ -30,7 +31,7 @@ export function parseBackupName(name: string): { createdAt: number; seq: number 
 }
 
 /** Flushes a file or folder to disk; folders cannot be opened for sync on Windows, which is fine there. */
-function syncPath(target: string): void {
+export function syncPath(target: string): void {
   let fd: number | undefined;
   try {
     fd = fs.openSync(target, 'r');
@@ -43,8 +44,8 @@ function syncPath(target: string): void {
 }
 
 /**
- * The store's backups in <dataDir>/backups: made with SQLite's online backup API (paged, so the
- * countdown keeps running), checked with quick_check, renamed into place only when whole.
+ * The store's backups in <dataDir>/backups: copied and checked with quick_check in a worker (so
+ * the countdown keeps running), renamed into place only when whole.
  */
 export class Backups {
   readonly dir: string;
@@ -172,17 +173,7 @@ export class Backups {
     const partial = path.join(this.dir, `.${name}.partial`);
     try {
       ensurePrivateFile(partial);
-      await db.backup(partial);
-      // A backup of a WAL store is itself in WAL mode; rollback mode keeps it one self-contained file.
-      const copy = new Database(partial);
-      try {
-        copy.pragma('journal_mode = DELETE');
-        const problem = quickCheck(copy);
-        if (problem) throw new Error(`the new backup failed its check: ${problem}`);
-      } finally {
-        copy.close();
-      }
-      syncPath(partial);
+      await runWorker('store-backup', { file: db.name, partial });
       fs.renameSync(partial, path.join(this.dir, name));
       syncPath(this.dir);
     } catch (error) {

@@ -5,6 +5,25 @@ import { describeZodError } from '../../shared/api';
 import { CuelightError, refusal } from './errors';
 import type { ApiError } from '../../shared/api';
 import type { Core } from './core';
+import { NOT_JSON, UnreadJson } from './unread-json';
+
+/** Methods whose big body a worker parses and checks against the same schema (see workers/plan-import.worker.ts). */
+const PARSED_IN_WORKER: ReadonlySet<MethodName> = new Set(['importPlans']);
+
+/** The input as the handler takes it: checked here, or left to the method's worker. */
+function readInput(name: MethodName, rawInput: unknown): { ok: true; input: unknown } | { ok: false; error: ApiError } {
+  if (rawInput instanceof UnreadJson && PARSED_IN_WORKER.has(name)) return { ok: true, input: rawInput };
+  let raw = rawInput;
+  if (rawInput instanceof UnreadJson) {
+    try {
+      raw = rawInput.parse();
+    } catch {
+      return { ok: false, error: { code: 'invalid_input', message: NOT_JSON } };
+    }
+  }
+  const parsed = methods[name].input.safeParse(raw ?? undefined);
+  return parsed.success ? { ok: true, input: parsed.data } : { ok: false, error: describeZodError(parsed.error) };
+}
 
 /** A read-only store's one way out: restoring a backup. */
 const ALLOWED_WHILE_READ_ONLY: ReadonlySet<MethodName> = new Set(['restoreBackup']);
@@ -30,13 +49,13 @@ export async function dispatch(core: Core, name: string, rawInput: unknown, cont
   if (spec.mutates && core.restoring) {
     return { ok: false, error: envelopeOf(refusal('conflict', 'err.restoring')) };
   }
-  const parsed = spec.input.safeParse(rawInput ?? undefined);
-  if (!parsed.success) return { ok: false, error: describeZodError(parsed.error) };
+  const parsed = readInput(name, rawInput);
+  if (!parsed.ok) return { ok: false, error: parsed.error };
   // Any other change goes first: an import being written rolls back and starts over after it.
   if (spec.mutates && name !== 'importPlans') core.yieldWrites();
   try {
     const handler = core.api[name] as (input: unknown, context: CallContext) => unknown;
-    return { ok: true, value: await handler(parsed.data, context) };
+    return { ok: true, value: await handler(parsed.input, context) };
   } catch (error) {
     if (error instanceof CuelightError) return { ok: false, error: envelopeOf(error) };
     console.error(`${name} failed:`, error);

@@ -49,7 +49,7 @@ export interface Services {
 export function openServices(store: Store, context: ServiceContext): Services {
   const { clock, events, devices, operatorLink } = context;
   const good = store.readOnly ? context.newestGoodBackup() : null;
-  const imports = new ImportWriter(() => openImportConnection(store.file));
+  const imports = new ImportWriter(() => openImportConnection(store.file), () => store.durableAfterBigCommit());
   const countdown = new CountdownService(store.liveDb, clock, events, { takeEnded: context.takeEnded, beforeWrite: () => imports.yieldTo() });
   // Show control hears the countdown through the event hub, so the countdown never waits for it.
   const triggers = new TriggerRunner(store.liveDb, clock, events);
@@ -102,14 +102,16 @@ function warmUp(store: Store, warmReview: boolean): void {
 
 /**
  * The import's own connection: never waits for the lock (the loop must not block), never
- * checkpoints on commit (that would copy the whole import on the loop), and spills to the WAL
- * early so its commit has little left to write.
+ * checkpoints on commit (that would copy the whole import on the loop), spills to the WAL early
+ * so its commit has little left to write, and commits without a sync (NORMAL: still all or
+ * nothing): the sync of its tens of MB runs in a worker, and the import answers only after it.
  */
 function openImportConnection(storeFile: string): Db {
   const db = openFile(storeFile);
   db.pragma('busy_timeout = 0');
   db.pragma('wal_autocheckpoint = 0');
   db.pragma('cache_size = -1024');
+  db.pragma('synchronous = NORMAL');
   return db;
 }
 

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { Db } from './db/open';
 import type { Clock } from './clock';
-import { DB_FILE, openEmpty, openStore } from './db/open';
+import { DB_FILE, openEmpty, openStore, WAL_AUTOCHECKPOINT_PAGES } from './db/open';
+import { runWorker } from './workers/run-worker';
 import { Checkpointer } from './db/wal';
 import { countPlans } from './repos/plans';
 import { loadDemo } from './demo';
@@ -84,6 +85,23 @@ export class Store {
   /** The checkpointer counts changes from here: call once the services on a fresh opening are built. */
   startCheckpointing(): void {
     this.opened.checkpointer = this.readOnly ? null : new Checkpointer(this.opened.db);
+  }
+
+  /**
+   * Called right after an import committed (without a sync of its own, see services.ts): a worker
+   * syncs the WAL, which makes the import durable (resolves then), and moves its pages into the
+   * store file. Until it has, the store's own connection does not checkpoint on commit (GO's
+   * commit would otherwise copy the whole import on the loop).
+   */
+  durableAfterBigCommit(): Promise<void> {
+    const db = this.opened.db;
+    if (this.readOnly || !db.open) return Promise.resolve();
+    db.pragma('wal_autocheckpoint = 0');
+    return runWorker<boolean>('store-checkpoint', { file: this.file })
+      .then(() => undefined)
+      .finally(() => {
+        if (db.open) db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+      });
   }
 
   /** Runs one restore at a time; checkpoints hold off until it ends. */

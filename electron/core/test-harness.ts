@@ -10,6 +10,7 @@ import type { Core } from './core';
 import type { Db } from './db/open';
 import { ManualClock } from './clock';
 import { openCore } from './core';
+import { SerialisedAnswer } from '../../shared/serialised-answer';
 import { dispatch } from './dispatch';
 
 /** 2026-11-26 09:00 UTC: the first shoot day. */
@@ -85,8 +86,10 @@ export class Harness {
     return this.open(new ManualClock(at));
   }
 
-  call(name: string, input: unknown, canControl = true): Promise<Envelope<unknown>> {
-    return dispatch(this.core, name, input, { canControl });
+  /** Calls as a transport would; an answer a worker serialised is read back, as the renderer would. */
+  async call(name: string, input: unknown, canControl = true): Promise<Envelope<unknown>> {
+    const envelope = await dispatch(this.core, name, input, { canControl });
+    return envelope.ok && envelope.value instanceof SerialisedAnswer ? { ok: true, value: JSON.parse(new TextDecoder().decode(envelope.value.json)) as unknown } : envelope;
   }
 
   /** Calls a method that must succeed; a refusal fails the test with its message. */
@@ -113,7 +116,8 @@ export class Harness {
     }
     this.cores = [];
     this.current = null;
-    fs.rmSync(this.dataDir, { recursive: true, force: true });
+    // A backup or checkpoint worker of the closed core may still be finishing a file in the folder.
+    fs.rmSync(this.dataDir, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 });
   }
 }
 

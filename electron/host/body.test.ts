@@ -38,7 +38,7 @@ describe('body limits', () => {
     const req = fakeRequest({});
     const read = readBody(req, 100);
     req.end('{"crewName":"민지"}');
-    expect(await read).toEqual({ ok: true, text: '{"crewName":"민지"}' });
+    expect(await read).toEqual({ ok: true, bytes: new TextEncoder().encode('{"crewName":"민지"}') });
   });
 
   it('count a chunked or large declared body as a big upload', () => {

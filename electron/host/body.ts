@@ -6,6 +6,7 @@
 import type http from 'node:http';
 import type { ApiError } from '../../shared/api';
 import { refusal } from '../core/errors';
+import { NOT_JSON, UnreadJson } from '../core/unread-json';
 
 /** Everything but the plan import: a plan, a roster change, a countdown command. */
 export const SMALL_BODY_BYTES = 256 * 1024;
@@ -77,8 +78,11 @@ export function busyRefusal(): BodyRefusal {
   return { status: 503, error: { code: error.code, message: error.message, key: error.key!, params: {} }, headers: { 'retry-after': '5' } };
 }
 
-/** Reads the body as text, stopping at `limit` bytes whatever the client declared; the socket stays usable for the refusal. */
-export function readBody(req: http.IncomingMessage, limit: number): Promise<{ ok: true; text: string } | { ok: false; refusal: BodyRefusal }> {
+/**
+ * Reads the body's bytes, stopping at `limit` bytes whatever the client declared; the socket stays
+ * usable for the refusal. The bytes own their buffer, so a worker can take them without a copy.
+ */
+export function readBody(req: http.IncomingMessage, limit: number): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; refusal: BodyRefusal }> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -94,7 +98,10 @@ export function readBody(req: http.IncomingMessage, limit: number): Promise<{ ok
     };
     const onEnd = () => {
       stop();
-      resolve({ ok: true, text: Buffer.concat(chunks).toString('utf8') });
+      const bytes = new Uint8Array(size);
+      let at = 0;
+      for (const chunk of chunks) at += (bytes.set(chunk, at), chunk.length);
+      resolve({ ok: true, bytes });
     };
     const onError = (error: Error) => {
       stop();
@@ -104,13 +111,12 @@ export function readBody(req: http.IncomingMessage, limit: number): Promise<{ ok
   });
 }
 
-/** Parses a JSON body; an empty body is no input. */
-export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; refusal: BodyRefusal } {
-  if (text.trim() === '') return { ok: true, value: undefined };
+/** Parses a (small) JSON body; an empty body is no input. */
+export function parseJson(bytes: Uint8Array): { ok: true; value: unknown } | { ok: false; refusal: BodyRefusal } {
   try {
-    return { ok: true, value: JSON.parse(text) };
+    return { ok: true, value: new UnreadJson(bytes).parse() };
   } catch {
-    return { ok: false, refusal: plainRefusal(400, 'The request body must be JSON') };
+    return { ok: false, refusal: plainRefusal(400, NOT_JSON) };
   }
 }
 

@@ -12,6 +12,11 @@ import { bodyLimitFor, busyRefusal, declaredSizeRefusal, isBigUpload, lingerThen
 import { attachEventSockets } from './websocket';
 import { createLimitedServer } from './connections';
 import { openApiDocument } from './openapi';
+import { SerialisedAnswer } from '../../shared/serialised-answer';
+import { UnreadJson } from '../core/unread-json';
+import type { Envelope } from '../../shared/api';
+import { ReadQueue } from './read-queue';
+import { StoredReads } from './stored-reads';
 
 export interface HostOptions {
   core: Core;
@@ -28,9 +33,42 @@ export interface HostOptions {
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const json = JSON.stringify(body);
+  sendBytes(res, status, JSON.stringify(body), headers);
+}
+
+function sendBytes(res: http.ServerResponse, status: number, json: string | Buffer, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
   res.end(json);
+}
+
+/** A method's envelope, with the HTTP status its error means. */
+function sendEnvelope(res: http.ServerResponse, envelope: Envelope<unknown>): void {
+  if (envelope.ok && envelope.value instanceof SerialisedAnswer) return sendSerialised(res, envelope.value);
+  const status = envelope.ok ? 200 : { not_found: 404, unauthorized: 401, internal: 500 }[envelope.error.code as string] ?? 400;
+  sendJson(res, status, envelope);
+}
+
+/** Bytes handed to the socket per turn of the loop: a big answer is written in these, as the client takes them. */
+const ANSWER_CHUNK_BYTES = 64 * 1024;
+
+/** An answer a worker already wrote as JSON, sent as it is inside its envelope, a chunk at a time. */
+function sendSerialised(res: http.ServerResponse, answer: SerialisedAnswer<unknown>): void {
+  const head = Buffer.from('{"ok":true,"value":');
+  const tail = Buffer.from('}');
+  const json = answer.json;
+  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': String(head.length + json.length + tail.length) });
+  res.write(head);
+  let at = 0;
+  const writeSome = () => {
+    while (at < json.length) {
+      const chunk = json.subarray(at, at + ANSWER_CHUNK_BYTES);
+      at += chunk.length;
+      if (!res.write(chunk)) return void res.once('drain', writeSome);
+    }
+    res.end(tail);
+  };
+  res.once('close', () => (at = json.length));
+  writeSome();
 }
 
 /** Answers without reading (the rest of) the body, which is then dropped for a moment at most. */
@@ -81,9 +119,14 @@ export function createHost(server: http.Server, options: HostOptions) {
   const { core, allowedHosts } = options;
   if (options.token !== undefined) core.operatorLink.fixTo(options.token);
   const uploads = new UploadSlots();
+  const reads = new ReadQueue();
+  const storedReads = new StoredReads();
   const refuseOrigin = (req: http.IncomingMessage) => refusalFor({ host: req.headers.host, origin: req.headers.origin }, allowedHosts);
 
-  /** Reads a JSON body within `limit`, holding an upload slot while a big one streams in. */
+  /**
+   * Reads a JSON body within `limit`, holding an upload slot while a big one streams in. A body a
+   * big method takes stays unread here: its worker parses it, off the countdown's loop.
+   */
   async function readJson(req: http.IncomingMessage, res: http.ServerResponse, limit: number): Promise<{ value: unknown } | null> {
     const declared = declaredSizeRefusal(req, limit);
     if (declared) return refuse(req, res, declared), null;
@@ -92,7 +135,8 @@ export function createHost(server: http.Server, options: HostOptions) {
     res.once('close', release);
     const body = await readBody(req, limit);
     if (!body.ok) return refuse(req, res, body.refusal), null;
-    const json = parseJson(body.text);
+    if (limit > SMALL_BODY_BYTES) return { value: new UnreadJson(body.bytes) };
+    const json = parseJson(body.bytes);
     if (!json.ok) return refuse(req, res, json.refusal), null;
     return { value: json.value };
   }
@@ -108,9 +152,16 @@ export function createHost(server: http.Server, options: HostOptions) {
     }
     const body = await readJson(req, res, bodyLimitFor(name));
     if (!body) return;
-    const envelope = await dispatch(core, name, body.value, { canControl });
-    const status = envelope.ok ? 200 : { not_found: 404, unauthorized: 401, internal: 500 }[envelope.error.code as string] ?? 400;
-    sendJson(res, status, envelope);
+    const answer = async () => {
+      if (res.destroyed) return; // its client went away while it waited
+      const call = () => dispatch(core, name, body.value, { canControl });
+      const kept = await storedReads.answer(core.db, name, body.value, call);
+      if (Buffer.isBuffer(kept)) return sendBytes(res, 200, kept);
+      sendEnvelope(res, kept?.envelope ?? (await call()));
+    };
+    // Commands and changes are answered at once; reads take their turn (read-queue.ts).
+    if (methods[name].mutates) return answer();
+    reads.add(req.socket, answer);
   }
 
   async function handleTestClock(req: http.IncomingMessage, res: http.ServerResponse, clock: ManualClock): Promise<void> {

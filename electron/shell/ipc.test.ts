@@ -1,6 +1,8 @@
 import { describe, it, expect, vi } from 'vitest';
 import type { IpcMainInvokeEvent } from 'electron';
 import { handleTrusted, isTrustedSender, registerContractIpc, UNAUTHORIZED } from './ipc';
+import { forIpc, fromIpc } from './ipc-answer';
+import { SerialisedAnswer } from '../../shared/serialised-answer';
 
 type Listener = (event: IpcMainInvokeEvent, input: unknown) => Promise<unknown>;
 
@@ -46,5 +48,19 @@ describe('IPC sender checks', () => {
     await invoke('shell:openStageDisplay', topFrame);
     expect(open).toHaveBeenCalledOnce();
     expect(isTrustedSender(undefined)).toBe(false);
+  });
+});
+
+describe('an answer a worker serialised, over IPC', () => {
+  it('crosses as bytes and reaches the page as the value, Hangul intact; other answers pass unchanged', async () => {
+    const file = { filename: 'cuelight-plans.csv', mime: 'text/csv', content: '\uFEFFartist\n악뮤\n' };
+    const crossed = forIpc({ ok: true, value: new SerialisedAnswer(new TextEncoder().encode(JSON.stringify(file))) });
+    expect(crossed).toEqual({ ok: true, json: expect.any(Uint8Array) });
+    // Electron's structured clone keeps a Uint8Array as one; the preload reads it back.
+    expect(fromIpc(structuredClone(crossed))).toEqual({ ok: true, value: file });
+    const plain = { ok: true as const, value: { phase: 'idle' } };
+    expect(fromIpc(structuredClone(forIpc(plain)))).toEqual(plain);
+    const refused = { ok: false as const, error: { code: 'not_found' as const, message: 'No such plan' } };
+    expect(fromIpc(forIpc(refused))).toEqual(refused);
   });
 });

@@ -5,6 +5,7 @@
 import type { IpcMain, IpcMainInvokeEvent, WebFrameMain } from 'electron';
 import type { Envelope, MethodName } from '../../shared/api';
 import { isAppUrl } from './protocol';
+import { forIpc, type SerialisedEnvelope } from './ipc-answer';
 
 export const UNAUTHORIZED: Envelope<never> = {
   ok: false,
@@ -38,5 +39,7 @@ export function registerContractIpc(
   methodNames: readonly MethodName[],
   call: (name: MethodName, input: unknown) => Promise<Envelope<unknown>>,
 ): void {
-  for (const name of methodNames) handleTrusted(ipcMain, name, UNAUTHORIZED as Envelope<unknown>, (_event, input) => call(name, input));
+  for (const name of methodNames) {
+    handleTrusted<Envelope<unknown> | SerialisedEnvelope>(ipcMain, name, UNAUTHORIZED as Envelope<unknown>, async (_event, input) => forIpc(await call(name, input)));
+  }
 }

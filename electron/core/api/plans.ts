@@ -4,9 +4,12 @@ import { createPlan, deletePlan, duplicatePlan, reorderPlans, requirePlan, resto
 import path from 'node:path';
 import type { FileExport } from '../../../shared/contract/method';
 import type { Events } from '../../../shared/api';
-import type { CheckedFile, CheckedPlan } from '../services/plan-import';
+import type { CheckedPlan } from '../services/plan-import';
+import type { SerialisedAnswer } from '../../../shared/serialised-answer';
 import { DB_FILE } from '../db/open';
-import { runWorker } from '../workers/run-worker';
+import { runWorker, startWorker } from '../workers/run-worker';
+import type { CheckedSummary, ImportInput, ImportJob } from '../workers/plan-import-job';
+import { UnreadJson } from '../unread-json';
 import { refusal } from '../errors';
 import { announce, type ApiDeps, type AreaApi } from './deps';
 
@@ -54,21 +57,26 @@ export function plansApi(deps: ApiDeps): AreaApi<keyof typeof planMethods> {
       announce(deps, 'plans');
       return plans;
     },
-    // Off the loop: a worker on its own read-only connection turns every plan into the file.
-    exportPlans: (input) => runWorker<FileExport>('plan-export', { file: path.join(deps.dataDir, DB_FILE), ...input }, report('exportPlans', 'exporting')),
-    // Checked in a worker, then written in short slices that give way to the countdown (services/plan-import-write.ts).
-    importPlans: async (input) => {
+    // Off the loop: a worker on its own read-only connection writes the file and its JSON, handed over as bytes.
+    exportPlans: (input) =>
+      runWorker<SerialisedAnswer<FileExport>>('plan-export', { file: path.join(deps.dataDir, DB_FILE), ...input }, report('exportPlans', 'exporting')),
+    // Parsed and checked in a worker (an HTTP body arrives unread), then written in short slices that give way to the countdown (services/plan-import-write.ts).
+    importPlans: async (input: ImportInput | UnreadJson) => {
       if (importing) throw refusal('conflict', 'err.importBusy');
       importing = true;
       try {
-        const valid: CheckedPlan[] = [];
-        const checked = await runWorker<CheckedFile>('plan-import', { format: input.format, content: input.content }, report('importPlans', 'checking'), (rows) => {
-          for (const row of rows) valid.push(row as CheckedPlan);
-        });
-        const file = { ...checked, valid };
-        const result = await deps.imports.write(file, input, clock.now(), report('importPlans', 'writing'));
-        if (result.imported > 0) announce(deps, 'plans', 'people', 'venues');
-        return result;
+        const job: ImportJob = input instanceof UnreadJson ? { body: input.bytes } : { input };
+        const transfer = input instanceof UnreadJson ? [input.bytes.buffer as ArrayBuffer] : [];
+        const checked = await startWorker<CheckedSummary>('plan-import', job, report('importPlans', 'checking'), transfer);
+        try {
+          const { validCount, onlyValid, dryRun, ...file } = checked.answer;
+          const valid = { count: validCount, parts: checked.parts, part: (index: number) => checked.part(index) as Promise<CheckedPlan[]> };
+          const result = await deps.imports.write({ ...file, valid }, { onlyValid, dryRun }, clock.now(), report('importPlans', 'writing'));
+          if (result.imported > 0) announce(deps, 'plans', 'people', 'venues');
+          return result;
+        } finally {
+          checked.close();
+        }
       } finally {
         importing = false;
       }

@@ -4,7 +4,20 @@ import type { Db } from '../db/open';
 import type { ImportError, ImportResult } from '../../../shared/contract/plans';
 import { maxRunOrder } from '../repos/plans';
 import { RosterLookup } from './roster';
-import { alreadyPlanned, plannedPage, refusedRow, sortImportErrors, writeCheckedPlan, type CheckedFile } from './plan-import';
+import { alreadyPlanned, plannedPage, refusedRow, sortImportErrors, writeCheckedPlan, type CheckedFile, type CheckedPlan } from './plan-import';
+
+/**
+ * The checked rows, read a part at a time from the worker that checked them: the loop's heap
+ * never holds the whole file, so no garbage collection there grows with it.
+ */
+export interface CheckedRows {
+  count: number;
+  parts: number;
+  part(index: number): Promise<CheckedPlan[]>;
+}
+
+/** A checked file as the writer takes it: everything but its valid rows, which it reads in parts. */
+export type CheckedImport = Omit<CheckedFile, 'valid'> & { valid: CheckedRows };
 
 /** The longest the writer keeps the loop before letting timers, the countdown and other calls run. */
 export const WRITE_SLICE_MS = 4;
@@ -29,7 +42,11 @@ export class ImportWriter {
   private connection: Db | null = null;
   private preempted = false;
 
-  constructor(private openConnection: () => Db) {}
+  constructor(
+    private openConnection: () => Db,
+    /** Told right after the import commits (nothing else can commit in between); resolves once it is on disk, synced off the loop. */
+    private durableAfterCommit: () => Promise<void> = async () => {},
+  ) {}
 
   get busy(): boolean {
     return this.connection !== null;
@@ -43,7 +60,7 @@ export class ImportWriter {
   }
 
   /** Writes the checked file whole or not at all; with onlyValid, the rows that pass, in savepoints. */
-  async write(file: CheckedFile, request: ImportRequest, now: number, progress: (done: number, total: number) => void): Promise<ImportResult> {
+  async write(file: CheckedImport, request: ImportRequest, now: number, progress: (done: number, total: number) => void): Promise<ImportResult> {
     const base = { imported: 0, valid: 0, alreadyPlanned: 0, rows: file.rows };
     if (file.fatal) return { ...base, errors: file.errors };
     if (this.connection) throw new Error('Another import is being written');
@@ -61,7 +78,7 @@ export class ImportWriter {
   }
 
   /** One pass over the rows; null when another write took the lock meanwhile. */
-  private async attempt(db: Db, file: CheckedFile, request: ImportRequest, now: number, progress: (done: number, total: number) => void): Promise<ImportResult | null> {
+  private async attempt(db: Db, file: CheckedImport, request: ImportRequest, now: number, progress: (done: number, total: number) => void): Promise<ImportResult | null> {
     this.preempted = false;
     try {
       db.exec('BEGIN IMMEDIATE');
@@ -90,27 +107,32 @@ export class ImportWriter {
         after = page.lastId;
         if (performance.now() > sliceEnd && !(await goOn())) return null;
       }
-      for (let i = 0; i < file.valid.length; i++) {
-        if (performance.now() > sliceEnd && !(await goOn())) return null;
-        if ((i + 1) % WRITE_PROGRESS_EVERY === 0) progress(i + 1, file.valid.length);
-        // Never a row outside the import's transaction: a write that went first rolled it back.
-        if (this.preempted || !db.inTransaction) return null;
-        const plan = file.valid[i]!;
-        if (alreadyPlanned(planned, plan)) {
-          valid++;
-          skipped++;
-          continue;
-        }
-        const outcome = writeCheckedPlan(db, plan, start, lookup, now);
-        if (outcome === 'written') {
-          valid++;
-          written++;
-        } else {
-          errors.push(refusedRow(file.format, plan, outcome.field ?? '', outcome.message));
+      let i = 0;
+      for (let p = 0; p < file.valid.parts; p++) {
+        const rows = await file.valid.part(p); // a turn of the loop goes by while it comes
+        sliceEnd = performance.now() + WRITE_SLICE_MS;
+        for (const plan of rows) {
+          if (performance.now() > sliceEnd && !(await goOn())) return null;
+          if (++i % WRITE_PROGRESS_EVERY === 0) progress(i, file.valid.count);
+          // Never a row outside the import's transaction: a write that went first rolled it back.
+          if (this.preempted || !db.inTransaction) return null;
+          if (alreadyPlanned(planned, plan)) {
+            valid++;
+            skipped++;
+            continue;
+          }
+          const outcome = writeCheckedPlan(db, plan, start, lookup, now);
+          if (outcome === 'written') {
+            valid++;
+            written++;
+          } else {
+            errors.push(refusedRow(file.format, plan, outcome.field ?? '', outcome.message));
+          }
         }
       }
       const keep = !request.dryRun && written > 0 && (errors.length === 0 || request.onlyValid);
       db.exec(keep ? 'COMMIT' : 'ROLLBACK');
+      if (keep) await this.durableAfterCommit();
       return { imported: keep ? written : 0, valid, alreadyPlanned: skipped, rows: file.rows, errors: sortImportErrors(errors) };
     } finally {
       if (db.inTransaction) db.exec('ROLLBACK');

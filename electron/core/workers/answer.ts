@@ -1,31 +1,56 @@
+import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
+import { CuelightError } from '../errors';
 import type { WorkerMessage } from './run-worker';
 
-/** What a job gives back: its answer, and a long list to hand over in parts, one per request. */
-export interface Answer<T> {
-  value: T;
-  parts?: unknown[][];
+/**
+ * What a job gives back: its answer (or the answer already written as JSON, handed over without
+ * a copy), and a long list to hand over in parts, one per request.
+ */
+export type JobResult<T> = ({ value: T } | { json: Uint8Array }) & { parts?: unknown[][] };
+
+/** A big answer written as JSON here, so the countdown's loop never serialises it. */
+export function asJson<T>(value: T): { json: Uint8Array } {
+  return { json: new TextEncoder().encode(JSON.stringify(value)) };
 }
 
 /**
  * A worker's one job: runs it on its input, posting progress, then each part when the loop asks
- * for it (so the loop reads one part per turn, never all at once), then the answer.
+ * for it (by number, so a write that starts over can ask again from the first), then the answer
+ * when the loop asks for it.
  */
-export function answer<I, T>(job: (input: I, progress: (done: number, total: number) => void) => Answer<T>): void {
+export function answer<I, T>(job: (input: I, progress: (done: number, total: number) => void) => JobResult<T>): void {
+  yieldTheCpuToTheLoop();
   const port = parentPort!;
-  const post = (message: WorkerMessage<T>) => port.postMessage(message);
-  let result: Answer<T>;
+  const post = (message: WorkerMessage<T>, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
+  let result: JobResult<T>;
   try {
     result = job(workerData as I, (done, total) => post({ type: 'progress', done, total }));
   } catch (error) {
-    post({ type: 'failed', message: (error as Error).message });
+    // A refusal keeps its code and catalogue key across the thread boundary; anything else is a failure.
+    const refused = error instanceof CuelightError ? { code: error.code, field: error.field, key: error.key, params: error.params } : {};
+    post({ type: 'failed', message: (error as Error).message, ...refused });
     return;
   }
   const parts = result.parts ?? [];
-  let next = 0;
-  const send = () => (next < parts.length ? post({ type: 'part', items: parts[next++]! }) : post({ type: 'done', value: result.value }));
-  port.on('message', (message: { type?: string }) => {
-    if (message.type === 'next') send();
+  const done = () => ('json' in result ? post({ type: 'done', json: result.json }, [result.json.buffer as ArrayBuffer]) : post({ type: 'done', value: result.value }));
+  port.on('message', (message: { type?: string; index?: number }) => {
+    if (message.type === 'part') post({ type: 'part', index: message.index!, items: parts[message.index!] ?? [] });
+    else if (message.type === 'answer') done();
   });
-  send();
+  post({ type: 'ready', parts: parts.length });
+}
+
+/**
+ * On Linux a thread has its own nice value: at the lowest priority, a worker's long job takes only
+ * CPU time the countdown's thread leaves over, instead of sharing a busy machine's cores with it
+ * equally. (Elsewhere the call would lower the whole process, countdown included, so it is skipped.)
+ */
+function yieldTheCpuToTheLoop(): void {
+  if (process.platform !== 'linux') return;
+  try {
+    os.setPriority(0, 19); // 0: this thread, on Linux
+  } catch {
+    // a sandbox may forbid it; the job still runs, at normal priority
+  }
 }

@@ -1,17 +1,23 @@
 import path from 'node:path';
-import { setImmediate } from 'node:timers';
 import { Worker } from 'node:worker_threads';
+import { SerialisedAnswer } from '../../../shared/serialised-answer';
+import type { ErrorCode } from '../../../shared/api';
+import type { RefusalKey, RefusalParams } from '../../../shared/i18n/refusal';
+import { CuelightError } from '../errors';
 
 /** The workers the bundle builds (electron/bundle.mjs), each one file beside the host's own bundle. */
-export type WorkerName = 'plan-import' | 'plan-export';
+export type WorkerName = 'plan-import' | 'plan-export' | 'take-export' | 'store-backup' | 'store-checkpoint';
 
-/** What a worker posts: progress as it goes, then its answer or why it failed. */
+/** What a worker posts: progress as it goes, that its job is done (and in how many parts), each part and the answer when asked, or why it failed. */
 export type WorkerMessage<T> =
   | { type: 'progress'; done: number; total: number }
+  | { type: 'ready'; parts: number }
   /** A share of a long list, posted on its own: one big message would take the loop long to read. */
-  | { type: 'part'; items: unknown[] }
+  | { type: 'part'; index: number; items: unknown[] }
   | { type: 'done'; value: T }
-  | { type: 'failed'; message: string };
+  /** The answer written as JSON, its buffer moved (not copied) to the loop's thread. */
+  | { type: 'done'; json: Uint8Array }
+  | { type: 'failed'; message: string; code?: ErrorCode; field?: string | undefined; key?: RefusalKey | undefined; params?: RefusalParams | undefined };
 
 /**
  * Where the built workers are: beside the bundle (dist/electron/workers/) in both hosts, or where
@@ -22,32 +28,61 @@ export function workerFile(name: WorkerName): string {
   return path.join(dir, `${name}.cjs`);
 }
 
-/** Runs one job in a fresh worker thread, so its cost never lands on the countdown's loop. */
-export function runWorker<T>(
-  name: WorkerName,
-  input: unknown,
-  progress?: (done: number, total: number) => void,
-  part?: (items: unknown[]) => void,
-): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const worker = new Worker(workerFile(name), { workerData: input });
-    let settled = false;
-    const settle = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      fn();
+/** A worker whose job is done: its answer, and its long list read one part at a time, until it is closed. */
+export interface FinishedJob<T> {
+  answer: T;
+  parts: number;
+  part(index: number): Promise<unknown[]>;
+  close(): void;
+}
+
+/** Starts one job in a fresh worker thread, so its cost never lands on the countdown's loop. */
+export function startWorker<T>(name: WorkerName, input: unknown, progress?: (done: number, total: number) => void, transfer: ArrayBuffer[] = []): Promise<FinishedJob<T>> {
+  return new Promise<FinishedJob<T>>((resolve, reject) => {
+    const worker = new Worker(workerFile(name), { workerData: input, transferList: transfer });
+    let parts = 0;
+    const waiting = new Map<number, (items: unknown[]) => void>();
+    let failed: ((error: Error) => void) | null = reject;
+    const fail = (error: Error) => {
+      failed?.(error);
+      failed = null;
+      void worker.terminate();
+    };
+    const close = () => {
+      failed = null;
       void worker.terminate();
     };
     worker.on('message', (message: WorkerMessage<T>) => {
       if (message.type === 'progress') progress?.(message.done, message.total);
-      else if (message.type === 'part') {
-        part?.(message.items);
-        setImmediate(() => worker.postMessage({ type: 'next' })); // one part per turn of the loop
+      else if (message.type === 'ready') {
+        parts = message.parts;
+        worker.postMessage({ type: 'answer' });
+      } else if (message.type === 'part') {
+        waiting.get(message.index)?.(message.items);
+        waiting.delete(message.index);
+      } else if (message.type === 'done') {
+        const answer = 'json' in message ? (new SerialisedAnswer(message.json) as T) : message.value;
+        const part = (index: number) =>
+          new Promise<unknown[]>((ok, no) => {
+            waiting.set(index, ok);
+            failed = no;
+            worker.postMessage({ type: 'part', index });
+          });
+        failed = null;
+        resolve({ answer, parts, part, close });
+      } else {
+        const refused = message.code ? new CuelightError(message.code, message.message, message.field, message.key, message.params) : new Error(message.message);
+        fail(refused);
       }
-      else if (message.type === 'done') settle(() => resolve(message.value));
-      else settle(() => reject(new Error(message.message)));
     });
-    worker.on('error', (error) => settle(() => reject(error)));
-    worker.on('exit', (code) => settle(() => reject(new Error(`The ${name} worker stopped (exit code ${code}) before answering`))));
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`The ${name} worker stopped (exit code ${code}) before answering`)));
   });
+}
+
+/** Runs one job that answers in one piece, and lets its worker go. */
+export async function runWorker<T>(name: WorkerName, input: unknown, progress?: (done: number, total: number) => void): Promise<T> {
+  const job = await startWorker<T>(name, input, progress);
+  job.close();
+  return job.answer;
 }

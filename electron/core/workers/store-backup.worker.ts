@@ -1,0 +1,29 @@
+/**
+ * Copies the store into a new backup and checks the copy, off the countdown's loop: both grow
+ * with the store, and a backup starts after every take, just before the next countdown.
+ */
+import Database from 'better-sqlite3';
+import { quickCheck } from '../db/open';
+import { syncPath } from '../backup';
+import { answer } from './answer';
+
+answer((input: { file: string; partial: string }) => {
+  const source = new Database(input.file, { readonly: true, fileMustExist: true });
+  try {
+    // One consistent snapshot in one statement, on a reading connection: the countdown's writes never wait for it nor restart it.
+    source.prepare('VACUUM INTO ?').run(input.partial);
+  } finally {
+    source.close();
+  }
+  const copy = new Database(input.partial);
+  try {
+    // Kept in rollback mode: one self-contained file.
+    copy.pragma('journal_mode = DELETE');
+    const problem = quickCheck(copy);
+    if (problem) throw new Error(`the new backup failed its check: ${problem}`);
+  } finally {
+    copy.close();
+  }
+  syncPath(input.partial);
+  return { value: true };
+});
