@@ -5,7 +5,7 @@ import type { ErrorCode } from '../../../shared/api';
 import type { RefusalKey, RefusalParams } from '../../../shared/i18n/refusal';
 import { CuelightError } from '../errors';
 
-/** The workers the bundle builds (electron/bundle.mjs), each one file beside the host's own bundle. */
+/** The jobs a worker does; all are in one bundle (jobs.worker.ts) beside the host's own. */
 export type WorkerName = 'plan-import' | 'plan-export' | 'take-export' | 'store-backup' | 'store-checkpoint';
 
 /** What a worker posts: progress as it goes, that its job is done (and in how many parts), each part and the answer when asked, or why it failed. */
@@ -23,9 +23,9 @@ export type WorkerMessage<T> =
  * Where the built workers are: beside the bundle (dist/electron/workers/) in both hosts, or where
  * the unit tests built them (CUELIGHT_WORKERS_DIR, see workers/build-for-tests.ts).
  */
-export function workerFile(name: WorkerName): string {
+export function workerFile(): string {
   const dir = process.env.CUELIGHT_WORKERS_DIR ?? path.join(__dirname, 'workers');
-  return path.join(dir, `${name}.cjs`);
+  return path.join(dir, 'jobs.cjs');
 }
 
 /** A worker whose job is done: its answer, and its long list read one part at a time, until it is closed. */
@@ -39,7 +39,7 @@ export interface FinishedJob<T> {
 /** Starts one job in a fresh worker thread, so its cost never lands on the countdown's loop. */
 export function startWorker<T>(name: WorkerName, input: unknown, progress?: (done: number, total: number) => void, transfer: ArrayBuffer[] = []): Promise<FinishedJob<T>> {
   return new Promise<FinishedJob<T>>((resolve, reject) => {
-    const worker = new Worker(workerFile(name), { workerData: input, transferList: transfer });
+    const worker = new Worker(workerFile(), { argv: [name], workerData: input, transferList: transfer });
     let parts = 0;
     const waiting = new Map<number, (items: unknown[]) => void>();
     let failed: ((error: Error) => void) | null = reject;
