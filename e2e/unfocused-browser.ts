@@ -16,7 +16,8 @@ export async function launchUnfocused(): Promise<{ browser: Browser; context: Br
   const child = spawn(
     executable,
     ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync', '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    // Its own process group, so closing it stops its renderer and GPU processes too.
+    { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
   );
   const endpoint = await new Promise<string>((resolve, reject) => {
     let err = '';
@@ -37,10 +38,15 @@ export async function launchUnfocused(): Promise<{ browser: Browser; context: Br
     context: browser.contexts()[0]!,
     async close() {
       await browser.close().catch(() => undefined);
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill();
+      const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve));
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // the group has already gone
+      }
       await exited;
-      fs.rmSync(profile, { recursive: true, force: true });
+      // A child process may still be letting go of the profile for a moment.
+      fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
 }
