@@ -1,5 +1,5 @@
-import type { Browser, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { openDevice } from './devices';
 import { startHost, type Host } from './host';
 
 // The operator's token replaced from the console: every other console with the old link stops at
@@ -7,17 +7,6 @@ import { startHost, type Host } from './host';
 
 let host: Host;
 test.afterEach(async () => host?.stop());
-
-async function device(browser: Browser, url: string, language: 'en' | 'ko' = 'en'): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
-  await context.addInitScript((lang) => localStorage.setItem('cuelight.language', lang), language);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  await page.goto(url);
-  return page;
-}
 
 /** A call only the operator may make (it reveals the department links): 200 or 401. */
 const controls = (token: string) =>
@@ -28,8 +17,8 @@ test('replacing the operator link stops every other console at once; this one ke
   const old = host.token;
   const plans = (await host.call<{ id: number; song: string }[]>('listPlans')).value;
   await host.call('countdownCommand', { type: 'arm', planId: plans.find((p) => p.song === 'Love Lee')!.id });
-  const other = await device(browser, `${host.url}/?token=${old}#/console`, 'ko');
-  const stage = await device(browser, `${host.url}/stage`);
+  const other = await openDevice(browser, `${host.url}/?token=${old}#/console`, { language: 'ko' });
+  const stage = await openDevice(browser, `${host.url}/stage`);
   await page.goto(`${host.url}/?token=${old}#/network`);
   await expect(other.getByRole('heading', { name: '콘솔' })).toBeVisible();
   await expect(stage.getByRole('timer')).toBeVisible();
@@ -64,10 +53,10 @@ test('replacing the operator link stops every other console at once; this one ke
   await panel.screenshot({ path: 'test-results/operator-link-new.png' });
 
   // A console opened later with the old link is told at once; the new link opens a working console.
-  const late = await device(browser, `${host.url}/?token=${old}#/plans`);
+  const late = await openDevice(browser, `${host.url}/?token=${old}#/plans`);
   await expect(late.getByRole('alert')).toContainText('This link was replaced');
   await expect(late.getByRole('alert')).toContainText('Ask for the new one');
-  const given = await device(browser, `${host.url}/?token=${fresh}#/network`);
+  const given = await openDevice(browser, `${host.url}/?token=${fresh}#/network`);
   await expect(given.getByRole('region', { name: 'Operator link' })).toBeVisible();
   for (const p of [other, stage, late, given]) await p.context().close();
 });

@@ -1,8 +1,9 @@
-import dgram from 'node:dgram';
+import type dgram from 'node:dgram';
 import { encode, Message } from 'node-osc';
 import { test, expect } from './fixtures';
 import { startHost, TOKEN, type Host } from './host';
 import { freezeClock, T0 } from './time';
+import { boundUdp, freeUdpPort } from './show-control/stand-ins.mjs';
 
 // OSC control in, from the operator's side: turned on in Settings, then a real OSC packet over
 // loopback drives the countdown the console shows; a sender not on the allow-list is ignored.
@@ -18,20 +19,7 @@ test.afterEach(async () => {
   await host.stop();
 });
 
-async function udp(address = '127.0.0.1', port = 0): Promise<dgram.Socket> {
-  const socket = dgram.createSocket('udp4');
-  sockets.push(socket);
-  await new Promise<void>((resolve) => socket.bind(port, address, resolve));
-  return socket;
-}
-
-async function freePort(): Promise<number> {
-  const socket = dgram.createSocket('udp4');
-  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
-  const { port } = socket.address();
-  await new Promise<void>((resolve) => socket.close(() => resolve()));
-  return port;
-}
+const udp = (address = '127.0.0.1', port = 0) => boundUdp(sockets, port, address);
 
 const send = (from: dgram.Socket, port: number, address: string, ...args: (string | number)[]) =>
   from.send(Buffer.from(encode(new Message(address, ...args))), port, '127.0.0.1');
@@ -41,7 +29,7 @@ const phase = async () => (await host.call<{ phase: string }>('getCountdown', {}
 test('OSC control is turned on in Settings and a packet over loopback runs the countdown; a stranger is ignored', async ({ page, context }) => {
   await freezeClock(context);
   const planId = (await host.call<{ id: number; song: string }[]>('listPlans', {})).value.find((p) => p.song === 'Love Lee')!.id;
-  const port = await freePort();
+  const port = await freeUdpPort();
 
   await page.goto(`${host.url}/?token=${TOKEN}#/settings`);
   const panel = page.getByRole('region', { name: 'OSC control in' });

@@ -1,5 +1,5 @@
-import type { Browser, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { openDevice } from './devices';
 import { startHost, TOKEN, type Host } from './host';
 import { T0 } from './time';
 
@@ -8,18 +8,8 @@ import { T0 } from './time';
 // that is not ready, every screen says whom it waits for, and only the operator resumes it.
 
 let host: Host;
+const SMALL = { width: 900, height: 600 };
 test.afterEach(async () => host?.stop());
-
-async function device(browser: Browser, url: string, language: 'en' | 'ko' = 'en'): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 900, height: 600 } });
-  await context.addInitScript((lang) => localStorage.setItem('cuelight.language', lang), language);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  await page.goto(url);
-  return page;
-}
 
 test('a department not ready holds the count at T-10 s on every screen until the operator resumes', async ({ page, browser }) => {
   host = await startHost({ demo: true, testClock: true });
@@ -27,10 +17,10 @@ test('a department not ready holds the count at T-10 s on every screen until the
   const links = new Map((await host.call<{ name: string; token: string }[]>('listDepartmentLinks')).value.map((l) => [l.name, l.token]));
   for (const name of ['Lighting', 'Stage', 'Artist care']) await host.call('setMyReadiness', { token: links.get(name), ready: true });
 
-  const stage = await device(browser, `${host.url}/stage`);
-  const wing = await device(browser, `${host.url}/stage?role=wing`);
-  const camera = await device(browser, `${host.url}/ready#${links.get('Camera')}`);
-  const sound = await device(browser, `${host.url}/ready#${links.get('Sound')}`, 'ko');
+  const stage = await openDevice(browser, `${host.url}/stage`, SMALL);
+  const wing = await openDevice(browser, `${host.url}/stage?role=wing`, SMALL);
+  const camera = await openDevice(browser, `${host.url}/ready#${links.get('Camera')}`, SMALL);
+  const sound = await openDevice(browser, `${host.url}/ready#${links.get('Sound')}`, { ...SMALL, language: 'ko' });
 
   // The camera phone says ready with its one big toggle; sound stays not ready.
   await expect(camera.getByRole('heading', { name: 'Readiness: Camera' })).toBeVisible();
@@ -91,7 +81,7 @@ test('a department not ready holds the count at T-10 s on every screen until the
 test('a rotated department link stops working at once', async ({ browser }) => {
   host = await startHost({ demo: true });
   const camera = (await host.call<{ id: number; token: string }[]>('listDepartmentLinks')).value[0]!;
-  const phone = await device(browser, `${host.url}/ready#${camera.token}`);
+  const phone = await openDevice(browser, `${host.url}/ready#${camera.token}`, SMALL);
   await expect(phone.getByRole('button', { name: 'Not ready' })).toBeVisible();
   await host.call('rotateDepartmentLink', { id: camera.id });
   await phone.getByRole('button', { name: 'Not ready' }).click();
@@ -110,7 +100,7 @@ test('a held count stays held, with its reason, through a host killed and restar
   const plans = (await host.call<{ id: number; song: string }[]>('listPlans')).value;
   await host.call('countdownCommand', { type: 'arm', planId: plans.find((p) => p.song === 'Love Lee')!.id });
   await host.call('countdownCommand', { type: 'start' });
-  const stage = await device(browser, `${host.url}/stage`);
+  const stage = await openDevice(browser, `${host.url}/stage`, SMALL);
   const heldAt = await host.clock({ advance: 80_000 });
   await expect(stage.getByRole('alert')).toHaveText('Hold — waiting for Sound');
 

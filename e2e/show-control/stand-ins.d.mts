@@ -1,3 +1,5 @@
+import type { Socket } from 'node:dgram';
+
 /** Types for ./stand-ins.mjs (plain JS, so the benchmark can run it without a TypeScript step). */
 export declare const preciseNow: () => number;
 export declare function reanchor(): void;
@@ -30,3 +32,6 @@ export interface DeckCommand {
 export declare function startHyperDeck(options?: { disk?: boolean; startTimecode?: string }): Promise<
   Closable & { commands: DeckCommand[]; clips: { name: string; start: string }[] }
 >;
+
+export declare function boundUdp(sockets: Socket[], port?: number, address?: string): Promise<Socket>;
+export declare function freeUdpPort(): Promise<number>;

@@ -132,3 +132,20 @@ export async function startHyperDeck({ disk = true, startTimecode = '01:00:00:00
     }),
   };
 }
+
+/** A UDP socket bound on loopback (127.0.0.2 is another loopback address on Linux), kept in `sockets` to close. */
+export async function boundUdp(sockets, port = 0, address = '127.0.0.1') {
+  const socket = dgram.createSocket('udp4');
+  sockets.push(socket);
+  await new Promise((resolve) => socket.bind(port, address, resolve));
+  return socket;
+}
+
+/** A UDP port free right now: bound by a socket that is then closed. */
+export async function freeUdpPort() {
+  const socket = dgram.createSocket('udp4');
+  await new Promise((resolve) => socket.bind(0, '127.0.0.1', resolve));
+  const { port } = socket.address();
+  await new Promise((resolve) => socket.close(() => resolve()));
+  return port;
+}

@@ -1,9 +1,10 @@
-import dgram from 'node:dgram';
+import type dgram from 'node:dgram';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decode, encode, Message } from 'node-osc';
 import { Harness } from '../../core/test-harness';
 import { keepOscControl, type OscControlKeeper } from './keeper';
 import type { OscControlSettings } from '../../../shared/contract/osc-control';
+import { boundUdp, freeUdpPort } from '../../../e2e/show-control/stand-ins.mjs';
 
 // OSC control in as a stored setting: both hosts run it through this keeper, so these are the
 // rules the desktop app and the headless host share (start as stored, apply saves at once).
@@ -22,21 +23,7 @@ afterEach(async () => {
   h.dispose();
 });
 
-async function udp(port = 0, address = '127.0.0.1'): Promise<dgram.Socket> {
-  const socket = dgram.createSocket('udp4');
-  sockets.push(socket);
-  await new Promise<void>((resolve) => socket.bind(port, address, resolve));
-  return socket;
-}
-
-/** A port free right now: bound by a socket that is then closed. */
-async function freePort(): Promise<number> {
-  const socket = dgram.createSocket('udp4');
-  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
-  const { port } = socket.address();
-  await new Promise<void>((resolve) => socket.close(() => resolve()));
-  return port;
-}
+const udp = (port = 0, address = '127.0.0.1') => boundUdp(sockets, port, address);
 
 /** Sends /cuelight/<command> and waits for the answer, or a quiet 200 ms (undefined). */
 async function ask(port: number, command: string, from?: dgram.Socket): Promise<string | undefined> {
@@ -57,7 +44,7 @@ const settings = (port: number, extra: Partial<OscControlSettings> = {}): OscCon
 describe('OSC control in, kept by the host', () => {
   it('is off by default: nothing listens until Settings turns it on, and then it listens at once', async () => {
     keeper = keepOscControl(h.core);
-    const port = await freePort();
+    const port = await freeUdpPort();
     expect((await h.ok('getOscControl', undefined)).status.state).toBe('off');
     expect(await ask(port, 'pause')).toBeUndefined();
 
@@ -70,7 +57,7 @@ describe('OSC control in, kept by the host', () => {
   });
 
   it('listens at start when the stored setting is on', async () => {
-    const port = await freePort();
+    const port = await freeUdpPort();
     await h.ok('saveOscControl', settings(port)); // no host attached yet: only stored
     keeper = keepOscControl(h.core);
     await expect.poll(async () => (await h.ok('getOscControl', undefined)).status.state).toBe('listening');
@@ -90,7 +77,7 @@ describe('OSC control in, kept by the host', () => {
 
   it('a changed allow-list applies at once: a sender taken off it is ignored', async () => {
     keeper = keepOscControl(h.core);
-    const port = await freePort();
+    const port = await freeUdpPort();
     const other = await udp(0, '127.0.0.2'); // loopback too, but another address
     await h.ok('saveOscControl', settings(port, { allow: ['127.0.0.1', '127.0.0.2'] }));
     expect(await ask(port, 'pause', other)).toBe('/cuelight/refused');
@@ -101,7 +88,7 @@ describe('OSC control in, kept by the host', () => {
 
   it('follows a restored backup\'s setting', async () => {
     keeper = keepOscControl(h.core);
-    const port = await freePort();
+    const port = await freeUdpPort();
     await h.ok('saveOscControl', settings(port));
     const backup = await h.ok('backupNow', undefined);
     await h.ok('saveOscControl', settings(port, { enabled: false }));
@@ -113,7 +100,7 @@ describe('OSC control in, kept by the host', () => {
 
   it('a bind address this machine does not have is said as such', async () => {
     keeper = keepOscControl(h.core);
-    const saved = await h.ok('saveOscControl', settings(await freePort(), { bindAddress: '203.0.113.7' }));
+    const saved = await h.ok('saveOscControl', settings(await freeUdpPort(), { bindAddress: '203.0.113.7' }));
     expect(saved.status).toMatchObject({ state: 'failed', problem: 'noAddress' });
   });
 });
