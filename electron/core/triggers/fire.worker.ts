@@ -8,7 +8,7 @@ import type { FireThreadData, ToFireThread } from './fire-protocol';
 import { createFiring } from './firing';
 
 const port = parentPort!;
-const handle = createFiring((workerData as FireThreadData).selfTimed, (message) => port.postMessage(message));
+const handle = createFiring((workerData as FireThreadData).selfTimed, (message) => port.postMessage(message), true);
 port.on('message', (message: ToFireThread) => {
   handle(message);
   if (message.type === 'close') port.close();

@@ -19,6 +19,22 @@ const WARM_MS = 2_000;
 const SPIN_MS = Number(process.env.CUELIGHT_TRIGGER_SPIN_MS ?? 1);
 /** Longest wait on the clock before giving the thread back (a timer that woke far too early). */
 const SPIN_BUDGET_MS = SPIN_MS + 2;
+/**
+ * On its own thread the timer aims this far ahead, and the thread then sleeps to just before the
+ * moment in `Atomics.wait`, which wakes to a fraction of a millisecond (a futex with a timeout),
+ * where a timer wakes to libuv's whole milliseconds plus the scheduler's delay. Sleeping, not
+ * spinning: on a 2-core machine a spinning thread takes the core the receivers need.
+ */
+const WAKE_AHEAD_MS = 5;
+/** What is left after the sleep is waited out on the clock: the futex's own wake-up delay. */
+const FINAL_SPIN_MS = 0.2;
+const SLEEPER = new Int32Array(new SharedArrayBuffer(4));
+
+/** Sleeps this thread until `at` (never longer than the wake-ahead: a timer far too early re-arms). */
+function sleepUntil(at: number, now: () => number): void {
+  const ms = Math.min(at - now(), WAKE_AHEAD_MS + 1);
+  if (ms > 0) Atomics.wait(SLEEPER, 0, 0, ms);
+}
 
 interface Moment {
   at: number;
@@ -32,7 +48,9 @@ interface Moment {
  * go to `post`. Normally on the firing thread (fire.worker.ts); in the host's loop only when the
  * thread's file is missing (fire-thread.ts says so in the log).
  */
-export function createFiring(selfTimed: boolean, post: (message: FromFireThread) => void): (message: ToFireThread) => void {
+export function createFiring(selfTimed: boolean, post: (message: FromFireThread) => void, ownThread = false): (message: ToFireThread) => void {
+  // Blocking sleeps only on the firing thread: never on the host's loop (the fallback).
+  const aheadMs = ownThread ? WAKE_AHEAD_MS : SPIN_MS;
   const precise = preciseWallClock();
   let hostNow = 0;
   const clock: Clock = {
@@ -83,12 +101,13 @@ export function createFiring(selfTimed: boolean, post: (message: FromFireThread)
   function fireOnTime(id: number): void {
     const moment = moments.get(id);
     if (!moment) return;
+    if (ownThread) sleepUntil(moment.at - FINAL_SPIN_MS, precise);
     const giveUp = performance.now() + SPIN_BUDGET_MS;
     while (precise() < moment.at && performance.now() < giveUp) {
       // spin: at most a few milliseconds, and only before the moment
     }
     if (precise() < moment.at) {
-      moment.timers.push(setTimeout(() => fireOnTime(id), moment.at - precise() - SPIN_MS));
+      moment.timers.push(setTimeout(() => fireOnTime(id), moment.at - precise() - aheadMs));
       return;
     }
     fire(id);
@@ -105,7 +124,7 @@ export function createFiring(selfTimed: boolean, post: (message: FromFireThread)
     const now = precise();
     if (moment.at - WARM_MS <= now) warm(moment);
     else moment.timers.push(setTimeout(() => warm(moment), moment.at - WARM_MS - now));
-    moment.timers.push(setTimeout(() => fireOnTime(message.moment), moment.at - now - SPIN_MS));
+    moment.timers.push(setTimeout(() => fireOnTime(message.moment), moment.at - now - aheadMs));
   }
 
   function cancel(id: number): void {
