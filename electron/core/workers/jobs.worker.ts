@@ -10,6 +10,7 @@ const jobs: Record<WorkerName, () => Promise<unknown>> = {
   'take-export': () => import('./take-export.worker'),
   'store-backup': () => import('./store-backup.worker'),
   'store-checkpoint': () => import('./store-checkpoint.worker'),
+  'review-load': () => import('./review-load.worker'),
 };
 
 const job = jobs[process.argv[2] as WorkerName];
