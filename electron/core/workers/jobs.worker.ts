@@ -11,6 +11,7 @@ const jobs: Record<WorkerName, () => Promise<unknown>> = {
   'store-backup': () => import('./store-backup.worker'),
   'store-checkpoint': () => import('./store-checkpoint.worker'),
   'review-load': () => import('./review-load.worker'),
+  'backup-stage': () => import('./backup-stage.worker'),
 };
 
 const job = jobs[process.argv[2] as WorkerName];
