@@ -1,4 +1,5 @@
-import { describe, it, expect, afterEach } from 'vitest';
+import { describe, it, expect, afterEach, vi } from 'vitest';
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { BACKUP_DIR } from './backup';
@@ -47,5 +48,17 @@ describe('a restore is prepared off the loop', () => {
     expect(h.core.readOnly).toBe(false);
     expect(ticks).toBeGreaterThan(0);
     expect(fs.readdirSync(path.join(h.dataDir, BACKUP_DIR))).toContain(good);
+  });
+
+  it('the restored file, checked in the worker after its migration, is not checked again on the loop', async () => {
+    h = new Harness({ demo: true });
+    const made = (await h.ok('backupNow', undefined)).name;
+    h.clock.advance(60_000);
+    const pragma = vi.spyOn(Database.prototype, 'pragma');
+    await h.ok('restoreBackup', { name: made });
+    const onTheLoop = pragma.mock.calls.filter(([source]) => /quick_check/.test(String(source)));
+    pragma.mockRestore();
+    expect(onTheLoop).toEqual([]);
+    expect(h.core.readOnly).toBe(false);
   });
 });

@@ -1,9 +1,9 @@
 /**
  * Prepares a restore off the countdown's loop: checks the backup (quick_check), copies it beside
- * the store and brings the copy to the current schema. All three grow with the store.
+ * the store, brings the copy to the current schema and checks the copy. All grow with the store.
  */
 import fs from 'node:fs';
-import { openAndMigrate } from '../db/open';
+import { openAndMigrate, quickCheck } from '../db/open';
 import { checkFile, removeStore, syncPath } from '../backup';
 import { answer } from './answer';
 
@@ -11,7 +11,14 @@ answer((input: { source: string; target: string; checked: boolean }) => {
   if (!input.checked && !checkFile(input.source)) return { value: { good: false } };
   try {
     fs.copyFileSync(input.source, input.target);
-    openAndMigrate(input.target).close(); // closing checkpoints the WAL into the file
+    const staged = openAndMigrate(input.target);
+    try {
+      // The very file the swap renames into place is checked here, so the store opens it without checking it again on the loop.
+      const problem = quickCheck(staged);
+      if (problem) throw new Error(`the copy failed its check: ${problem}`);
+    } finally {
+      staged.close(); // closing checkpoints the WAL into the file
+    }
     syncPath(input.target);
   } catch (error) {
     removeStore(input.target);
