@@ -18,14 +18,15 @@
 // review.page_api_p99_ms / review.summary_api_p99_ms — the same calls through the core's dispatch
 //   in-process (validation, queries, no HTTP or JSON), on the same database: the API's own share.
 //   review.cold_load_ms: there, the first call on a core with no warm-up, which reads every take at
-//   once; review.index_mb: what the review's memory holds then (JS heap + typed arrays, after GC).
+//   once (in a worker: review.cold_load_loop_max_ms is the loop's longest stall meanwhile, from
+//   monitorEventLoopDelay); review.index_mb: what the review's memory holds then (JS heap + typed arrays, after GC).
 //   Database: 10,000 plans, 100,000 takes (~5% rehearsals) and ~100,000 marks for 2,000 artists at
 //   200 venues over three years, written with better-sqlite3 in one transaction into a data dir the
 //   built host has just created (so the schema and indexes are the app's own). Target: p99 < 20 ms.
 import path from 'node:path';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import Database from 'better-sqlite3';
@@ -117,7 +118,15 @@ async function inProcess(dataDir, pages, summaries) {
       return ms;
     };
     // Asked before any warm-up (this core has none): the first call reads every take at once.
+    const stalls = monitorEventLoopDelay({ resolution: 1 });
+    stalls.enable();
+    // The monitor's first sample needs a turn of the loop before it: without it, a stall straight away goes unseen.
+    await new Promise((resolve) => setTimeout(resolve, 5));
     const coldLoad = await time('queryTakes', { ...pages[0](0), limit: 200 });
+    // One more turn of the loop, so a stall that ended with the call is recorded too.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    stalls.disable();
+    const coldLoadLoopMax = stalls.max / 1e6;
     const indexMb = (heldBytes(gc) - before) / 1024 / 1024;
     // Each sort's first call builds its order: measured over HTTP, in run().
     for (const q of pages) await time('queryTakes', { ...q(0), limit: 200 });
@@ -128,7 +137,7 @@ async function inProcess(dataDir, pages, summaries) {
       page.push(await time('queryTakes', { ...pages[i % pages.length](i + 1), limit: 200 }));
       summary.push(await time('takeSummary', summaries[i % summaries.length](i + 1)));
     }
-    return { page, summary, coldLoad, indexMb };
+    return { page, summary, coldLoad, coldLoadLoopMax, indexMb };
   } finally {
     core.close();
   }
@@ -254,6 +263,7 @@ export async function run({ emit, log }) {
     log(`page after an outcome change: ${fmt(afterChange)}`);
     emit({ metric: 'review.first_page_ms', value: cold.newest, unit: 'ms', baseline: median(baseline) });
     emit({ metric: 'review.cold_load_ms', value: api.coldLoad, unit: 'ms' });
+    emit({ metric: 'review.cold_load_loop_max_ms', value: api.coldLoadLoopMax, unit: 'ms' });
     emit({ metric: 'review.index_mb', value: api.indexMb, unit: 'MB' });
     for (const f of figures) {
       if (f.metric.includes('p99') && f.value >= 20) log(`over target: ${f.metric} ${f.value.toFixed(2)} ms (target < 20 ms)`);

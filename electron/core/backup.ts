@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Backup } from '../../shared/contract/settings';
 import type { Clock } from './clock';
 import type { Db } from './db/open';
-import { openAndMigrate, quickCheck } from './db/open';
+import { quickCheck } from './db/open';
 import { ensurePrivateDir, ensurePrivateFile } from './db/private-files';
 import { CuelightError, refusal } from './errors';
 import { runWorker } from './workers/run-worker';
@@ -110,40 +110,46 @@ export class Backups {
   }
 
   isGood(name: string): boolean {
-    const file = path.join(this.dir, name);
-    let key: string;
-    try {
-      const stat = fs.statSync(file);
-      key = `${name}:${stat.size}:${stat.mtimeMs}`;
-    } catch {
-      return false;
-    }
+    const key = this.verdictKey(name);
+    if (key === null) return false;
     const known = this.verdicts.get(key);
     if (known !== undefined) return known;
-    const good = checkFile(file);
+    const good = checkFile(path.join(this.dir, name));
     this.verdicts.set(key, good);
     return good;
   }
 
+  /** A backup's verdict is kept for its name, size and mtime; null when it is gone. */
+  private verdictKey(name: string): string | null {
+    try {
+      const stat = fs.statSync(path.join(this.dir, name));
+      return `${name}:${stat.size}:${stat.mtimeMs}`;
+    } catch {
+      return null;
+    }
+  }
+
   /**
    * Copies a backup to `target` and brings it to the current schema, ready to be renamed over the
-   * store. Throws (leaving nothing behind) if the backup is damaged or from a newer Cuelight.
+   * store, in a worker: the check, the copy and the migration all grow with the store. Rejects
+   * (leaving nothing behind) if the backup is damaged or from a newer Cuelight.
    */
-  stage(name: string, target: string): void {
+  async stage(name: string, target: string): Promise<void> {
     const source = this.pathOf(name);
-    if (!this.isGood(name)) {
-      throw refusal('conflict', 'err.backupDamaged', { params: { name }, field: 'name' });
-    }
+    const key = this.verdictKey(name);
+    const damaged = () => refusal('conflict', 'err.backupDamaged', { params: { name }, field: 'name' });
+    if (key === null || this.verdicts.get(key) === false) throw damaged();
     removeStore(target);
+    let staged: { good: boolean };
     try {
-      fs.copyFileSync(source, target);
-      openAndMigrate(target).close(); // closing checkpoints the WAL into the file
-      syncPath(target);
+      staged = await runWorker<{ good: boolean }>('backup-stage', { source, target, checked: this.verdicts.get(key) === true });
     } catch (error) {
       removeStore(target);
       if (error instanceof CuelightError) throw error;
       throw refusal('conflict', 'err.backupUnusable', { params: { name, reason: (error as Error).message }, field: 'name' });
     }
+    this.verdicts.set(key, staged.good);
+    if (!staged.good) throw damaged();
   }
 
   /** Keeps a damaged store's files (with its WAL) aside in <dataDir>/damaged, so a restore loses nothing. */
@@ -208,7 +214,7 @@ export class Backups {
 }
 
 /** True when a backup file opens and passes quick_check. */
-function checkFile(file: string): boolean {
+export function checkFile(file: string): boolean {
   try {
     const db = new Database(file, { readonly: true, fileMustExist: true });
     try {

@@ -55,7 +55,8 @@ export class StoreKeeper {
         if (!store.readOnly && LIVE_PHASES.includes(services.countdownNow().phase)) {
           throw refusal('conflict', 'err.restoreLive');
         }
-        backups.stage(name, staged);
+        // In a worker: the loop goes on meanwhile (writes are refused while restoring, see store.restoring).
+        await backups.stage(name, staged);
         // Nothing is lost: the current store is backed up first, or a damaged one kept aside.
         if (store.readOnly) backups.keepDamaged(store.file);
         else await this.backUp();

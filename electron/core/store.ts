@@ -121,10 +121,13 @@ export class Store {
    */
   swap(staged: string, reopened: () => void): void {
     this.closeDb();
+    let swapped = false;
     try {
       swapStore(staged, this.file);
+      swapped = true;
     } finally {
-      this.opened = this.open(false);
+      // The staged copy was checked in its worker after its migration: the very file now in place. The old one (a failed swap) is checked again.
+      this.opened = this.open(false, swapped);
       reopened();
     }
   }
@@ -135,8 +138,8 @@ export class Store {
     this.unlock();
   }
 
-  private open(demo: boolean): Opened {
-    const { db, damage } = openStore(this.dataDir);
+  private open(demo: boolean, checked = false): Opened {
+    const { db, damage } = openStore(this.dataDir, checked);
     if (damage === null && demo && countPlans(db) === 0) loadDemo(db, this.clock.now());
     return { db, damage, scratch: damage === null ? null : openEmpty(), checkpointer: null };
   }

@@ -3,6 +3,7 @@ import type { takeMethods } from '../../../shared/contract/takes';
 import { getTake, listTakes } from '../repos/takes';
 import { addTakeMark, deleteTakeMark, requireTake, setTakeOutcome, takeHistory, updateTakeMark } from '../services/takes';
 import { queryTakes, takeSummary } from '../services/take-review';
+import { ReviewIndex } from '../review/review-index';
 import path from 'node:path';
 import type { FileExport } from '../../../shared/contract/method';
 import type { SerialisedAnswer } from '../../../shared/serialised-answer';
@@ -30,8 +31,15 @@ export function takesApi(deps: ApiDeps): AreaApi<keyof typeof takeMethods> {
   const { db, clock } = deps;
   return {
     listTakes: (input) => listTakes(db, input),
-    queryTakes: (input) => queryTakes(db, input),
-    takeSummary: (input) => takeSummary(db, input),
+    // The log is brought into memory first, in a worker when it must be read whole; the answer itself is a pass over memory.
+    queryTakes: async (input) => {
+      await ReviewIndex.of(db).ready();
+      return queryTakes(db, input);
+    },
+    takeSummary: async (input) => {
+      await ReviewIndex.of(db).ready();
+      return takeSummary(db, input);
+    },
     getTake: (input) => requireTake(db, input.id),
     getTakeHistory: (input) => takeHistory(db, input.id),
     setTakeOutcome: (input) => {

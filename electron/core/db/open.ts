@@ -26,8 +26,9 @@ export function openDatabase(dataDir: string): Db {
 /**
  * Opens the store after PRAGMA quick_check. A damaged file is never migrated or written: it is
  * opened read-only (or, when it cannot be read at all, replaced by an empty in-memory schema).
+ * `checked`: the file was checked as it is just now, off the loop (a restore's staged copy).
  */
-export function openStore(dataDir: string): OpenedStore {
+export function openStore(dataDir: string, checked = false): OpenedStore {
   ensurePrivateDir(dataDir);
   const file = path.join(dataDir, DB_FILE);
   let db: Db;
@@ -37,7 +38,7 @@ export function openStore(dataDir: string): OpenedStore {
     if (!(error instanceof DamagedStoreError)) throw error;
     return { db: openReadOnly(file), damage: error.message };
   }
-  const problem = quickCheck(db);
+  const problem = checked ? null : quickCheck(db);
   if (problem) {
     db.close();
     return { db: openReadOnly(file), damage: problem };

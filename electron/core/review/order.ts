@@ -79,15 +79,24 @@ export class SortOrder {
   /** Each row's key, kept beside the order so a comparison is two array reads. */
   private readonly keys: (number | string)[];
 
-  /** `byGoAt`: the rows in GO order, from which a stable sort by key alone gives the full order. */
+  /**
+   * `byGoAt`: the rows in GO order, from which a stable sort by key alone gives the full order.
+   * `sorted`: the order as another thread built it (see rowsInOrder), taken over as it is.
+   */
   constructor(
     private readonly c: TakeColumns,
     private readonly key: (row: number) => number | string,
     byGoAt?: SortOrder,
+    sorted?: { rows: Uint32Array; size: number },
   ) {
     this.keys = Array.from({ length: c.size }, (_, row) => key(row));
     const keys = this.keys;
     let rows: number[];
+    if (sorted) {
+      this.rows = sorted.rows;
+      this.size = sorted.size;
+      return;
+    }
     if (byGoAt) {
       rows = Array.from(byGoAt.rows.subarray(0, byGoAt.size));
       rows.sort(typeof keys[0] === 'string' ? (a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0) : (a, b) => (keys[a] as number) - (keys[b] as number));
@@ -98,6 +107,11 @@ export class SortOrder {
     this.size = rows.length;
     this.rows = new Uint32Array(Math.max(16, Math.ceil(this.size * 1.25)));
     this.rows.set(rows);
+  }
+
+  /** The order as it stands, to move to another thread (its buffer is then this order's no more). */
+  rowsInOrder(): { rows: Uint32Array; size: number } {
+    return { rows: this.rows, size: this.size };
   }
 
   private compare(a: number, b: number): number {

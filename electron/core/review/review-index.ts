@@ -1,7 +1,10 @@
 import type { Db } from '../db/open';
 import type { ParsedReviewFilter, TakeSort, TakeSummary } from '../../../shared/contract/takes';
 import { TakeColumns } from './columns';
+import type { Changes } from './change-notes';
 import { ChangeNotes } from './change-notes';
+import { startWorker } from '../workers/run-worker';
+import type { LoadedReview } from '../workers/review-load.worker';
 import type { Matches } from './filter';
 import { match } from './filter';
 import type { NameRanks } from './order';
@@ -20,8 +23,31 @@ const RELOAD_OVER = 5_000;
 const REORDER_OVER = 300;
 /** Filters whose matches are kept: scrolling asks for page after page of the same one. */
 const MATCHES_KEPT = 8;
-/** Takes read per slice while warming up: a few milliseconds, so the host stays responsive in between. */
-const WARM_SLICE = 2_000;
+/** Rows indexed by id per turn of the loop once the worker's columns are in: ~1 ms each. */
+const INDEX_SLICE = 5_000;
+
+/**
+ * Reads the store's takes in a worker and takes its columns over: the numbers moved in one
+ * message, the text in parts and the id index in slices, each in a turn of the loop of its own.
+ */
+async function readInWorker(file: string): Promise<{ columns: TakeColumns; review: LoadedReview }> {
+  const job = await startWorker<LoadedReview>('review-load', { file });
+  try {
+    const columns = TakeColumns.fromLoaded(job.answer);
+    for (let i = 0; i < job.parts; i++) {
+      const [noteKey, marksKey] = (await job.part(i)) as [string[], string[]];
+      columns.addText(noteKey, marksKey);
+    }
+    for (let row = 0; row < columns.size; row += INDEX_SLICE) {
+      columns.indexRows(row, row + INDEX_SLICE);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return { columns, review: job.answer };
+  } finally {
+    job.close();
+  }
+}
+
 /** The fields that decide which takes match (a page request carries its sort and offset too). */
 const FILTER_KEYS: (keyof ParsedReviewFilter)[] = ['artistId', 'venueId', 'outcome', 'fromMs', 'toMs', 'rehearsal', 'text'];
 
@@ -38,6 +64,7 @@ export class ReviewIndex {
   private readonly orders = new Map<TakeSort, SortOrder>();
   private readonly matches = new Map<string, Matches>();
   private warming: Promise<void> | null = null;
+  private catchingUp: Promise<void> | null = null;
 
   /** The connection's index; the takes are read when first asked for, or by warm. */
   static of(db: Db): ReviewIndex {
@@ -51,18 +78,55 @@ export class ReviewIndex {
   }
 
   /**
-   * Reads the takes in slices, yielding to other work between them, so the first look at the log
-   * after start finds them in memory. A review asked for meanwhile reads the rest at once.
+   * Reads the takes ahead (in a worker, see ready), so the first look at the log after start finds
+   * them in memory, with the newest-first order the table opens in built too.
    */
   warm(): Promise<void> {
     this.warming ??= (async () => {
-      while (this.db.open && !this.columns.loadSlice(this.db, WARM_SLICE)) await new Promise((resolve) => setImmediate(resolve));
+      await this.ready();
       if (!this.db.open) return;
-      // The table opens newest first: that order is ready too.
       this.sync();
       this.order('goAt');
     })();
     return this.warming;
+  }
+
+  /**
+   * Brings the columns up to date, reading the whole log in a worker thread when it must be read
+   * whole (at start, or after another connection committed): that grows with the takes and would
+   * otherwise stall the countdown's loop. Call before page or summary; those then find little to do.
+   */
+  ready(): Promise<void> {
+    this.catchingUp ??= this.catchUp().finally(() => (this.catchingUp = null));
+    return this.catchingUp;
+  }
+
+  private async catchUp(): Promise<void> {
+    // A store in memory has no file a worker could open: sync() reads it at once.
+    if (this.db.memory) return;
+    // Other connections committing all the while could keep asking for a reload: after a few, sync() does it.
+    for (let attempt = 0; attempt < 3 && this.db.open; attempt++) {
+      if (this.columns.loaded) {
+        const noted = this.notes.read();
+        if (noted !== 'everything' && noted.takes.size <= RELOAD_OVER) return this.apply(noted);
+      } else {
+        // Covered by the worker's read, which starts after this: every later commit here is noted again.
+        this.notes.read();
+      }
+      let loaded: { columns: TakeColumns; review: LoadedReview };
+      try {
+        loaded = await readInWorker(this.db.name);
+      } catch (error) {
+        console.error(`Reading the take log in a worker failed, so it is read on the main thread: ${(error as Error).message}`);
+        return;
+      }
+      if (!this.db.open) return;
+      this.columns = loaded.columns;
+      this.names = loaded.review.names;
+      this.orders.clear();
+      this.orders.set('goAt', new SortOrder(this.columns, () => 0, undefined, loaded.review.byGoAt));
+      this.matches.clear();
+    }
   }
 
   /** Brings the columns up to date with what the store has committed. */
@@ -74,17 +138,21 @@ export class ReviewIndex {
       this.names = null;
       this.orders.clear();
       this.matches.clear();
-    } else if (noted.takes.size + noted.plans.size + noted.people.size + noted.venues.size > 0) {
-      this.matches.clear();
-      const { rows, names } = this.columns.apply(this.db, noted);
-      if (names) {
-        this.names = null;
-        for (const sort of NAME_SORTS) this.orders.delete(sort);
-      }
-      if (rows.length > REORDER_OVER) this.orders.clear();
-      else for (const order of this.orders.values()) order.update(rows);
-    }
+    } else this.apply(noted);
     this.names ??= nameRanks(this.columns);
+  }
+
+  /** Reads the noted rows again and moves them within each kept order. */
+  private apply(noted: Changes): void {
+    if (noted.takes.size + noted.plans.size + noted.people.size + noted.venues.size === 0) return;
+    this.matches.clear();
+    const { rows, names } = this.columns.apply(this.db, noted);
+    if (names) {
+      this.names = null;
+      for (const sort of NAME_SORTS) this.orders.delete(sort);
+    }
+    if (rows.length > REORDER_OVER) this.orders.clear();
+    else for (const order of this.orders.values()) order.update(rows);
   }
 
   private order(sort: TakeSort): SortOrder {

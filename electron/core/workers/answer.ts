@@ -7,7 +7,7 @@ import type { WorkerMessage } from './run-worker';
  * What a job gives back: its answer (or the answer already written as JSON, handed over without
  * a copy), and a long list to hand over in parts, one per request.
  */
-export type JobResult<T> = ({ value: T } | { json: Uint8Array }) & { parts?: unknown[][] };
+export type JobResult<T> = ({ value: T; transfer?: ArrayBuffer[] } | { json: Uint8Array }) & { parts?: unknown[][] };
 
 /** A big answer written as JSON here, so the countdown's loop never serialises it. */
 export function asJson<T>(value: T): { json: Uint8Array } {
@@ -33,7 +33,7 @@ export function answer<I, T>(job: (input: I, progress: (done: number, total: num
     return;
   }
   const parts = result.parts ?? [];
-  const done = () => ('json' in result ? post({ type: 'done', json: result.json }, [result.json.buffer as ArrayBuffer]) : post({ type: 'done', value: result.value }));
+  const done = () => ('json' in result ? post({ type: 'done', json: result.json }, [result.json.buffer as ArrayBuffer]) : post({ type: 'done', value: result.value }, result.transfer));
   port.on('message', (message: { type?: string; index?: number }) => {
     if (message.type === 'part') post({ type: 'part', index: message.index!, items: parts[message.index!] ?? [] });
     else if (message.type === 'answer') done();

@@ -10,6 +10,8 @@ const jobs: Record<WorkerName, () => Promise<unknown>> = {
   'take-export': () => import('./take-export.worker'),
   'store-backup': () => import('./store-backup.worker'),
   'store-checkpoint': () => import('./store-checkpoint.worker'),
+  'review-load': () => import('./review-load.worker'),
+  'backup-stage': () => import('./backup-stage.worker'),
 };
 
 const job = jobs[process.argv[2] as WorkerName];
