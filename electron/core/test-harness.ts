@@ -117,7 +117,7 @@ export class Harness {
     this.cores = [];
     this.current = null;
     // A backup or checkpoint worker of the closed core may still be finishing a file in the folder.
-    fs.rmSync(this.dataDir, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 });
+    fs.rmSync(this.dataDir, { recursive: true, force: true, maxRetries: 100, retryDelay: 50 });
   }
 }
 
