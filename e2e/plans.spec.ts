@@ -250,6 +250,8 @@ test('typing survives a reload; search, duplicate, delete and archive; roster ed
   for (const command of [{ type: 'arm', planId: loveLee.id }, { type: 'start' }, { type: 'goNow' }, { type: 'end' }]) {
     expect((await h.call('countdownCommand', command)).ok).toBe(true);
   }
+  // The card hears of the take before Delete is pressed (the dialog is chosen by the take count shown).
+  await expect(page.getByRole('listitem', { name: 'AKMU — Love Lee' })).toContainText('1 take');
   await page.getByRole('button', { name: 'Delete: AKMU — Love Lee' }).click();
   const archive = page.getByRole('alertdialog', { name: 'Archive AKMU — Love Lee?' });
   await expect(archive).toContainText('its takes stay');

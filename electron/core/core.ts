@@ -11,6 +11,7 @@ import { DeviceRegistry } from './clients/devices';
 import { OperatorLink } from './clients/operator-link';
 import { OscControlLink } from './control-in';
 import { Store } from './store';
+import { stopJobWorkers } from './workers/run-worker';
 import { StoreKeeper } from './restore';
 import { openServices, type Services } from './services';
 
@@ -133,6 +134,7 @@ export function openCore(options: CoreOptions): Core {
       } catch (error) {
         console.error(`The backup on quit failed: ${(error as Error).message}`);
       } finally {
+        await stopJobWorkers().catch(() => undefined);
         close();
       }
     },

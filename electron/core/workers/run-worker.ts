@@ -28,6 +28,17 @@ export function workerFile(): string {
   return path.join(dir, 'jobs.cjs');
 }
 
+/** Job workers still running: a quit stops them before the store closes (see stopJobWorkers). */
+const live = new Set<Worker>();
+
+/**
+ * Stops every job worker still running (a review load, a backup past its time): their read
+ * connections would otherwise keep the store's WAL from being folded in and removed at a clean quit.
+ */
+export async function stopJobWorkers(): Promise<void> {
+  await Promise.all([...live].map((worker) => worker.terminate()));
+}
+
 /** A worker whose job is done: its answer, and its long list read one part at a time, until it is closed. */
 export interface FinishedJob<T> {
   answer: T;
@@ -40,6 +51,8 @@ export interface FinishedJob<T> {
 export function startWorker<T>(name: WorkerName, input: unknown, progress?: (done: number, total: number) => void, transfer: ArrayBuffer[] = []): Promise<FinishedJob<T>> {
   return new Promise<FinishedJob<T>>((resolve, reject) => {
     const worker = new Worker(workerFile(), { argv: [name], workerData: input, transferList: transfer });
+    live.add(worker);
+    worker.once('exit', () => live.delete(worker));
     let parts = 0;
     const waiting = new Map<number, (items: unknown[]) => void>();
     let failed: ((error: Error) => void) | null = reject;
