@@ -27,7 +27,7 @@ export function DepartmentLinks() {
   const rotate = async (link: DepartmentLink) => {
     const fresh = await attempt(() => api.rotateDepartmentLink({ id: link.id }));
     if (!fresh) return;
-    showToast('info', t('ready.rotated', { name: link.name }));
+    showToast('info', { key: 'ready.rotated', params: { name: link.name } });
     load();
   };
   const saveDrafts = async (list: Draft[]) => {

@@ -24,7 +24,7 @@ export function OperatorLinkPanel() {
     const token = await attempt(() => rotateOperatorToken());
     if (!token) return;
     setFresh(token);
-    showToast('info', t('operator.rotated'));
+    showToast('info', { key: 'operator.rotated' });
   };
 
   return (

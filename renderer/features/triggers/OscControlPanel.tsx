@@ -50,7 +50,7 @@ export function OscControlPanel() {
     setSaving(false);
     if (saved) {
       show(saved);
-      showToast('info', t('common.saved')); // stored either way; the status line says if it listens
+      showToast('info', { key: 'common.saved' }); // stored either way; the status line says if it listens
     }
   };
   const change = (next: Partial<Draft>) => setDraft((d) => d && { ...d, ...next });

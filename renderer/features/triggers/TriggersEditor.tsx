@@ -36,12 +36,12 @@ export function TriggersEditor() {
     setSaving(false);
     if (list) {
       show(list, planId);
-      showToast('info', t('common.saved'));
+      showToast('info', { key: 'common.saved' });
     }
   };
   const test = async (draft: TriggerDraft) => {
     const result = await attempt(() => api.testTrigger({ trigger: fromDraft(draft), ...(planId !== null ? { planId } : {}) }));
-    if (result) showToast(result.status === 'failed' ? 'error' : 'info', t('triggers.testResult', { name: result.name, status: t(`triggers.status.${result.status}`), detail: result.detail }));
+    if (result) showToast(result.status === 'failed' ? 'error' : 'info', { key: 'triggers.testResult', params: { name: result.name, status: { key: `triggers.status.${result.status}` }, detail: result.detail } });
   };
   const change = (i: number, next: TriggerDraft) => setDrafts((list) => list.map((d, j) => (j === i ? next : d)));
 
