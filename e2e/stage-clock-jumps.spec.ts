@@ -72,8 +72,8 @@ async function watch(stage: Page, context: BrowserContext, ms: number, step: num
   return seen;
 }
 
-test('a +2 s step of the host clock: the stage follows within 1.5 s and never shows a second early', async ({ context }) => {
-  const deadline = await counting();
+/** A stage page recording what it paints, on a frozen page clock, 3.5 s into the count (1:27 left). */
+async function openCountingStage(context: BrowserContext): Promise<Page> {
   await context.addInitScript(recordStage);
   await freezeClock(context);
   const stage = await context.newPage();
@@ -81,6 +81,12 @@ test('a +2 s step of the host clock: the stage follows within 1.5 s and never sh
   await expect(stage.getByRole('timer')).toBeVisible();
   await advance(host, context, 3_500);
   await expect(stage.getByRole('timer')).toHaveText('1:27');
+  return stage;
+}
+
+test('a +2 s step of the host clock: the stage follows within 1.5 s and never shows a second early', async ({ context }) => {
+  const deadline = await counting();
+  const stage = await openCountingStage(context);
 
   const STEP = 20;
   const steppedAt = T0 + 3_500; // page time when the host's clock jumps ahead
@@ -105,13 +111,7 @@ for (const way of ['another tab in front', 'its window minimised'] as const) {
     const deadline = await counting();
     const { context, close } = await launchUnfocused();
     try {
-      await context.addInitScript(recordStage);
-      await freezeClock(context);
-      const stage = await context.newPage();
-      await stage.goto(`${host.url}/stage`);
-      await expect(stage.getByRole('timer')).toBeVisible();
-      await advance(host, context, 3_500);
-      await expect(stage.getByRole('timer')).toHaveText('1:27');
+      const stage = await openCountingStage(context);
 
       const other = way === 'another tab in front' ? await context.newPage() : null;
       if (other) await other.bringToFront();

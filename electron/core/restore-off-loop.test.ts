@@ -4,28 +4,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BACKUP_DIR } from './backup';
 import { DB_FILE } from './db/open';
-import { Harness } from './test-harness';
+import { Harness, ticksDuring } from './test-harness';
 
 // Preparing a restore (the backup's check, its copy, its migration) grows with the store: it runs
 // in a worker, so the countdown's loop goes on meanwhile.
 
 let h: Harness;
 afterEach(() => h?.dispose());
-
-/** Counts how often a timer got to run while `work` was under way: zero when the work held the loop throughout. */
-async function ticksDuring<T>(work: () => Promise<T>): Promise<{ value: T; ticks: number }> {
-  let ticks = 0;
-  let running = true;
-  const tick = () => {
-    if (!running) return;
-    ticks++;
-    setTimeout(tick, 0);
-  };
-  setTimeout(tick, 0);
-  const value = await work();
-  running = false;
-  return { value, ticks };
-}
 
 /** Overwrites every page after the first with noise, as a failing disk might. */
 function corruptStore(file: string): void {

@@ -133,3 +133,18 @@ export async function runToGo(h: Harness, planId: number, rehearsal = false): Pr
 export function takeRows(db: Db): Record<string, unknown>[] {
   return db.prepare('SELECT * FROM takes ORDER BY id').all() as Record<string, unknown>[];
 }
+
+/** Counts how often a timer got to run while `work` was under way: zero when the work held the loop throughout. */
+export async function ticksDuring<T>(work: () => Promise<T>): Promise<{ value: T; ticks: number }> {
+  let ticks = 0;
+  let running = true;
+  const tick = () => {
+    if (!running) return;
+    ticks++;
+    setTimeout(tick, 0);
+  };
+  setTimeout(tick, 0);
+  const value = await work();
+  running = false;
+  return { value, ticks };
+}

@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
-import { Harness, T0 } from '../test-harness';
+import { Harness, T0, ticksDuring } from '../test-harness';
 
 // The review's cold load reads every take: on the countdown's loop it stalled every timer, the
 // countdown's own included, for as long as the log took to read. It is read in a worker now.
@@ -18,21 +18,6 @@ function storeTakes(count: number): void {
   h.db.transaction(() => {
     for (let i = 0; i < count; i++) insert.run(plan, i + 1, i + 1, T0 + i * 1000, T0 + i * 1000 + 90_000, i % 7 === 0 ? 'late cue' : '');
   })();
-}
-
-/** Counts how often a timer got to run while `work` was under way: zero when the work held the loop throughout. */
-async function ticksDuring<T>(work: () => Promise<T>): Promise<{ value: T; ticks: number }> {
-  let ticks = 0;
-  let running = true;
-  const tick = () => {
-    if (!running) return;
-    ticks++;
-    setTimeout(tick, 0);
-  };
-  setTimeout(tick, 0);
-  const value = await work();
-  running = false;
-  return { value, ticks };
 }
 
 describe('the review reads the take log off the loop', () => {
