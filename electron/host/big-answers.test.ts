@@ -1,26 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import { Harness } from '../core/test-harness';
 import { DB_FILE } from '../core/db/open';
-import type { createHost } from './server';
-import { startTestHost } from './test-host';
+import { serveDemoForEachTest } from './test-host';
 
-let h: Harness;
-let host: ReturnType<typeof createHost>;
-let base: string;
-
-beforeEach(async () => {
-  h = new Harness({ demo: true });
-  ({ host, base } = await startTestHost(h.core, 'secret', h.dataDir));
-});
-afterEach(async () => {
-  await host.close();
-  h.dispose();
-});
+const served = serveDemoForEachTest('secret');
 
 const post = (method: string, body: string) =>
-  fetch(`${base}/api/${method}`, { method: 'POST', body, headers: { authorization: 'Bearer secret', 'content-type': 'application/json' } });
+  fetch(`${served.base}/api/${method}`, { method: 'POST', body, headers: { authorization: 'Bearer secret', 'content-type': 'application/json' } });
 
 const CSV = 'artist,song,countdown\n악뮤,사랑 노래 "앙코르",1:30\nIU,Love wins all,0:45\n';
 
@@ -68,7 +55,7 @@ describe('the plan list served to many readers', () => {
     await post('createPlan', JSON.stringify({ artist: { name: 'IU' }, song: 'Holssi', countdownMs: 30_000 }));
     expect(await plans()).toContain('Holssi');
     // Another connection's commit (as an import's or a restore's is) shows too.
-    const other = new Database(path.join(h.dataDir, DB_FILE));
+    const other = new Database(path.join(served.h.dataDir, DB_FILE));
     other.prepare("UPDATE plans SET song = 'Holssi (live)' WHERE song = 'Holssi'").run();
     other.close();
     expect(await plans()).toContain('Holssi (live)');

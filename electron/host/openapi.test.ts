@@ -1,21 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { methodNames } from '../../shared/api';
-import { Harness } from '../core/test-harness';
-import type { createHost } from './server';
-import { startTestHost } from './test-host';
+import { serveDemoForEachTest } from './test-host';
 
-let h: Harness;
-let host: ReturnType<typeof createHost>;
-let base: string;
-
-beforeEach(async () => {
-  h = new Harness({ demo: true });
-  ({ host, base } = await startTestHost(h.core, 'secret', h.dataDir));
-});
-afterEach(async () => {
-  await host.close();
-  h.dispose();
-});
+const served = serveDemoForEachTest('secret');
 
 type Doc = {
   openapi: string;
@@ -25,7 +12,7 @@ type Doc = {
 
 describe('GET /api/openapi.json', () => {
   it('describes every contract method as OpenAPI 3.1, from the same schemas the host validates with', async () => {
-    const response = await fetch(`${base}/api/openapi.json`);
+    const response = await fetch(`${served.base}/api/openapi.json`);
     expect(response.status).toBe(200);
     const doc = (await response.json()) as Doc;
     expect(doc.openapi).toBe('3.1.0');
@@ -40,9 +27,9 @@ describe('GET /api/openapi.json', () => {
   });
 
   it('is what an HTTP tool needs to drive the host: the described call works with the token', async () => {
-    const doc = (await (await fetch(`${base}/api/openapi.json`)).json()) as Doc;
+    const doc = (await (await fetch(`${served.base}/api/openapi.json`)).json()) as Doc;
     expect(doc.paths['/api/listPlans']).toBeDefined();
-    const plans = await fetch(`${base}/api/listPlans`, { method: 'POST', body: '{}', headers: { authorization: 'Bearer secret' } });
+    const plans = await fetch(`${served.base}/api/listPlans`, { method: 'POST', body: '{}', headers: { authorization: 'Bearer secret' } });
     expect(((await plans.json()) as { ok: boolean }).ok).toBe(true);
   });
 });
