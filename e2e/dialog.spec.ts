@@ -11,7 +11,6 @@ let host: Host;
 
 test.beforeEach(async () => {
   host = await startHost({ demo: true, testClock: true });
-  await host.clock({ set: T0 });
 });
 test.afterEach(async () => host.stop());
 

@@ -12,7 +12,6 @@ let host: Host;
 const sockets: dgram.Socket[] = [];
 test.beforeEach(async () => {
   host = await startHost({ demo: true, testClock: true });
-  await host.clock({ set: T0 });
 });
 test.afterEach(async () => {
   for (const s of sockets.splice(0)) s.close();

@@ -7,7 +7,7 @@ import { T0 } from './time';
 
 let host: Host;
 test.beforeEach(async () => {
-  host = await startHost({ demo: true, testClock: true, testClockAt: T0 });
+  host = await startHost({ demo: true, testClock: true });
 });
 test.afterEach(async () => host.stop());
 

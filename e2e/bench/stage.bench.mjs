@@ -56,11 +56,8 @@ const envInt = (key, fallback, min) => {
   return value;
 };
 
-
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 const sleepUntil = (epochMs) => sleep(epochMs - Date.now());
-
-/** Playwright's own Chromium when installed, else Debian's (as playwright.config.ts does). */
 
 const call = (url, method, input) => callApi(url, TOKEN, method, input);
 

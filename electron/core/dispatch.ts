@@ -5,23 +5,13 @@ import { describeZodError } from '../../shared/api';
 import { CuelightError, refusal } from './errors';
 import type { ApiError } from '../../shared/api';
 import type { Core } from './core';
-import { NOT_JSON, UnreadJson } from './unread-json';
-
-/** Methods whose big body a worker parses and checks against the same schema (see workers/plan-import.worker.ts). */
-const PARSED_IN_WORKER: ReadonlySet<MethodName> = new Set(['importPlans']);
+import { PARSED_IN_WORKER, UnreadJson } from './unread-json';
 
 /** The input as the handler takes it: checked here, or left to the method's worker. */
 function readInput(name: MethodName, rawInput: unknown): { ok: true; input: unknown } | { ok: false; error: ApiError } {
+  // The host leaves only these bodies unread (body.ts), so an UnreadJson is always the worker's.
   if (rawInput instanceof UnreadJson && PARSED_IN_WORKER.has(name)) return { ok: true, input: rawInput };
-  let raw = rawInput;
-  if (rawInput instanceof UnreadJson) {
-    try {
-      raw = rawInput.parse();
-    } catch {
-      return { ok: false, error: { code: 'invalid_input', message: NOT_JSON } };
-    }
-  }
-  const parsed = methods[name].input.safeParse(raw ?? undefined);
+  const parsed = methods[name].input.safeParse(rawInput ?? undefined);
   return parsed.success ? { ok: true, input: parsed.data } : { ok: false, error: describeZodError(parsed.error) };
 }
 

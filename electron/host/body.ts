@@ -6,7 +6,7 @@
 import type http from 'node:http';
 import type { ApiError } from '../../shared/api';
 import { refusal } from '../core/errors';
-import { NOT_JSON, UnreadJson } from '../core/unread-json';
+import { NOT_JSON, PARSED_IN_WORKER, UnreadJson } from '../core/unread-json';
 
 /** Everything but the plan import: a plan, a roster change, a countdown command. */
 export const SMALL_BODY_BYTES = 256 * 1024;
@@ -17,10 +17,8 @@ export const BIG_BODY_BYTES = SMALL_BODY_BYTES;
 /** How many big uploads are read at once; the rest are asked to retry. */
 export const UPLOAD_SLOTS = 2;
 
-const BIG_METHODS: ReadonlySet<string> = new Set(['importPlans']);
-
 export function bodyLimitFor(method: string): number {
-  return BIG_METHODS.has(method) ? IMPORT_BODY_BYTES : SMALL_BODY_BYTES;
+  return PARSED_IN_WORKER.has(method) ? IMPORT_BODY_BYTES : SMALL_BODY_BYTES;
 }
 
 /** An answer given instead of reading (the rest of) a body: its HTTP status and envelope error. */

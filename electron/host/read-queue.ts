@@ -34,12 +34,6 @@ export class ReadQueue {
     }
   }
 
-  get size(): number {
-    let n = 0;
-    for (const reads of this.waiting.values()) n += reads.length;
-    return n;
-  }
-
   private async drain(): Promise<void> {
     let turnEnds = performance.now() + this.turnMs;
     while (this.waiting.size > 0) {

@@ -5,13 +5,13 @@
  */
 import { create } from 'zustand';
 import { z } from 'zod';
-import { DEVICE_NAME_MAX, deviceRole, type DeviceRole } from '../../shared/contract/network';
+import { DEVICE_NAME_MAX, deviceId, deviceRole, type DeviceRole } from '../../shared/contract/network';
 import { clockReport } from './hostClock';
 import { readStored } from './stored';
 import { onSocketOpen, sendOnSocket } from './client';
 
 const KEY = 'cuelight.device';
-const storedIdentity = z.object({ deviceId: z.string().regex(/^[\w-]{8,64}$/), name: z.string().max(DEVICE_NAME_MAX), role: deviceRole });
+const storedIdentity = z.object({ deviceId, name: z.string().max(DEVICE_NAME_MAX), role: deviceRole });
 /** Often enough that the console's "last heard" stays fresh; the host allows a little more. */
 const REPORT_EVERY_MS = 2_000;
 

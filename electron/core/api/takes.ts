@@ -1,14 +1,12 @@
-import type { Db } from '../db/open';
+import { DB_FILE, type Db } from '../db/open';
 import type { takeMethods } from '../../../shared/contract/takes';
 import { getTake, listTakes } from '../repos/takes';
 import { addTakeMark, deleteTakeMark, requireTake, setTakeOutcome, takeHistory, updateTakeMark } from '../services/takes';
-import { queryTakes, takeSummary } from '../services/take-review';
+import { checkFilter, queryTakes, takeSummary } from '../services/take-review';
 import { ReviewIndex } from '../review/review-index';
 import path from 'node:path';
 import type { FileExport } from '../../../shared/contract/method';
 import type { SerialisedAnswer } from '../../../shared/serialised-answer';
-import { DB_FILE } from '../db/open';
-import { checkFilter } from '../services/take-review';
 import { runWorker } from '../workers/run-worker';
 import { announce, type ApiDeps, type AreaApi } from './deps';
 

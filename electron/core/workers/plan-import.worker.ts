@@ -3,7 +3,7 @@ import { planMethods } from '../../../shared/contract/plans';
 import { describeZodError } from '../../../shared/api';
 import { checkPlanFile } from '../services/plan-import';
 import { CuelightError } from '../errors';
-import { NOT_JSON } from '../unread-json';
+import { NOT_JSON, UnreadJson } from '../unread-json';
 import { answer } from './answer';
 import type { ImportJob, ImportInput } from './plan-import-job';
 
@@ -14,8 +14,7 @@ const ROWS_PER_PART = 200;
 function readRequest(body: Uint8Array): ImportInput {
   let raw: unknown;
   try {
-    const text = new TextDecoder().decode(body);
-    raw = text.trim() === '' ? undefined : JSON.parse(text);
+    raw = new UnreadJson(body).parse();
   } catch {
     throw new CuelightError('invalid_input', NOT_JSON);
   }
