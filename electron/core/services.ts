@@ -16,6 +16,7 @@ import { createApi } from './api/index';
 import { getSetting } from './repos/settings';
 import { ReviewIndex } from './review/review-index';
 import { ReadinessService } from './clients/readiness';
+import { readOscControlSettings } from './control-in';
 
 /** What the services need that outlives one opening of the store. */
 export interface ServiceContext {
@@ -57,6 +58,9 @@ export function openServices(store: Store, context: ServiceContext): Services {
   // Go / no-go follows the countdown through the hub too, and holds it through its own pause.
   const readiness = new ReadinessService(store.liveDb, clock, events, countdown, () => imports.yieldTo());
   operatorLink.storeReplaced();
+  // A restored store brings its own OSC control setting; the host's server follows it (at start no
+  // host is attached yet, and the host applies the stored setting itself when it attaches).
+  context.oscControl.apply(readOscControlSettings(store.db)).catch((error: unknown) => console.error('OSC control: the restored setting could not be applied:', error));
   const readOnlyReason = store.damage === null ? '' : describeDamage(store.damage, good, context.dataDir);
   const api = createApi({
     db: store.db,

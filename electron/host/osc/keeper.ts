@@ -64,13 +64,11 @@ export function keepOscControl(core: Core, start: StartOscControl = startOscCont
   // As stored: a host that starts with it on listens before anyone opens Settings.
   const started = applyStored();
   started.catch(failedToRead);
-  // A restored backup brings its own setting: follow it (a save applies through the API itself).
-  const off = core.events.on('dataChanged', (change) => change.tables.includes('settings') && void applyStored().catch(failedToRead));
+  // A save applies through the API, a restore through the core's reopening (services.ts).
 
   return {
     async close() {
       detach();
-      off();
       await started.catch(() => undefined);
       await queue;
       await running?.close();
