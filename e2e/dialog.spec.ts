@@ -1,7 +1,6 @@
 import type { Plan } from '../shared/schemas';
 import { test, expect } from './fixtures';
 import { startHost, TOKEN, type Host } from './host';
-import { T0 } from './time';
 import { translate } from '../shared/i18n/index';
 
 // Every overlay is the one native-<dialog> component: Escape closes it and focus goes back to the

@@ -2,7 +2,7 @@ import type dgram from 'node:dgram';
 import { encode, Message } from 'node-osc';
 import { test, expect } from './fixtures';
 import { startHost, TOKEN, type Host } from './host';
-import { freezeClock, T0 } from './time';
+import { freezeClock } from './time';
 import { boundUdp, freeUdpPort } from './show-control/stand-ins.mjs';
 
 // OSC control in, from the operator's side: turned on in Settings, then a real OSC packet over

@@ -1,6 +1,5 @@
 import { test, expect } from './fixtures';
 import { startHost, type Host } from './host';
-import { T0 } from './time';
 
 // A stage display reads only what it shows: the plans (for what is next), never the roster, the
 // venues or the bootstrap again, and nothing at all when only takes change.

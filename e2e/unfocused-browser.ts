@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { benchChromiumPath, CHROMIUM_ARGS } from './bench/browser.mjs';
 
 /**
  * Chromium in which a page can really be hidden. Pages Playwright opens stay visible whatever
@@ -11,11 +12,11 @@ import { chromium, type Browser, type BrowserContext, type Page } from '@playwri
  * and bringing another tab to the front or minimising the window fires `visibilitychange`.
  */
 export async function launchUnfocused(): Promise<{ browser: Browser; context: BrowserContext; close(): Promise<void> }> {
-  const executable = fs.existsSync(chromium.executablePath()) ? chromium.executablePath() : '/usr/bin/chromium';
+  const executable = benchChromiumPath() ?? chromium.executablePath();
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'cuelight-unfocused-'));
   const child = spawn(
     executable,
-    ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync', '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'],
+    ['--headless=new', ...CHROMIUM_ARGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'],
     // Its own process group, so closing it stops its renderer and GPU processes too.
     { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
   );
