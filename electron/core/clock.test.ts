@@ -5,8 +5,11 @@ import { preciseWallClock } from './clock';
 function fakeClocks() {
   let trueWallNs = 1_796_000_000_000_000_000n + 400_000n; // 0.4 ms into a millisecond
   let monoNs = 5_000_000_000n;
+  let reads = 0;
   return {
+    reads: () => reads,
     wall: () => {
+      reads++;
       trueWallNs += 1_000n; // every reading takes a microsecond (so a spin ends)
       monoNs += 1_000n;
       return Number(trueWallNs / 1_000_000n);
@@ -20,6 +23,10 @@ function fakeClocks() {
       trueWallNs += ns;
     },
     trueMs: () => Number(trueWallNs) / 1e6,
+    /** To `ns` past the next millisecond's tick. */
+    toAfterTick(ns: bigint) {
+      this.pass(1_000_000n - (trueWallNs % 1_000_000n) + ns);
+    },
   };
 }
 
@@ -32,6 +39,29 @@ describe('precise wall clock for clock sync', () => {
     const reading = now();
     expect(Number.isInteger(reading)).toBe(false);
     expect(Math.abs(reading - clocks.trueMs())).toBeLessThan(0.01);
+  });
+
+  it('does not spin to the next millisecond when a reading lands just after a tick, a few microseconds behind', () => {
+    const clocks = fakeClocks();
+    const now = preciseWallClock(clocks.wall, clocks.mono);
+    now();
+    clocks.step(10_000n); // the anchor saw its tick 10 µs late: every reading is 10 µs behind
+    clocks.toAfterTick(2_000n);
+    const before = clocks.reads();
+    const reading = now();
+    expect(clocks.reads() - before).toBeLessThan(5); // not ~1,000 reads spinning to the next tick
+    expect(clocks.trueMs() - reading).toBeGreaterThanOrEqual(0); // behind, so never early
+    expect(clocks.trueMs() - reading).toBeLessThan(0.02);
+  });
+
+  it('anchors again when a reading falls well behind the wall clock (a small step forward)', () => {
+    const clocks = fakeClocks();
+    const now = preciseWallClock(clocks.wall, clocks.mono);
+    now();
+    clocks.pass(3_000_000n);
+    clocks.step(300_000n); // +0.3 ms
+    clocks.toAfterTick(100_000n);
+    expect(Math.abs(now() - clocks.trueMs())).toBeLessThan(0.01);
   });
 
   it('follows a step of the wall clock (an NTP step) at the next reading', () => {
