@@ -3,11 +3,14 @@
  * only writes remain; with the wall clock, on its own timer and a last wait on the clock, never
  * before the moment. Each trigger fires at most once per run, whoever asks (its key says which).
  */
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import type { Clock } from '../clock';
 import { preciseWallClock } from '../clock';
 import type { ActionOutcome, ArmedAction } from './action';
 import { armAction } from './arm';
 import { DeckPool } from './hyperdeck';
+import { rehearse } from './rehearsal';
 import type { FireItem, FromFireThread, ToFireThread } from './fire-protocol';
 
 /** Connections open this long before their moment (receivers drop idle connections after a while). */
@@ -28,12 +31,28 @@ const SPIN_BUDGET_MS = SPIN_MS + 2;
 const WAKE_AHEAD_MS = 5;
 /** What is left after the sleep is waited out on the clock: the futex's own wake-up delay. */
 const FINAL_SPIN_MS = 0.2;
+/** No rehearsal while a moment is closer than this: a rehearsal and its collection take the thread for 10–20 ms. */
+const REHEARSE_BEFORE_MS = 500;
 const SLEEPER = new Int32Array(new SharedArrayBuffer(4));
 
 /** Sleeps this thread until `at` (never longer than the wake-ahead: a timer far too early re-arms). */
 function sleepUntil(at: number, now: () => number): void {
   const ms = Math.min(at - now(), WAKE_AHEAD_MS + 1);
   if (ms > 0) Atomics.wait(SLEEPER, 0, 0, ms);
+}
+
+/**
+ * A full garbage collection, asked for on the firing thread after each rehearsal (2 s before a
+ * moment): V8 otherwise runs its own full collections (5–6 ms on this thread, measured) on a timer of its own
+ * a few seconds after a burst of work, and one landing at zero makes every trigger that late.
+ */
+function exposeGc(): (() => void) | null {
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    return vm.runInNewContext('gc') as () => void;
+  } catch {
+    return null;
+  }
 }
 
 interface Moment {
@@ -52,6 +71,7 @@ export function createFiring(selfTimed: boolean, post: (message: FromFireThread)
   // Blocking sleeps only on the firing thread: never on the host's loop (the fallback).
   const aheadMs = ownThread ? WAKE_AHEAD_MS : SPIN_MS;
   const precise = preciseWallClock();
+  if (selfTimed) precise(); // anchored now, not in a moment's last wait
   let hostNow = 0;
   const clock: Clock = {
     now: () => (selfTimed ? precise() : hostNow),
@@ -63,6 +83,24 @@ export function createFiring(selfTimed: boolean, post: (message: FromFireThread)
   const decks = new DeckPool();
   const firedKeys = new Set<string>();
   const moments = new Map<number, Moment>();
+  let rehearsing = false;
+  const collectGarbage = ownThread ? exposeGc() : null;
+
+  /**
+   * On its own thread, show control rehearses at start and again as each moment warms up (code
+   * left unused for long may be dropped by V8), so a moment never runs cold code.
+   */
+  function rehearseNow(): void {
+    if (!ownThread || !selfTimed || rehearsing) return;
+    const now = precise();
+    for (const moment of moments.values()) if (moment.at > now && moment.at - now < REHEARSE_BEFORE_MS) return; // a moment is near
+    rehearsing = true;
+    rehearse(clock)
+      .then(() => collectGarbage?.())
+      .catch((error: unknown) => console.error(`Show control's rehearsal failed: ${(error as Error).message}`))
+      .finally(() => (rehearsing = false));
+  }
+  rehearseNow();
 
   /** Keys of runs before the previous one can never come again. */
   function forgetOldRuns(run: number): void {
@@ -122,8 +160,12 @@ export function createFiring(selfTimed: boolean, post: (message: FromFireThread)
       return;
     }
     const now = precise();
-    if (moment.at - WARM_MS <= now) warm(moment);
-    else moment.timers.push(setTimeout(() => warm(moment), moment.at - WARM_MS - now));
+    const warmUp = () => {
+      rehearseNow();
+      warm(moment);
+    };
+    if (moment.at - WARM_MS <= now) warmUp();
+    else moment.timers.push(setTimeout(warmUp, moment.at - WARM_MS - now));
     moment.timers.push(setTimeout(() => fireOnTime(message.moment), moment.at - now - aheadMs));
   }
 
