@@ -27,13 +27,14 @@ import { spawnTracked, waitForListening, stop, callApi, tempDir } from './proc.m
 import { reanchor, startHttpReceiver, startHyperDeck, startOscListener } from '../show-control/stand-ins.mjs';
 import { startLoad } from './load-process.mjs';
 import { plansCsv } from './never-late-loads.mjs';
+import { startWireCapture } from './wire-times.mjs';
 
 export const name = 'triggers';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SERVE = path.join(ROOT, 'dist', 'electron', 'serve.cjs');
 const TOKEN = 'bench';
-const ROUNDS = Number(process.env.BENCH_TRIGGERS_ROUNDS ?? 8);
+const ROUNDS = Number(process.env.BENCH_TRIGGERS_ROUNDS ?? 25);
 const LOADED_ROUNDS = Number(process.env.BENCH_TRIGGERS_LOADED_ROUNDS ?? ROUNDS);
 const READERS = Number(process.env.BENCH_TRIGGERS_READERS ?? 16);
 const PLANS = Number(process.env.BENCH_TRIGGERS_PLANS ?? 3000);
@@ -58,20 +59,24 @@ export async function run({ emit, log }) {
   const osc = await startOscListener();
   const http = await startHttpReceiver(204);
   const decks = await Promise.all([startHyperDeck(), startHyperDeck(), startHyperDeck()]);
+  const wire = await startWireCapture({ udpPorts: [osc.port], tcpPorts: [http.port, ...decks.map((d) => d.port)] });
+  if (wire.unavailable) log(`first bytes timed as the receivers noticed them, not on the wire: ${wire.unavailable}`);
+  else log('first bytes timed on the wire (tcpdump on lo, kernel timestamps); what the receivers noticed is printed beside');
+  const capture = wire.unavailable ? null : wire;
   const child = spawnTracked(process.execPath, [SERVE, '--port', '0', '--data-dir', tempDir('cuelight-bench-triggers-'), '--token', TOKEN, '--demo'], { cwd: ROOT });
   try {
     const url = await waitForListening(child);
     const plan = await call(url, 'createPlan', { artist: { name: 'MAMAMOO' }, song: 'HIP', countdownMs: 5000, warningMs: 3000, dangerMs: 1000 });
     await call(url, 'saveTriggers', { triggers: triggersFor(osc, http, decks) });
     const receivers = { osc, http, decks };
-    const quiet = await rounds(url, plan, receivers, ROUNDS, 'quiet', log);
+    const quiet = await rounds(url, plan, receivers, capture, ROUNDS, 'quiet', log);
     let loaded = null;
     if (LOADED_ROUNDS > 0) {
       // A season's plans, so each listPlans reader holds the loop for milliseconds, not microseconds.
       if (PLANS > 0) await call(url, 'importPlans', { format: 'csv', content: plansCsv(PLANS) });
       const stopLoad = await startLoad('readers', { url, readers: READERS });
       try {
-        loaded = await rounds(url, plan, receivers, LOADED_ROUNDS, `${READERS} readers`, log);
+        loaded = await rounds(url, plan, receivers, capture, LOADED_ROUNDS, `${READERS} readers`, log);
       } finally {
         await stopLoad();
       }
@@ -81,18 +86,41 @@ export async function run({ emit, log }) {
     for (const kind of KINDS) {
       const line = (label, samples) => `${label} median ${median(samples).toFixed(2)} ms, p99 ${percentile(samples, 99).toFixed(2)} ms, min ${Math.min(...samples).toFixed(3)} ms`;
       log(`${kind}: ${quiet[kind].length} samples; ${line('quiet', quiet[kind])}${loaded ? ` | ${line(`${READERS} readers`, loaded[kind])}` : ''}`);
+      if (capture) log(`${kind} as the receivers noticed: ${line('quiet', quiet.noticed[kind])}${loaded ? ` | ${line(`${READERS} readers`, loaded.noticed[kind])}` : ''}`);
       emit({ metric: `triggers.${kind}_late_p99_ms`, value: percentile(quiet[kind], 99), unit: 'ms' });
       if (loaded) emit({ metric: `triggers.loaded.${kind}_late_p99_ms`, value: percentile(loaded[kind], 99), unit: 'ms' });
+      if (capture) emit({ metric: `triggers.noticed.${kind}_late_p99_ms`, value: percentile(quiet.noticed[kind], 99), unit: 'ms' });
     }
   } finally {
     await stop(child);
+    await capture?.stop();
     await Promise.all([osc.close(), http.close(), ...decks.map((d) => d.close())]);
   }
 }
 
+/**
+ * First bytes on the wire in one round, by kind: every OSC datagram, and the first segment with a
+ * payload on each HTTP connection and each deck's connection, from `since` on (host's wall clock).
+ */
+function wireArrivals(packets, since, { osc, http, decks }) {
+  const recent = packets.filter((p) => p.at >= since);
+  const firstPerConnection = (ports) => {
+    const first = new Map();
+    for (const p of recent) if (p.proto === 'tcp' && ports.includes(p.dstPort) && !first.has(`${p.dstPort}:${p.srcPort}`)) first.set(`${p.dstPort}:${p.srcPort}`, p.at);
+    return [...first.values()];
+  };
+  return {
+    osc: recent.filter((p) => p.proto === 'udp' && p.dstPort === osc.port).map((p) => p.at),
+    http: firstPerConnection([http.port]),
+    hyperdeck: firstPerConnection(decks.map((d) => d.port)),
+  };
+}
+
 /** `count` countdowns to GO: each trigger's lateness, by kind. Fails at once if anything arrived before zero. */
-async function rounds(url, plan, { osc, http, decks }, count, label, log) {
+async function rounds(url, plan, receivers, wire, count, label, log) {
+  const { osc, http, decks } = receivers;
   const late = { osc: [], http: [], hyperdeck: [], host: [] };
+  const noticed = { osc: [], http: [], hyperdeck: [] };
   for (let round = 1; round <= count; round++) {
     const seen = { osc: osc.packets.length, http: http.requests.length, decks: decks.map((d) => d.commands.length) };
     await call(url, 'countdownCommand', { type: 'arm', planId: plan.id });
@@ -100,25 +128,29 @@ async function rounds(url, plan, { osc, http, decks }, count, label, log) {
     await sleep(deadline - Date.now() - 500);
     reanchor();
     await sleep(deadline - Date.now() + 400);
-    const arrivals = {
+    const byReceivers = {
       osc: osc.packets.slice(seen.osc).map((p) => p.at),
       http: http.requests.slice(seen.http).map((r) => r.at),
       hyperdeck: decks.flatMap((d, i) => d.commands.slice(seen.decks[i]).filter((c) => c.line.startsWith('record')).map((c) => c.at)),
     };
+    if (wire) await wire.settle();
+    // Anything on the wire since a second before zero: a byte before zero is early, whatever it was.
+    const arrivals = wire ? wireArrivals(wire.packets, deadline - 1000, receivers) : byReceivers;
     for (const [kind, times] of Object.entries(arrivals)) {
       const expected = { osc: 4, http: 3, hyperdeck: 3 }[kind];
-      if (times.length !== expected) throw new Error(`${label} round ${round}: ${times.length} of ${expected} ${kind} triggers arrived`);
+      if (times.length !== expected || byReceivers[kind].length !== expected) throw new Error(`${label} round ${round}: ${times.length} (receivers: ${byReceivers[kind].length}) of ${expected} ${kind} triggers arrived`);
       late[kind].push(...times.map((at) => at - deadline));
+      noticed[kind].push(...byReceivers[kind].map((at) => at - deadline));
     }
     // The host's own figure (first byte written, on its clock): apart from how soon this process noticed the arrival.
     const { takeId } = await call(url, 'getCountdown', {});
     late.host.push(...(await call(url, 'getTakeTriggers', { takeId })).map((r) => r.lateMs));
-    const early = Object.values(late).flat().filter((ms) => ms < 0);
+    const early = [...Object.values(late), ...Object.values(noticed)].flat().filter((ms) => ms < 0);
     if (early.length) throw new Error(`${label} round ${round}: ${early.length} triggers arrived before zero (${early.map((ms) => ms.toFixed(3)).join(', ')} ms)`);
-    log(`${label} round ${round}/${count}: OSC ${fmt(arrivals.osc, deadline)}; HTTP ${fmt(arrivals.http, deadline)}; HyperDeck ${fmt(arrivals.hyperdeck, deadline)}`);
+    log(`${label} round ${round}/${count}: OSC ${fmt(arrivals.osc, deadline)}; HTTP ${fmt(arrivals.http, deadline)}; HyperDeck ${fmt(arrivals.hyperdeck, deadline)}${wire ? ` (receivers noticed OSC ${fmt(byReceivers.osc, deadline)})` : ''}`);
     await call(url, 'countdownCommand', { type: 'end' });
   }
-  return late;
+  return { ...late, noticed };
 }
 
-const fmt = (times, deadline) => times.map((at) => `${(at - deadline).toFixed(2)}`).join('/') + ' ms';
+const fmt = (times, deadline) => [...times].sort((a, b) => a - b).map((at) => `${(at - deadline).toFixed(2)}`).join('/') + ' ms';
