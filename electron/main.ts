@@ -205,7 +205,10 @@ function main(): void {
     return;
   }
   guardEveryWebContents(app);
-  app.on('second-instance', focusMainWindow);
+  // While the store is checked at start there is no window to focus yet; start opens it.
+  app.on('second-instance', () => {
+    if (core) focusMainWindow();
+  });
   app.on('activate', () => {
     if (core && BrowserWindow.getAllWindows().length === 0) focusMainWindow();
   });

@@ -61,7 +61,7 @@ describe('the start-up check, as both hosts open the store', () => {
     const boot = await h.ok('getBootstrap', undefined);
     expect(onTheLoop()).toEqual([]);
     expect(boot).toMatchObject({ readOnly: true, goodBackup: good });
-    expect(boot.readOnlyReason).toMatch(/failed its start-up check \(quick_check .*malformed/);
+    expect(boot.readOnlyReason).toMatch(/failed its start-up check \(.*malformed/);
     expect((await h.refused('updateSettings', { crewName: 'x' })).code).toBe('read_only');
     expect(fs.readFileSync(store()).equals(before)).toBe(true);
     // The backups' verdicts were kept: restoring the good one does not check it on the loop either.

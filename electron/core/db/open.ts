@@ -99,9 +99,14 @@ export function openFile(file: string): Db {
   } catch (error) {
     db.close();
     if (error instanceof NewerDatabaseError) throw error;
-    throw new DamagedStoreError(`SQLite cannot read it (${(error as Error).message})`, { cause: error });
+    throw new DamagedStoreError(cannotRead(error as Error), { cause: error });
   }
   return db;
+}
+
+/** What the start-up check says of a file SQLite cannot read as a database, wherever it finds that. */
+export function cannotRead(error: Error): string {
+  return `SQLite cannot read it (${error.message})`;
 }
 
 /** SQL's lower() folds ASCII only: searches in SQL use the review's own rule (shared/text.ts). */

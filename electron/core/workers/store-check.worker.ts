@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3';
 import type { BackupVerdict } from '../backup';
 import type { StoreCheck } from '../start-check';
-import { quickCheck } from '../db/open';
+import { cannotRead, quickCheck } from '../db/open';
 import { SCHEMA_VERSION } from '../db/migrations/index';
 import { checkFile, verdictKey } from '../backup';
 import { answer } from './answer';
@@ -17,7 +17,7 @@ answer((input: { file: string; backups: { name: string; file: string }[] }) => {
   return { value };
 });
 
-/** null when sound, the complaint when not; undefined leaves the file to the writable open, as before. */
+/** null when sound, the complaint when not; undefined leaves the file to the writable open (a newer Cuelight's, or one it cannot open). */
 function checkStore(file: string): string | null | undefined {
   let db: Database.Database;
   try {
@@ -26,13 +26,15 @@ function checkStore(file: string): string | null | undefined {
     return undefined;
   }
   try {
-    db.pragma('busy_timeout = 2000');
-    // A newer Cuelight's file is refused by the open, and one SQLite cannot read is shown empty by it.
-    const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > SCHEMA_VERSION) return undefined;
+    try {
+      db.pragma('busy_timeout = 2000');
+      // A newer Cuelight's file is left to the open, which refuses it before anything else.
+      if ((db.pragma('user_version', { simple: true }) as number) > SCHEMA_VERSION) return undefined;
+      db.prepare('SELECT count(*) FROM sqlite_master').get(); // the schema: what the writable open reads first
+    } catch (error) {
+      return cannotRead(error as Error);
+    }
     return quickCheck(db);
-  } catch {
-    return undefined;
   } finally {
     db.close(); // read-only: it never checkpoints nor removes the WAL, even as the last connection
   }
