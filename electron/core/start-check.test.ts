@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { StoreCheck } from './start-check';
 import { BACKUP_DIR } from './backup';
 import { DB_FILE } from './db/open';
+import { LOCK_FILE } from './folder-lock';
 import { runWorker } from './workers/run-worker';
 import { Harness, ticksDuring } from './test-harness';
 
@@ -39,7 +40,12 @@ describe('the start-up check, as both hosts open the store', () => {
     h = new Harness({ demo: true });
     h.close();
     const onTheLoop = quickChecksOnTheLoop();
-    const { ticks } = await ticksDuring(() => h.openChecked());
+    const { ticks } = await ticksDuring(() => {
+      const opening = h.openChecked();
+      // Locked before the worker checks: no other Cuelight can write between the check and the open.
+      expect(fs.readFileSync(path.join(h.dataDir, LOCK_FILE), 'utf8')).toBe(String(process.pid));
+      return opening;
+    });
     expect(onTheLoop()).toEqual([]);
     expect(ticks).toBeGreaterThan(0);
     expect(h.core.readOnly).toBe(false);
@@ -106,6 +112,22 @@ describe('the start-up check, as both hosts open the store', () => {
     expect(boot.readOnlyReason).toMatch(/SQLite cannot read it/);
     expect(await h.ok('listPlans', undefined)).toEqual([]);
     expect(fs.readFileSync(store()).equals(Buffer.alloc(8192, 7))).toBe(true);
+  });
+
+  it('without its worker the store is still checked, on the loop, before it opens', async () => {
+    h = new Harness({ demo: true });
+    h.close();
+    corruptStore(store());
+    const workers = process.env.CUELIGHT_WORKERS_DIR;
+    process.env.CUELIGHT_WORKERS_DIR = path.join(h.dataDir, 'no-workers-here');
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      await h.openChecked();
+    } finally {
+      process.env.CUELIGHT_WORKERS_DIR = workers;
+    }
+    expect(h.core.readOnly).toBe(true);
+    expect(String(logged.mock.calls[0]?.[0])).toMatch(/could not run in a worker/);
   });
 
   it('a first run has nothing to check and creates the store', async () => {
