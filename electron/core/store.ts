@@ -1,7 +1,6 @@
 import path from 'node:path';
-import type { Db } from './db/open';
+import type { CheckVerdict, Db } from './db/open';
 import type { Clock } from './clock';
-import type { CheckVerdict } from './db/open';
 import type { CheckedFolder } from './start-check';
 import { DB_FILE, openEmpty, openStore, WAL_AUTOCHECKPOINT_PAGES } from './db/open';
 import { runWorker } from './workers/run-worker';
