@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { methodNames } from '../shared/api';
 import { EVENT_CHANNELS, PRINT_CHANNEL, STAGE_CHANNEL, type PrintResult } from '../shared/bridge';
 import { translate } from '../shared/i18n/index';
-import { openCore, type Core } from './core/core';
+import { openCoreChecked, type Core } from './core/core';
 import { dispatch } from './core/dispatch';
 import { keepOscControl, type OscControlKeeper } from './host/osc/keeper';
 import { menuLanguage, menuTemplate } from './menu';
@@ -177,10 +177,10 @@ function watchDisplays(): void {
   });
 }
 
-function start(): void {
+async function start(): Promise<void> {
   state = readWindowState(app.getPath('userData'));
   try {
-    core = openCore({ dataDir: app.getPath('userData'), demo: 'first-run', warmReview: true });
+    core = await openCoreChecked({ dataDir: app.getPath('userData'), demo: 'first-run', warmReview: true });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const language = menuLanguage(app.getLocale());
@@ -205,7 +205,10 @@ function main(): void {
     return;
   }
   guardEveryWebContents(app);
-  app.on('second-instance', focusMainWindow);
+  // While the store is checked at start there is no window to focus yet; start opens it.
+  app.on('second-instance', () => {
+    if (core) focusMainWindow();
+  });
   app.on('activate', () => {
     if (core && BrowserWindow.getAllWindows().length === 0) focusMainWindow();
   });

@@ -20,6 +20,9 @@
 //   review.cold_load_ms: there, the first call on a core with no warm-up, which reads every take at
 //   once (in a worker: review.cold_load_loop_max_ms is the loop's longest stall meanwhile, from
 //   monitorEventLoopDelay); review.index_mb: what the review's memory holds then (JS heap + typed arrays, after GC).
+// startup.loop_stall_max_ms — the loop's longest stall (monitorEventLoopDelay) while the core opens
+//   this store as both hosts do (openCoreChecked: quick_check in a worker, then the writable open);
+//   its baseline is the same open with the check on the loop (openCore), which stalls it throughout.
 //   Database: 10,000 plans, 100,000 takes (~5% rehearsals) and ~100,000 marks for 2,000 artists at
 //   200 venues over three years, written with better-sqlite3 in one transaction into a data dir the
 //   built host has just created (so the schema and indexes are the app's own). Target: p99 < 20 ms.
@@ -105,9 +108,10 @@ async function startHost(dataDir) {
 
 /** The same calls in-process: the core's own time, without transport. */
 async function inProcess(dataDir, pages, summaries) {
-  const { openCore, dispatch } = await loadCore('review-core');
+  const { openCore, openCoreChecked, dispatch } = await loadCore('review-core', ["export { openCoreChecked } from './electron/core/core';"]);
   const gc = collector();
-  const core = openCore({ dataDir });
+  const startup = await startupStalls(dataDir, openCore, openCoreChecked);
+  const { core } = startup;
   const before = heldBytes(gc);
   try {
     const time = async (method, input) => {
@@ -137,10 +141,24 @@ async function inProcess(dataDir, pages, summaries) {
       page.push(await time('queryTakes', { ...pages[i % pages.length](i + 1), limit: 200 }));
       summary.push(await time('takeSummary', summaries[i % summaries.length](i + 1)));
     }
-    return { page, summary, coldLoad, coldLoadLoopMax, indexMb };
+    return { page, summary, coldLoad, coldLoadLoopMax, indexMb, startupLoopMax: startup.loopMax, startupOnLoop: startup.onLoop };
   } finally {
     core.close();
   }
+}
+
+/** The loop's longest stall while the store opens as the hosts open it, and the whole open with its check on the loop. */
+async function startupStalls(dataDir, openCore, openCoreChecked) {
+  const t0 = performance.now();
+  openCore({ dataDir }).close();
+  const onLoop = performance.now() - t0;
+  const stalls = monitorEventLoopDelay({ resolution: 1 });
+  stalls.enable();
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  const core = await openCoreChecked({ dataDir });
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  stalls.disable();
+  return { core, loopMax: stalls.max / 1e6, onLoop };
 }
 
 /** One call on a fresh connection; the figure is request to parsed envelope, as a client sees it. */
@@ -265,6 +283,8 @@ export async function run({ emit, log }) {
     emit({ metric: 'review.cold_load_ms', value: api.coldLoad, unit: 'ms' });
     emit({ metric: 'review.cold_load_loop_max_ms', value: api.coldLoadLoopMax, unit: 'ms' });
     emit({ metric: 'review.index_mb', value: api.indexMb, unit: 'MB' });
+    log(`start-up: the loop's longest stall ${api.startupLoopMax.toFixed(1)} ms with the check in a worker; ${api.startupOnLoop.toFixed(1)} ms with it on the loop`);
+    emit({ metric: 'startup.loop_stall_max_ms', value: api.startupLoopMax, unit: 'ms', baseline: api.startupOnLoop });
     for (const f of figures) {
       if (f.metric.includes('p99') && f.value >= 20) log(`over target: ${f.metric} ${f.value.toFixed(2)} ms (target < 20 ms)`);
       emit({ ...f, unit: 'ms' });

@@ -110,7 +110,7 @@ export class Backups {
   }
 
   isGood(name: string): boolean {
-    const key = this.verdictKey(name);
+    const key = verdictKey(path.join(this.dir, name));
     if (key === null) return false;
     const known = this.verdicts.get(key);
     if (known !== undefined) return known;
@@ -119,14 +119,9 @@ export class Backups {
     return good;
   }
 
-  /** A backup's verdict is kept for its name, size and mtime; null when it is gone. */
-  private verdictKey(name: string): string | null {
-    try {
-      const stat = fs.statSync(path.join(this.dir, name));
-      return `${name}:${stat.size}:${stat.mtimeMs}`;
-    } catch {
-      return null;
-    }
+  /** Verdicts found elsewhere (the start-up check's worker), so the same files are not checked again on the loop. */
+  learn(found: readonly BackupVerdict[]): void {
+    for (const { key, good } of found) this.verdicts.set(key, good);
   }
 
   /**
@@ -136,7 +131,7 @@ export class Backups {
    */
   async stage(name: string, target: string): Promise<void> {
     const source = this.pathOf(name);
-    const key = this.verdictKey(name);
+    const key = verdictKey(source);
     const damaged = () => refusal('conflict', 'err.backupDamaged', { params: { name }, field: 'name' });
     if (key === null || this.verdicts.get(key) === false) throw damaged();
     removeStore(target);
@@ -210,6 +205,23 @@ export class Backups {
     } catch {
       // no backups yet
     }
+  }
+}
+
+/** A backup's quick_check verdict, found off the loop, under the key `Backups` keeps it by. */
+export interface BackupVerdict {
+  name: string;
+  key: string;
+  good: boolean;
+}
+
+/** A backup's verdict is kept for its name, size and mtime; null when it is gone. */
+export function verdictKey(file: string): string | null {
+  try {
+    const stat = fs.statSync(file);
+    return `${path.basename(file)}:${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    return null;
   }
 }
 

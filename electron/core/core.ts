@@ -13,6 +13,7 @@ import { OscControlLink } from './control-in';
 import { Store } from './store';
 import { stopJobWorkers } from './workers/run-worker';
 import { StoreKeeper } from './restore';
+import { lockAndCheck } from './start-check';
 import { openServices, type Services } from './services';
 
 export interface CoreOptions {
@@ -56,18 +57,37 @@ export interface Core {
 
 /**
  * Opens the store and the live countdown: everything both hosts (Electron, headless) share.
+ * The folder is locked and the store checked (quick_check) in a worker first, so the loop keeps
+ * running however big the store has grown; only then does the store open, writable or not.
  * The object stays the same for the app's life; a restore swaps the store and its services inside it.
  */
+export async function openCoreChecked(options: CoreOptions): Promise<Core> {
+  const clock = options.clock ?? systemClock;
+  const backups = new Backups(options.dataDir, clock);
+  const demo = wantsDemo(options);
+  const checked = await lockAndCheck(options.dataDir, backups);
+  return assemble(options, backups, new Store(options.dataDir, clock, demo, checked));
+}
+
+/** As openCoreChecked, checking the store on the calling thread: for tests, never the hosts. */
 export function openCore(options: CoreOptions): Core {
+  const clock = options.clock ?? systemClock;
+  const backups = new Backups(options.dataDir, clock);
+  return assemble(options, backups, new Store(options.dataDir, clock, wantsDemo(options)));
+}
+
+/** 'first-run' asks whether the store file is there yet: before anything creates it. */
+function wantsDemo(options: CoreOptions): boolean {
+  return options.demo === 'first-run' ? !fs.existsSync(path.join(options.dataDir, DB_FILE)) : (options.demo ?? false);
+}
+
+function assemble(options: CoreOptions, backups: Backups, store: Store): Core {
   const clock = options.clock ?? systemClock;
   const events = new EventHub();
   const devices = new DeviceRegistry(() => clock.now());
   // Reads and writes whichever store is open now (a restore swaps it).
   const operatorLink: OperatorLink = new OperatorLink(() => store.db, () => services.imports.yieldTo());
   const oscControl = new OscControlLink();
-  const backups = new Backups(options.dataDir, clock);
-  const demo = options.demo === 'first-run' ? !fs.existsSync(path.join(options.dataDir, DB_FILE)) : (options.demo ?? false);
-  const store = new Store(options.dataDir, clock, demo);
   // The services on the store as now open: built below, rebuilt by a restore.
   let services: Services;
   const keeper = new StoreKeeper(store, backups, events, {

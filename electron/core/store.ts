@@ -1,6 +1,7 @@
 import path from 'node:path';
-import type { Db } from './db/open';
+import type { CheckVerdict, Db } from './db/open';
 import type { Clock } from './clock';
+import type { CheckedFolder } from './start-check';
 import { DB_FILE, openEmpty, openStore, WAL_AUTOCHECKPOINT_PAGES } from './db/open';
 import { runWorker } from './workers/run-worker';
 import { Checkpointer } from './db/wal';
@@ -25,7 +26,9 @@ interface Opened {
 
 /**
  * The data folder's store: locked for this process, opened with its damage check, checkpointed
- * in the background, swapped for a backup on restore, closed on quit.
+ * in the background, swapped for a backup on restore, closed on quit. `checked`: the folder
+ * already locked and its store checked off the loop (start-check.ts), as both hosts open it;
+ * without it, the store locks the folder and checks the file itself, on the loop.
  */
 export class Store {
   readonly file: string;
@@ -38,12 +41,13 @@ export class Store {
     private readonly dataDir: string,
     private readonly clock: Clock,
     demo: boolean,
+    checked?: CheckedFolder,
   ) {
     this.file = path.join(dataDir, DB_FILE);
-    this.unlock = lockFolder(dataDir);
-    removeStore(this.stagedFile); // a restore cut short by a crash left its staged copy
+    this.unlock = checked?.unlock ?? lockFolder(dataDir);
     try {
-      this.opened = this.open(demo);
+      removeStore(this.stagedFile); // a restore cut short by a crash left its staged copy
+      this.opened = this.open(demo, checked?.verdict);
     } catch (error) {
       this.unlock(); // a store this version cannot open leaves the folder free for one that can
       throw error;
@@ -127,7 +131,7 @@ export class Store {
       swapped = true;
     } finally {
       // The staged copy was checked in its worker after its migration: the very file now in place. The old one (a failed swap) is checked again.
-      this.opened = this.open(false, swapped);
+      this.opened = this.open(false, swapped ? null : undefined);
       reopened();
     }
   }
@@ -138,8 +142,8 @@ export class Store {
     this.unlock();
   }
 
-  private open(demo: boolean, checked = false): Opened {
-    const { db, damage } = openStore(this.dataDir, checked);
+  private open(demo: boolean, verdict: CheckVerdict): Opened {
+    const { db, damage } = openStore(this.dataDir, verdict);
     if (damage === null && demo && countPlans(db) === 0) loadDemo(db, this.clock.now());
     return { db, damage, scratch: damage === null ? null : openEmpty(), checkpointer: null };
   }

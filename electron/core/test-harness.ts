@@ -9,7 +9,7 @@ import type { ApiError, Envelope, MethodInput, MethodName, MethodOutput } from '
 import type { Core } from './core';
 import type { Db } from './db/open';
 import { ManualClock } from './clock';
-import { openCore } from './core';
+import { openCore, openCoreChecked } from './core';
 import { SerialisedAnswer } from '../../shared/serialised-answer';
 import { dispatch } from './dispatch';
 
@@ -70,6 +70,14 @@ export class Harness {
   open(clock: ManualClock = this.clock): Core {
     this.clock = clock;
     this.current = openCore({ dataDir: this.dataDir, clock, demo: this.options.demo ?? false });
+    this.cores.push(this.current);
+    return this.current;
+  }
+
+  /** Opens the data dir as both hosts do: the store checked in a worker first. */
+  async openChecked(clock: ManualClock = this.clock): Promise<Core> {
+    this.clock = clock;
+    this.current = await openCoreChecked({ dataDir: this.dataDir, clock, demo: this.options.demo ?? false });
     this.cores.push(this.current);
     return this.current;
   }

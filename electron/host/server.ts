@@ -104,15 +104,19 @@ export function openPort(port: number, host: string): Promise<http.Server> {
   const starting = (_req: http.IncomingMessage, res: http.ServerResponse) =>
     sendJson(res, 503, { ok: false, error: { code: 'conflict', message: 'The host is starting: try again in a moment' } }, { 'retry-after': '1' });
   server.on('request', starting);
+  // The loop runs while the store is checked in a worker: requests meanwhile get the 503, until createHost.
+  answeringStarting.set(server, starting);
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
       server.off('error', reject);
-      server.off('request', starting);
       resolve(server);
     });
   });
 }
+
+/** The 503 each port answers with until its host is attached. */
+const answeringStarting = new WeakMap<http.Server, http.RequestListener>();
 
 /** Serves the API, the events WebSocket and the built renderer on a listening server. */
 export function createHost(server: http.Server, options: HostOptions) {
@@ -198,6 +202,8 @@ export function createHost(server: http.Server, options: HostOptions) {
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'The host failed to answer; try again' } });
     });
   };
+  const starting = answeringStarting.get(server);
+  if (starting) server.off('request', starting);
   server.on('request', onRequest);
   const events = attachEventSockets({ core, server, refuse: refuseOrigin });
 

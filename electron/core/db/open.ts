@@ -24,13 +24,20 @@ export function openDatabase(dataDir: string): Db {
 }
 
 /**
+ * What a check off the loop found in the store file as it is just now (the start-up check's worker,
+ * a restore's staged copy): null when sound, else its complaint; undefined when it was not checked.
+ */
+export type CheckVerdict = string | null | undefined;
+
+/**
  * Opens the store after PRAGMA quick_check. A damaged file is never migrated or written: it is
  * opened read-only (or, when it cannot be read at all, replaced by an empty in-memory schema).
- * `checked`: the file was checked as it is just now, off the loop (a restore's staged copy).
+ * `verdict`: the check already made off the loop; only an unchecked file is checked here, on the loop.
  */
-export function openStore(dataDir: string, checked = false): OpenedStore {
+export function openStore(dataDir: string, verdict: CheckVerdict = undefined): OpenedStore {
   ensurePrivateDir(dataDir);
   const file = path.join(dataDir, DB_FILE);
+  if (typeof verdict === 'string') return { db: openReadOnly(file), damage: verdict };
   let db: Db;
   try {
     db = openFile(file);
@@ -38,7 +45,7 @@ export function openStore(dataDir: string, checked = false): OpenedStore {
     if (!(error instanceof DamagedStoreError)) throw error;
     return { db: openReadOnly(file), damage: error.message };
   }
-  const problem = checked ? null : quickCheck(db);
+  const problem = verdict === null ? null : quickCheck(db);
   if (problem) {
     db.close();
     return { db: openReadOnly(file), damage: problem };
@@ -92,9 +99,14 @@ export function openFile(file: string): Db {
   } catch (error) {
     db.close();
     if (error instanceof NewerDatabaseError) throw error;
-    throw new DamagedStoreError(`SQLite cannot read it (${(error as Error).message})`, { cause: error });
+    throw new DamagedStoreError(cannotRead(error as Error), { cause: error });
   }
   return db;
+}
+
+/** What the start-up check says of a file SQLite cannot read as a database, wherever it finds that. */
+export function cannotRead(error: Error): string {
+  return `SQLite cannot read it (${error.message})`;
 }
 
 /** SQL's lower() folds ASCII only: searches in SQL use the review's own rule (shared/text.ts). */

@@ -10,6 +10,7 @@ const jobs: Record<WorkerName, () => Promise<unknown>> = {
   'take-export': () => import('./take-export.worker'),
   'store-backup': () => import('./store-backup.worker'),
   'store-checkpoint': () => import('./store-checkpoint.worker'),
+  'store-check': () => import('./store-check.worker'),
   'review-load': () => import('./review-load.worker'),
   'backup-stage': () => import('./backup-stage.worker'),
 };

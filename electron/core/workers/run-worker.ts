@@ -6,7 +6,7 @@ import type { RefusalKey, RefusalParams } from '../../../shared/i18n/refusal';
 import { CuelightError } from '../errors';
 
 /** The jobs a worker does; all are in one bundle (jobs.worker.ts) beside the host's own. */
-export type WorkerName = 'plan-import' | 'plan-export' | 'take-export' | 'store-backup' | 'store-checkpoint' | 'review-load' | 'backup-stage';
+export type WorkerName = 'plan-import' | 'plan-export' | 'take-export' | 'store-backup' | 'store-checkpoint' | 'store-check' | 'review-load' | 'backup-stage';
 
 /** What a worker posts: progress as it goes, that its job is done (and in how many parts), each part and the answer when asked, or why it failed. */
 export type WorkerMessage<T> =

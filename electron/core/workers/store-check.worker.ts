@@ -1,0 +1,54 @@
+/**
+ * The start-up check, off the countdown's loop: quick_check of the store file on a read-only
+ * connection (it reads the WAL but never checkpoints it), before the store opens writable. When
+ * the store is damaged, it also finds the newest backup that passes the same check.
+ */
+import Database from 'better-sqlite3';
+import type { BackupVerdict } from '../backup';
+import type { StoreCheck } from '../start-check';
+import { cannotRead, quickCheck } from '../db/open';
+import { SCHEMA_VERSION } from '../db/migrations/index';
+import { checkFile, verdictKey } from '../backup';
+import { answer } from './answer';
+
+answer((input: { file: string; backups: { name: string; file: string }[] }) => {
+  const damage = checkStore(input.file);
+  const value: StoreCheck = { damage, backups: damage ? newestGood(input.backups) : [] };
+  return { value };
+});
+
+/** null when sound, the complaint when not; undefined leaves the file to the writable open (a newer Cuelight's, or one it cannot open). */
+function checkStore(file: string): string | null | undefined {
+  let db: Database.Database;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+  } catch {
+    return undefined;
+  }
+  try {
+    try {
+      db.pragma('busy_timeout = 2000');
+      // A newer Cuelight's file is left to the open, which refuses it before anything else.
+      if ((db.pragma('user_version', { simple: true }) as number) > SCHEMA_VERSION) return undefined;
+      db.prepare('SELECT count(*) FROM sqlite_master').get(); // the schema: what the writable open reads first
+    } catch (error) {
+      return cannotRead(error as Error);
+    }
+    return quickCheck(db);
+  } finally {
+    db.close(); // read-only: it never checkpoints nor removes the WAL, even as the last connection
+  }
+}
+
+/** Newest first, up to and with the first good one: what the read-only banner names. */
+function newestGood(backups: { name: string; file: string }[]): BackupVerdict[] {
+  const verdicts: BackupVerdict[] = [];
+  for (const backup of backups) {
+    const key = verdictKey(backup.file);
+    if (key === null) continue; // removed meanwhile
+    const good = checkFile(backup.file);
+    verdicts.push({ name: backup.name, key, good });
+    if (good) break;
+  }
+  return verdicts;
+}

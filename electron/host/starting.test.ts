@@ -1,0 +1,33 @@
+import { describe, it, expect, afterEach } from 'vitest';
+import type http from 'node:http';
+import { Harness } from '../core/test-harness';
+import { allowedHostNames } from './origin';
+import { createHost, openPort } from './server';
+
+// The port opens before the store (a busy port leaves nothing behind), and the store is checked in
+// a worker while the loop runs: a client that asks meanwhile is told to retry, never left hanging.
+
+let h: Harness | undefined;
+let server: http.Server | undefined;
+afterEach(async () => {
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  server = undefined;
+  h?.dispose();
+});
+
+describe('a host that is still starting', () => {
+  it('answers 503 with retry-after until the core is attached, then serves', async () => {
+    server = await openPort(0, '127.0.0.1');
+    const { port } = server.address() as { port: number };
+    const url = `http://127.0.0.1:${port}/api`;
+    const starting = await fetch(url, { signal: AbortSignal.timeout(3_000) });
+    expect(starting.status).toBe(503);
+    expect(starting.headers.get('retry-after')).toBe('1');
+    expect(await starting.json()).toMatchObject({ ok: false, error: { message: /starting/ } });
+
+    h = new Harness();
+    createHost(server, { core: h.core, token: 'x', rendererDir: h.dataDir, allowedHosts: allowedHostNames({ bound: '127.0.0.1', extra: [] }) });
+    const served = await fetch(url, { signal: AbortSignal.timeout(3_000) });
+    expect(served.status).toBe(200);
+  });
+});
