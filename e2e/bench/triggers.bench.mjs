@@ -3,12 +3,17 @@
 // triggers.osc_late_p99_ms / triggers.http_late_p99_ms / triggers.hyperdeck_late_p99_ms — the
 //   headless host (real clock, its own process) has 10 triggers on GO: 4 OSC messages to one UDP
 //   listener, 3 HTTP POSTs to one server, 3 HyperDeck `record` commands to three stand-in decks
-//   speaking the protocol over TCP. Each round arms a 5 s countdown and lets it reach zero; each
-//   receiver notes when the first byte of its packet/request/command arrived, on this process's
-//   wall clock anchored to Date.now()'s tick (the host's deadlines are Date.now() values). The
-//   figure is arrival minus deadline. Target: OSC under 2 ms, the others under 5 ms; never early
-//   (the run fails if any arrival is before zero). With fewer than 100 samples p99 is the maximum.
-//   BENCH_TRIGGERS_ROUNDS (default 8, about 45 s) sets the number of countdowns.
+//   speaking the protocol over TCP. Each round arms a 5 s countdown and lets it reach zero. A
+//   first byte's arrival is when the kernel handed it on over loopback (tcpdump's timestamps, on
+//   the wall clock the host's deadlines are Date.now() values of; see wire-times.mjs): the first
+//   segment with a payload on each HTTP or deck connection, each OSC datagram. The figure is
+//   arrival minus deadline. Target: OSC under 2 ms, the others under 5 ms; never early (the run
+//   fails if anything reached a receiver before zero, on the wire or as the receivers noticed it).
+//   Without tcpdump (or the right to capture) the arrivals are when each receiver in this process
+//   noticed its packet, on performance.now() anchored to Date.now()'s tick; with it, those are
+//   printed beside and emitted as triggers.noticed.*: they add this process's own wait for a core.
+//   With fewer than 100 samples p99 is the maximum.
+//   BENCH_TRIGGERS_ROUNDS (default 25, about 2.5 minutes: 100 OSC samples) sets the number of countdowns.
 //
 // triggers.loaded.*_late_p99_ms — the same, with the host's loop kept busy meanwhile: readers
 //   (BENCH_TRIGGERS_READERS, default 16, half getCountdown, half listPlans of BENCH_TRIGGERS_PLANS
