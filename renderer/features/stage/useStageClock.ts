@@ -19,12 +19,6 @@ function shownText(r: Readout, options: Pick<StageOptions, 'timecode' | 'frameRa
 
 /** Past a boundary by this much beyond the estimate's uncertainty before a flip: clock and timer graininess. */
 const MARGIN_MS = 0.5;
-/**
- * The last timer before a flip is aimed this far ahead of it and the rest is waited out on the
- * clock: a browser's timers fire up to a few ms late (measured on the stage bench), which a flip
- * then inherits; a timer that lands early costs at most this much main-thread time per second.
- */
-const FINAL_WAIT_MS = 3;
 /** For this long after zero the word GO fills the screen; then the take time takes over. */
 const GO_FRESH_MS = 5_000;
 
@@ -86,24 +80,23 @@ export function useStageClock(
     };
 
     /**
-     * Sleeps until a boundary in steps: long timers may fire several ms late (the browser
-     * batches them), so the first wakes 30 ms early, a short one wakes FINAL_WAIT_MS early, and
-     * the rest is waited out on the clock (a chain of timers is clamped to 4 ms, so another timer
-     * would overshoot). The margin (0.5 ms, plus the clock estimate's uncertainty) means a flip
-     * can never come early.
+     * Sleeps until a boundary in two steps: long timers may fire several ms late (the browser
+     * batches them), so the first wakes 30 ms early and a short one lands on the boundary. The
+     * margin (0.5 ms, plus the clock estimate's uncertainty) means a flip can never come early.
+     * Timers count whole ms and may fire a fraction early; a chain of them is clamped to 4 ms, so
+     * instead of sleeping again for the last fraction, the final wake waits it out (under 2 ms).
      */
     const wakeAt = (boundary: number) => {
       const wait = boundary - surelyReachedHostTime();
       if (wait > 40) timer = setTimeout(() => wakeAt(boundary), wait - 30);
-      else timer = setTimeout(() => arrive(boundary), Math.max(0, Math.floor(wait - FINAL_WAIT_MS)));
+      else timer = setTimeout(() => arrive(boundary), Math.max(0, Math.ceil(wait)));
     };
     const arrive = (boundary: number) => {
       const short = boundary - surelyReachedHostTime();
-      if (short > FINAL_WAIT_MS + 1) return wakeAt(boundary);
-      // A few ms at most: surer than another timer. Bounded in real time, in case the host clock
-      // does not move (a test's paused clock): then it sleeps again, never flips early.
-      const giveUp = performance.now() + FINAL_WAIT_MS + 2;
-      while (surelyReachedHostTime() < boundary && performance.now() < giveUp);
+      if (short > 2) return wakeAt(boundary);
+      // A fraction of a millisecond: cheaper and surer than another timer. Bounded, in case the
+      // clock does not move (a test's paused clock): then it sleeps again, never flips early.
+      for (let i = 0; i < 200_000 && surelyReachedHostTime() < boundary; i++);
       if (surelyReachedHostTime() < boundary) return wakeAt(boundary);
       render();
     };
