@@ -1,5 +1,6 @@
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { z } from 'zod';
 import { methods, methodNames } from '../../shared/api';
 import { needsControl } from '../../shared/contract/method';
@@ -103,9 +104,19 @@ export function openPort(port: number, host: string): Promise<http.Server> {
   const server = createLimitedServer();
   const starting = (_req: http.IncomingMessage, res: http.ServerResponse) =>
     sendJson(res, 503, { ok: false, error: { code: 'conflict', message: 'The host is starting: try again in a moment' } }, { 'retry-after': '1' });
+  // A WebSocket asking meanwhile (a display reconnecting) is refused too: with no 'upgrade'
+  // listener Node would leave it hanging, and a display that hangs never tries again.
+  const startingUpgrade = (_req: http.IncomingMessage, socket: Duplex) => {
+    socket.on('error', () => {});
+    socket.end('HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  };
   server.on('request', starting);
+  server.on('upgrade', startingUpgrade);
   // The loop runs while the store is checked in a worker: requests meanwhile get the 503, until createHost.
-  answeringStarting.set(server, starting);
+  answeringStarting.set(server, () => {
+    server.off('request', starting);
+    server.off('upgrade', startingUpgrade);
+  });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -115,8 +126,8 @@ export function openPort(port: number, host: string): Promise<http.Server> {
   });
 }
 
-/** The 503 each port answers with until its host is attached. */
-const answeringStarting = new WeakMap<http.Server, http.RequestListener>();
+/** Stops each port's 503s (requests and WebSockets) once its host is attached. */
+const answeringStarting = new WeakMap<http.Server, () => void>();
 
 /** Serves the API, the events WebSocket and the built renderer on a listening server. */
 export function createHost(server: http.Server, options: HostOptions) {
@@ -202,8 +213,8 @@ export function createHost(server: http.Server, options: HostOptions) {
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'The host failed to answer; try again' } });
     });
   };
-  const starting = answeringStarting.get(server);
-  if (starting) server.off('request', starting);
+  answeringStarting.get(server)?.();
+  answeringStarting.delete(server);
   server.on('request', onRequest);
   const events = attachEventSockets({ core, server, refuse: refuseOrigin });
 
