@@ -43,8 +43,9 @@ function sleepUntil(at: number, now: () => number): void {
 
 /**
  * A full garbage collection, asked for on the firing thread after each rehearsal (2 s before a
- * moment): V8 otherwise runs its own full collections (5–6 ms on this thread, measured) on a timer of its own
- * a few seconds after a burst of work, and one landing at zero makes every trigger that late.
+ * moment): V8 otherwise runs its own full collections (5–6 ms on this thread, measured) on a
+ * timer of its own a few seconds after a burst of work, and one landing at zero makes every
+ * trigger that late.
  */
 function exposeGc(): (() => void) | null {
   try {
@@ -90,13 +91,17 @@ export function createFiring(selfTimed: boolean, post: (message: FromFireThread)
    * On its own thread, show control rehearses at start and again as each moment warms up (code
    * left unused for long may be dropped by V8), so a moment never runs cold code.
    */
-  function rehearseNow(): void {
-    if (!ownThread || !selfTimed || rehearsing) return;
+  function momentNear(): boolean {
     const now = precise();
-    for (const moment of moments.values()) if (moment.at > now && moment.at - now < REHEARSE_BEFORE_MS) return; // a moment is near
+    for (const moment of moments.values()) if (moment.at > now && moment.at - now < REHEARSE_BEFORE_MS) return true;
+    return false;
+  }
+
+  function rehearseNow(): void {
+    if (!ownThread || !selfTimed || rehearsing || momentNear()) return;
     rehearsing = true;
     rehearse(clock)
-      .then(() => collectGarbage?.())
+      .then(() => momentNear() || collectGarbage?.()) // a slow rehearsal never collects close to a moment
       .catch((error: unknown) => console.error(`Show control's rehearsal failed: ${(error as Error).message}`))
       .finally(() => (rehearsing = false));
   }
