@@ -30,11 +30,17 @@ function fakeClocks() {
   };
 }
 
+/** A precise clock over fake clocks, read once (anchored) before the test moves time. */
+function anchored() {
+  const clocks = fakeClocks();
+  const now = preciseWallClock(clocks.wall, clocks.mono);
+  now();
+  return { clocks, now };
+}
+
 describe('precise wall clock for clock sync', () => {
   it('reads the wall clock to a few microseconds, not floored to the millisecond', () => {
-    const clocks = fakeClocks();
-    const now = preciseWallClock(clocks.wall, clocks.mono);
-    now();
+    const { clocks, now } = anchored();
     clocks.pass(123_456_789n);
     const reading = now();
     expect(Number.isInteger(reading)).toBe(false);
@@ -42,9 +48,7 @@ describe('precise wall clock for clock sync', () => {
   });
 
   it('does not spin to the next millisecond when a reading lands just after a tick, a few microseconds behind', () => {
-    const clocks = fakeClocks();
-    const now = preciseWallClock(clocks.wall, clocks.mono);
-    now();
+    const { clocks, now } = anchored();
     clocks.step(10_000n); // the anchor saw its tick 10 µs late: every reading is 10 µs behind
     clocks.toAfterTick(2_000n);
     const before = clocks.reads();
@@ -55,9 +59,7 @@ describe('precise wall clock for clock sync', () => {
   });
 
   it('anchors again when a reading falls well behind the wall clock (a small step forward)', () => {
-    const clocks = fakeClocks();
-    const now = preciseWallClock(clocks.wall, clocks.mono);
-    now();
+    const { clocks, now } = anchored();
     clocks.pass(3_000_000n);
     clocks.step(300_000n); // +0.3 ms
     clocks.toAfterTick(100_000n);
@@ -65,9 +67,7 @@ describe('precise wall clock for clock sync', () => {
   });
 
   it('follows a step of the wall clock (an NTP step) at the next reading', () => {
-    const clocks = fakeClocks();
-    const now = preciseWallClock(clocks.wall, clocks.mono);
-    now();
+    const { clocks, now } = anchored();
     clocks.pass(10_000_000n);
     clocks.step(2_000_000_000n); // +2 s
     expect(Math.abs(now() - clocks.trueMs())).toBeLessThan(0.01);
