@@ -1,8 +1,8 @@
 // takes: what a take's data costs to make safe, and proof that it stays safe when the host dies.
 //
 // takes.commit_p50_ms / takes.commit_p99_ms — one outcome change (setTakeOutcome through the
-//   core's dispatch: validation, one transaction with its history row, WAL + synchronous=FULL, up
-//   to the answer; telling displays and firing show control follow the answer, on the next turn of
+//   core's dispatch: validation, one transaction with its history row, WAL + synchronous=NORMAL,
+//   the WAL's fdatasync in libuv's thread pool (db/wal-sync.ts), up to the answer; telling displays and firing show control follow the answer, on the next turn of
 //   the loop, which the loop below gives between samples),
 //   measured in-process on a core opened on a temp dir (the core is bundled from source with
 //   esbuild into dist/bench/, the same way the hosts are), so no HTTP or JSON is in the figure.
@@ -14,13 +14,15 @@
 //   never inside a commit, by the core's policy (electron/core/db/wal.ts: once ~500 rows
 //   have changed); the loop asks that policy before every commit, as if the core's idle tick came
 //   between each two operator actions, outside the timed region. takes.checkpoint_p99_ms is the
-//   time of the checkpoints it ran; the commit after each one restarts the WAL (two fsyncs), and is
+//   time of the checkpoints it ran (on the bench's thread; the host runs them in a worker); the
+//   commit after each one restarts the WAL (two fsyncs), and is
 //   in the commit figures.
 // sqlite.commit_p50_ms / sqlite.commit_p99_ms — the same two pages written by SQLite alone (the
 //   UPDATE of an outcome change on another take and an INSERT of a history row of the same size as
 //   the app's, into a copy of the history table, one IMMEDIATE transaction, no validation or reads),
-//   interleaved in the same loop: what SQLite's commit costs on this disk (it calls fsync, and
-//   writes each frame's header and page separately), so the app's own share is the difference.
+//   interleaved in the same loop, then fdatasync of its WAL on the spot (what synchronous=FULL
+//   would do): what SQLite's commit costs on this disk (it writes each frame's header and page
+//   separately), so the app's own share is the difference.
 //   Both series add to the end of their own history b-tree, as logging the take just shot does; a
 //   change to an older take's outcome lands mid-tree, and splits a leaf (five pages) more often.
 // takes.crash_kills / takes.crash_lost / takes.crash_integrity_failures — the crash drill of
@@ -112,6 +114,7 @@ async function commitLatency(log) {
       `INSERT INTO bench_outcome_history (take_id, seq, changed_at, changed_by, before_outcome, after_outcome, before_reason, after_reason)
        VALUES (@id, (SELECT coalesce(max(seq), 0) + 1 FROM bench_outcome_history WHERE take_id = CAST(@id AS INTEGER)), @at, '', @before, @after, @beforeReason, @afterReason)`,
     );
+    const walFd = fs.openSync(path.join(dir, 'cuelight.sqlite-wal'), 'r+');
     const bare = db.transaction((i) => {
       const [after, afterReason] = i % 2 ? ['succeeded', null] : ['failed', 'camera'];
       const [before, beforeReason] = i % 2 ? ['failed', 'camera'] : ['succeeded', null];
@@ -137,6 +140,7 @@ async function commitLatency(log) {
         bare: async () => {
           const t0 = performance.now();
           bare(i);
+          fs.fdatasyncSync(walFd);
           return performance.now() - t0;
         },
         syncs: async () => rawWrite(fd, same, i),
@@ -154,6 +158,7 @@ async function commitLatency(log) {
     const logged = live.db.prepare('SELECT count(*) FROM take_outcome_history WHERE take_id = ?').pluck().get(go.takeId);
     if (logged < COMMITS) throw new Error(`expected ${COMMITS} history rows, found ${logged}`);
     live.close();
+    fs.closeSync(walFd);
     log(`${COMMITS} outcome commits (${bytes} WAL bytes each) vs write+fdatasync of ${bytes} and of 4096 bytes, interleaved in all 24 orders; ${samples.checkpoints.length} checkpoints`);
     return samples;
   } finally {

@@ -50,6 +50,10 @@ export interface Core {
   saveFailure(): string | null;
   /** Before a write on the store's connection: an import being written gives way (and starts over). */
   yieldWrites(): void;
+  /** Resolves once every commit so far is on disk, synced off the loop (store.ts). */
+  durable(): Promise<void>;
+  /** Starts a sync of what was committed, for a change answered before it (dispatch.ts). */
+  syncSoon(): void;
   close(): void;
   /** Quitting: lets a running backup finish, backs up what changed since the last one, closes. */
   shutdown(): Promise<void>;
@@ -147,6 +151,8 @@ function assemble(options: CoreOptions, backups: Backups, store: Store): Core {
     },
     saveFailure: () => services.countdown.saveFailure,
     yieldWrites: () => services.imports.yieldTo(),
+    durable: () => store.durable(),
+    syncSoon: () => store.syncSoon(),
     close,
     async shutdown() {
       try {

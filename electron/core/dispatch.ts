@@ -15,6 +15,14 @@ function readInput(name: MethodName, rawInput: unknown): { ok: true; input: unkn
   return parsed.success ? { ok: true, input: parsed.data } : { ok: false, error: describeZodError(parsed.error) };
 }
 
+/**
+ * Show-time calls, answered as soon as they are committed and announced: their sync follows off
+ * the loop (Core.syncSoon), so a disk that stalls (300 ms here at times) never holds the operator's
+ * Pause or a department's go / no-go. A power cut in that moment can lose the last one; a crash of
+ * the app cannot (the page cache has it). Everything else answers once it is on disk.
+ */
+const ANSWERED_BEFORE_SYNC: ReadonlySet<MethodName> = new Set(['countdownCommand', 'setStageMessage', 'setMyReadiness']);
+
 /** A read-only store's one way out: restoring a backup. */
 const ALLOWED_WHILE_READ_ONLY: ReadonlySet<MethodName> = new Set(['restoreBackup']);
 
@@ -45,12 +53,30 @@ export async function dispatch(core: Core, name: string, rawInput: unknown, cont
   if (spec.mutates && name !== 'importPlans') core.yieldWrites();
   try {
     const handler = core.api[name] as (input: unknown, context: CallContext) => unknown;
-    return { ok: true, value: await handler(parsed.input, context) };
+    const value = await handler(parsed.input, context);
+    if (spec.mutates && ANSWERED_BEFORE_SYNC.has(name)) core.syncSoon();
+    const unsynced = spec.mutates && !ANSWERED_BEFORE_SYNC.has(name) ? await syncFailure(core) : null;
+    if (unsynced !== null) {
+      console.error(`${name}: the disk did not confirm the change: ${unsynced}`);
+      const message = `${name} was written, but the disk did not confirm it (${unsynced}). Check the disk and its free space: the change may be lost if the machine loses power.`;
+      return { ok: false, error: { code: 'internal', message } };
+    }
+    return { ok: true, value };
   } catch (error) {
     if (error instanceof CuelightError) return { ok: false, error: envelopeOf(error) };
     console.error(`${name} failed:`, error);
     const next = core.readOnly ? 'The database is damaged and open read-only: restore the newest good backup' : 'Nothing was changed; try again';
     return { ok: false, error: { code: 'internal', message: `${name} failed: ${(error as Error).message}. ${next}.` } };
+  }
+}
+
+/** A change answers once it is on disk (synced off the loop): null then, or why the disk refused. */
+async function syncFailure(core: Core): Promise<string | null> {
+  try {
+    await core.durable();
+    return null;
+  } catch (error) {
+    return (error as Error).message;
   }
 }
 

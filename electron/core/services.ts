@@ -50,8 +50,16 @@ export interface Services {
 export function openServices(store: Store, context: ServiceContext): Services {
   const { clock, events, devices, operatorLink } = context;
   const good = store.readOnly ? context.newestGoodBackup() : null;
-  const imports = new ImportWriter(() => openImportConnection(store.file), () => store.durableAfterBigCommit());
-  const countdown = new CountdownService(store.liveDb, clock, events, { takeEnded: context.takeEnded, beforeWrite: () => imports.yieldTo() });
+  const imports = new ImportWriter(
+    () => openImportConnection(store.file),
+    () => store.durableAfterBigCommit(),
+    () => store.syncSoon(),
+  );
+  const countdown = new CountdownService(store.liveDb, clock, events, {
+    takeEnded: context.takeEnded,
+    beforeWrite: () => imports.yieldTo(),
+    committedUnasked: () => store.syncSoon(),
+  });
   // Show control hears the countdown through the event hub, so the countdown never waits for it.
   const triggers = new TriggerRunner(store.liveDb, clock, events);
   triggers.prime(countdown.snapshot());
@@ -64,6 +72,7 @@ export function openServices(store: Store, context: ServiceContext): Services {
   const readOnlyReason = store.damage === null ? '' : describeDamage(store.damage, good, context.dataDir);
   const api = createApi({
     db: store.db,
+    durable: () => store.durable(),
     clock,
     events,
     countdown,

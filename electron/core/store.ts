@@ -4,7 +4,8 @@ import type { Clock } from './clock';
 import type { CheckedFolder } from './start-check';
 import { DB_FILE, openEmpty, openStore, WAL_AUTOCHECKPOINT_PAGES } from './db/open';
 import { runWorker } from './workers/run-worker';
-import { Checkpointer } from './db/wal';
+import { Checkpointer, totalChanges } from './db/wal';
+import { WalSync } from './db/wal-sync';
 import { countPlans } from './repos/plans';
 import { loadDemo } from './demo';
 import { removeStore, swapStore } from './backup';
@@ -22,6 +23,10 @@ interface Opened {
   /** While read-only, the countdown runs on an empty in-memory store: nothing touches the damaged file. */
   scratch: Db | null;
   checkpointer: Checkpointer | null;
+  /** Syncs the writable store's WAL off the loop; null while read-only. */
+  walSync: WalSync | null;
+  /** The connection's total_changes at the last sync the store asked for. */
+  syncedChanges: number;
 }
 
 /**
@@ -36,6 +41,8 @@ export class Store {
   private swapping = false;
   private readonly unlock: () => void;
   private readonly checkpoints: NodeJS.Timeout;
+  /** The checkpoint running in its worker, if one is. */
+  private checkpointing: Promise<void> | null = null;
 
   constructor(
     private readonly dataDir: string,
@@ -108,11 +115,25 @@ export class Store {
       });
   }
 
+  /**
+   * Resolves once every commit made so far is on disk: a call that changed something answers
+   * after it (dispatch.ts). The sync runs in libuv's thread pool, never on the loop.
+   */
+  durable(): Promise<void> {
+    return this.opened.walSync?.durable() ?? Promise.resolve();
+  }
+
+  /** Starts a sync of what was committed without anyone waiting (GO by its timer, an import's slice). */
+  syncSoon(): void {
+    this.opened.walSync?.nudge();
+  }
+
   /** Runs one restore at a time; checkpoints hold off until it ends. */
   async whileRestoring(work: () => Promise<void>): Promise<void> {
     if (this.swapping) throw refusal('conflict', 'err.restoreBusy');
     this.swapping = true;
     try {
+      await this.checkpointing; // its worker must not hold the file being swapped
       await work();
     } finally {
       this.swapping = false;
@@ -145,10 +166,14 @@ export class Store {
   private open(demo: boolean, verdict: CheckVerdict): Opened {
     const { db, damage } = openStore(this.dataDir, verdict);
     if (damage === null && demo && countPlans(db) === 0) loadDemo(db, this.clock.now());
-    return { db, damage, scratch: damage === null ? null : openEmpty(), checkpointer: null };
+    // Commits write the WAL without a sync of their own; WalSync syncs it off the loop (db/wal-sync.ts).
+    if (damage === null) db.pragma('synchronous = NORMAL');
+    const walSync = damage === null ? new WalSync(`${this.file}-wal`, db) : null;
+    return { db, damage, scratch: damage === null ? null : openEmpty(), checkpointer: null, walSync, syncedChanges: 0 };
   }
 
   private closeDb(): void {
+    this.opened.walSync?.close();
     this.opened.db.close();
     this.opened.scratch?.close();
     this.opened.scratch = null;
@@ -156,10 +181,19 @@ export class Store {
 
   private checkpoint(): void {
     if (this.readOnly || this.swapping || !this.opened.db.open) return;
-    try {
-      this.opened.checkpointer?.runIfDue();
-    } catch (error) {
-      console.error(`WAL checkpoint failed (the next one will retry): ${(error as Error).message}`);
+    // Writes nobody waited on (show control's results, readiness) are on disk within a second.
+    const changes = totalChanges(this.opened.db);
+    if (changes !== this.opened.syncedChanges) {
+      this.opened.syncedChanges = changes;
+      this.opened.walSync?.nudge();
     }
+    if (this.checkpointing || !this.opened.checkpointer?.takeDue()) return;
+    // In a worker: a checkpoint syncs the WAL and the store file, and a sync can wait on the disk
+    // for tens of milliseconds (hundreds when it is busy). PASSIVE there too: the countdown's
+    // commits neither wait for it nor are undone by it.
+    this.checkpointing = runWorker<boolean>('store-checkpoint', { file: this.file })
+      .then(() => undefined)
+      .catch((error: unknown) => console.error(`WAL checkpoint failed (the next one will retry): ${(error as Error).message}`))
+      .finally(() => (this.checkpointing = null));
   }
 }

@@ -23,6 +23,8 @@ export interface StoreBackups {
 
 export interface ApiDeps {
   db: Db;
+  /** Resolves once every commit so far is on disk (synced off the loop, see db/wal-sync.ts). */
+  durable: () => Promise<void>;
   clock: Clock;
   events: EventHub;
   countdown: CountdownService;

@@ -1,4 +1,4 @@
-import { DB_FILE, type Db } from '../db/open';
+import { DB_FILE } from '../db/open';
 import type { takeMethods } from '../../../shared/contract/takes';
 import { getTake, listTakes } from '../repos/takes';
 import { addTakeMark, deleteTakeMark, requireTake, setTakeOutcome, takeHistory, updateTakeMark } from '../services/takes';
@@ -12,17 +12,21 @@ import { announce, type ApiDeps, type AreaApi } from './deps';
 
 /**
  * Work that follows a commit but is not part of it (telling displays, firing show control): run
- * after the reply has gone out, skipped if the store was closed meanwhile (a restore, quitting).
+ * once the change is on disk, after the reply has gone out; skipped if the store was closed
+ * meanwhile (a restore, quitting). A disk that refused the sync is the reply's to report.
  */
-function afterReply(db: Db, work: () => void): void {
-  setImmediate(() => {
-    if (!db.open) return;
-    try {
-      work();
-    } catch (error) {
-      console.error('After an outcome was saved, telling displays and show control failed:', error);
-    }
-  });
+function afterReply(deps: ApiDeps, work: () => void): void {
+  const { db } = deps;
+  const run = () =>
+    setImmediate(() => {
+      if (!db.open) return;
+      try {
+        work();
+      } catch (error) {
+        console.error('After an outcome was saved, telling displays and show control failed:', error);
+      }
+    });
+  deps.durable().then(run, run);
 }
 
 export function takesApi(deps: ApiDeps): AreaApi<keyof typeof takeMethods> {
@@ -43,7 +47,7 @@ export function takesApi(deps: ApiDeps): AreaApi<keyof typeof takeMethods> {
     setTakeOutcome: (input) => {
       const { saved, planShot } = setTakeOutcome(db, input, clock.now());
       // The crew's save is answered first; displays and show control hear of it on the next turn of the loop.
-      afterReply(db, () => {
+      afterReply(deps, () => {
         // The plan list changes only when this take made its plan shot.
         if (planShot) announce(deps, 'takes', 'plans');
         else announce(deps, 'takes');

@@ -35,12 +35,22 @@ export class Checkpointer {
     this.changesAt = totalChanges(db);
   }
 
-  /** PASSIVE: never waits, never blocks a writer. True when it checkpointed. */
-  runIfDue(): boolean {
+  /** True when enough has changed since the last checkpoint; counting starts again from here. */
+  takeDue(): boolean {
     const changes = totalChanges(this.db);
     if (changes - this.changesAt < this.afterChanges) return false;
-    this.db.pragma('wal_checkpoint(PASSIVE)');
     this.changesAt = changes;
+    return true;
+  }
+
+  /**
+   * Checkpoints on this connection when due. PASSIVE: never waits, never blocks a writer. True when
+   * it checkpointed. The store runs its checkpoints in a worker instead (they sync the WAL and the
+   * file); this is for a connection with no loop to keep free.
+   */
+  runIfDue(): boolean {
+    if (!this.takeDue()) return false;
+    this.db.pragma('wal_checkpoint(PASSIVE)');
     return true;
   }
 }

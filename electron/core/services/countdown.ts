@@ -23,6 +23,8 @@ export interface CountdownHooks {
   takeEnded?: () => void;
   /** Before each commit: a long import writing on another connection gives way at once. */
   beforeWrite?: () => void;
+  /** After a commit no call waits on (GO, or its retry, by the timer): its sync starts off the loop. */
+  committedUnasked?: () => void;
 }
 
 interface Persisted {
@@ -168,7 +170,10 @@ export class CountdownService {
     }
     this.schedule();
     this.announce();
-    if (!this.unsaved) this.events.emit('dataChanged', { tables: ['takes', 'plans'] });
+    if (!this.unsaved) {
+      this.hooks.committedUnasked?.();
+      this.events.emit('dataChanged', { tables: ['takes', 'plans'] });
+    }
   }
 
   /** Keeps GO in memory (takeId null, so nothing claims it is saved) and tries again soon. */
@@ -195,6 +200,7 @@ export class CountdownService {
     this.unsaved.cancelRetry();
     this.unsaved = null;
     this.announce();
+    this.hooks.committedUnasked?.();
     this.events.emit('dataChanged', { tables: ['takes', 'plans'] });
   }
 

@@ -46,6 +46,11 @@ export class ImportWriter {
     private openConnection: () => Db,
     /** Told right after the import commits (nothing else can commit in between); resolves once it is on disk, synced off the loop. */
     private durableAfterCommit: () => Promise<void> = async () => {},
+    /**
+     * Starts a background sync of the store's WAL (WalSync.nudge), after each slice: what the import
+     * spilled there unsynced would otherwise all be written by the next countdown commit's sync.
+     */
+    private syncBehind: () => void = () => {},
   ) {}
 
   get busy(): boolean {
@@ -93,6 +98,7 @@ export class ImportWriter {
     let sliceEnd = performance.now() + WRITE_SLICE_MS;
     /** Lets the loop breathe once the slice is used up; false when another write took over meanwhile. */
     const goOn = async (): Promise<boolean> => {
+      this.syncBehind(); // what this slice spilled into the WAL is synced while the loop breathes
       await nextTurn();
       sliceEnd = performance.now() + WRITE_SLICE_MS;
       return !this.preempted && db.inTransaction;

@@ -1,13 +1,14 @@
 /**
- * After an import's commit: makes it durable (syncs the WAL) and moves it into the store file, off
- * the countdown's loop. Both grow with the import.
+ * Syncs the WAL and moves it into the store file, off the countdown's loop: after an import's
+ * commit (which makes it durable; both grow with the import), and for the store's own checkpoints
+ * (both wait on the disk).
  */
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { answer } from './answer';
 
 answer((input: { file: string }) => {
-  // The import committed without a sync (synchronous=NORMAL): this is the sync, and its answer waits for it.
+  // Commits are made without a sync of their own (synchronous=NORMAL): this one covers them all.
   const wal = fs.openSync(`${input.file}-wal`, 'r+');
   try {
     fs.fsyncSync(wal);
