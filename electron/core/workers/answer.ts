@@ -1,7 +1,7 @@
-import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { CuelightError } from '../errors';
 import type { WorkerMessage } from './run-worker';
+import { yieldTheCpuToTheLoop } from './background-priority';
 
 /**
  * What a job gives back: its answer (or the answer already written as JSON, handed over without
@@ -39,18 +39,4 @@ export function answer<I, T>(job: (input: I, progress: (done: number, total: num
     else if (message.type === 'answer') done();
   });
   post({ type: 'ready', parts: parts.length });
-}
-
-/**
- * On Linux a thread has its own nice value: at the lowest priority, a worker's long job takes only
- * CPU time the countdown's thread leaves over, instead of sharing a busy machine's cores with it
- * equally. (Elsewhere the call would lower the whole process, countdown included, so it is skipped.)
- */
-function yieldTheCpuToTheLoop(): void {
-  if (process.platform !== 'linux') return;
-  try {
-    os.setPriority(0, 19); // 0: this thread, on Linux
-  } catch {
-    // a sandbox may forbid it; the job still runs, at normal priority
-  }
 }

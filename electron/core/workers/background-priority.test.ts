@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKGROUND_NICENESS, lowerThisThreadsPriority } from './background-priority';
+import { LOWEST_PRIORITY, yieldTheCpuToTheLoop } from './background-priority';
 
 let dir = '';
 let bundle = '';
@@ -15,14 +15,14 @@ beforeAll(async () => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-/** Runs lowerThisThreadsPriority in a worker thread: its nice value before and after. */
+/** Runs yieldTheCpuToTheLoop in a worker thread, as a job worker does: its nice value before and after. */
 function inWorker(): Promise<{ lowered: boolean; before: number; after: number }> {
   const code = `
     const os = require('node:os');
     const { parentPort, workerData } = require('node:worker_threads');
-    const { lowerThisThreadsPriority } = require(workerData);
+    const { yieldTheCpuToTheLoop } = require(workerData);
     const before = os.getPriority(0);
-    const lowered = lowerThisThreadsPriority();
+    const lowered = yieldTheCpuToTheLoop();
     parentPort.postMessage({ lowered, before, after: os.getPriority(0) });`;
   return new Promise((resolve, reject) => {
     const worker = new Worker(code, { eval: true, workerData: bundle });
@@ -35,11 +35,11 @@ function inWorker(): Promise<{ lowered: boolean; before: number; after: number }
 }
 
 describe.runIf(process.platform === 'linux')('a job worker on Linux', () => {
-  it('runs nicer than the loop, and the loop keeps its own priority', async () => {
+  it('runs at the lowest priority, and the loop keeps its own', async () => {
     const loopBefore = os.getPriority(0);
     const worker = await inWorker();
     expect(worker.lowered).toBe(true);
-    expect(worker.after).toBe(Math.min(19, worker.before + BACKGROUND_NICENESS));
+    expect(worker.after).toBe(LOWEST_PRIORITY);
     expect(worker.after).toBeGreaterThan(loopBefore);
     expect(os.getPriority(0)).toBe(loopBefore);
   });
@@ -48,8 +48,8 @@ describe.runIf(process.platform === 'linux')('a job worker on Linux', () => {
 describe('elsewhere', () => {
   it('leaves priorities alone where a nice value is the whole process’s', () => {
     const before = os.getPriority(0);
-    expect(lowerThisThreadsPriority('darwin')).toBe(false);
-    expect(lowerThisThreadsPriority('win32')).toBe(false);
+    expect(yieldTheCpuToTheLoop('darwin')).toBe(false);
+    expect(yieldTheCpuToTheLoop('win32')).toBe(false);
     expect(os.getPriority(0)).toBe(before);
   });
 });

@@ -3,7 +3,6 @@
  * otherwise be packed once per worker (~0.9 MB each). The job comes as the worker's argv.
  */
 import type { WorkerName } from './run-worker';
-import { lowerThisThreadsPriority } from './background-priority';
 
 const jobs: Record<WorkerName, () => Promise<unknown>> = {
   'plan-import': () => import('./plan-import.worker'),
@@ -18,5 +17,4 @@ const jobs: Record<WorkerName, () => Promise<unknown>> = {
 
 const job = jobs[process.argv[2] as WorkerName];
 if (!job) throw new Error(`no worker job named "${process.argv[2]}"`);
-lowerThisThreadsPriority();
 void job();
