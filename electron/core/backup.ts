@@ -174,14 +174,12 @@ export class Backups {
     const partial = path.join(this.dir, `.${name}.partial`);
     try {
       ensurePrivateFile(partial);
-      await runWorker('store-backup', { file: db.name, partial });
-      fs.renameSync(partial, path.join(this.dir, name));
-      syncPath(this.dir);
+      await runWorker('store-backup', { file: db.name, partial, final: path.join(this.dir, name) });
     } catch (error) {
       removeStore(partial);
       throw error;
     }
-    this.prune();
+    await this.prune();
     const created = parseBackupName(name)!.createdAt;
     return { name, createdAt: created, bytes: fs.statSync(path.join(this.dir, name)).size };
   }
@@ -194,8 +192,9 @@ export class Backups {
     }
   }
 
-  private prune(): void {
-    for (const old of this.list().slice(BACKUP_KEEP)) fs.rmSync(path.join(this.dir, old.name), { force: true });
+  /** Deletes the oldest beyond BACKUP_KEEP, in libuv's pool: an unlink can wait on the disk too. */
+  private async prune(): Promise<void> {
+    await Promise.all(this.list().slice(BACKUP_KEEP).map((old) => fs.promises.rm(path.join(this.dir, old.name), { force: true })));
   }
 
   /** A backup cut short by a crash is never listed; its file is removed at the next start. */

@@ -1,13 +1,16 @@
 /**
- * Copies the store into a new backup and checks the copy, off the countdown's loop: both grow
- * with the store, and a backup starts after every take, just before the next countdown.
+ * Copies the store into a new backup, checks the copy and puts it in place, off the countdown's
+ * loop: the copy and check grow with the store, and the syncs (the copy's, then its folder's after
+ * the rename) wait on the disk; a backup starts after every take, just before the next countdown.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { quickCheck } from '../db/open';
 import { syncPath } from '../backup';
 import { answer } from './answer';
 
-answer((input: { file: string; partial: string }) => {
+answer((input: { file: string; partial: string; final: string }) => {
   const source = new Database(input.file, { readonly: true, fileMustExist: true });
   try {
     // One consistent snapshot in one statement, on a reading connection: the countdown's writes never wait for it nor restart it.
@@ -25,5 +28,8 @@ answer((input: { file: string; partial: string }) => {
     copy.close();
   }
   syncPath(input.partial);
+  // Renamed into place only when whole and synced; the folder's sync makes the new name durable.
+  fs.renameSync(input.partial, input.final);
+  syncPath(path.dirname(input.final));
   return { value: true };
 });
