@@ -11,7 +11,7 @@ import { DeviceRegistry } from './clients/devices';
 import { OperatorLink } from './clients/operator-link';
 import { OscControlLink } from './control-in';
 import { Store } from './store';
-import { stopJobWorkers } from './workers/run-worker';
+import { jobWorkersRunning, stopJobWorkers } from './workers/run-worker';
 import { StoreKeeper } from './restore';
 import { lockAndCheck } from './start-check';
 import { openServices, type Services } from './services';
@@ -121,6 +121,9 @@ function assemble(options: CoreOptions, backups: Backups, store: Store): Core {
     store.close(); // a store this version cannot serve leaves the folder free for one that can
     throw error;
   }
+  // A change's sync waits on the loop only between takes, with nothing else writing to the disk
+  // (a backup, a checkpoint, an import): a sync that could hold GO never runs there.
+  store.loopMayWait = () => !services.countdown.counting && !services.imports.busy && jobWorkersRunning() === 0;
 
   function close(): void {
     backups.close();

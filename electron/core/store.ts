@@ -4,7 +4,7 @@ import type { Clock } from './clock';
 import type { CheckedFolder } from './start-check';
 import { DB_FILE, openEmpty, openStore, WAL_AUTOCHECKPOINT_PAGES } from './db/open';
 import { runWorker } from './workers/run-worker';
-import { Checkpointer, totalChanges } from './db/wal';
+import { Checkpointer } from './db/wal';
 import { WalSync } from './db/wal-sync';
 import { countPlans } from './repos/plans';
 import { loadDemo } from './demo';
@@ -25,8 +25,6 @@ interface Opened {
   checkpointer: Checkpointer | null;
   /** Syncs the writable store's WAL off the loop; null while read-only. */
   walSync: WalSync | null;
-  /** The connection's total_changes at the last sync the store asked for. */
-  syncedChanges: number;
 }
 
 /**
@@ -116,11 +114,26 @@ export class Store {
   }
 
   /**
+   * Whether a sync may wait on the loop now: set by the core to "no countdown is counting and
+   * nothing else is writing" (core.ts). By default it never may.
+   */
+  loopMayWait: () => boolean = () => false;
+
+  /**
    * Resolves once every commit made so far is on disk: a call that changed something answers
-   * after it (dispatch.ts). The sync runs in libuv's thread pool, never on the loop.
+   * after it (dispatch.ts). The sync runs in libuv's thread pool, unless `loopMayWait()`: between
+   * takes, with no backup, checkpoint or import writing, the loop syncs itself and saves the hops.
    */
   durable(): Promise<void> {
-    return this.opened.walSync?.durable() ?? Promise.resolve();
+    const walSync = this.opened.walSync;
+    if (!walSync) return Promise.resolve();
+    if (!this.loopMayWait()) return walSync.durable();
+    try {
+      walSync.syncHere();
+      return Promise.resolve();
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
   }
 
   /** Starts a sync of what was committed without anyone waiting (GO by its timer, an import's slice). */
@@ -169,7 +182,7 @@ export class Store {
     // Commits write the WAL without a sync of their own; WalSync syncs it off the loop (db/wal-sync.ts).
     if (damage === null) db.pragma('synchronous = NORMAL');
     const walSync = damage === null ? new WalSync(`${this.file}-wal`, db) : null;
-    return { db, damage, scratch: damage === null ? null : openEmpty(), checkpointer: null, walSync, syncedChanges: 0 };
+    return { db, damage, scratch: damage === null ? null : openEmpty(), checkpointer: null, walSync };
   }
 
   private closeDb(): void {
@@ -179,18 +192,24 @@ export class Store {
     this.opened.scratch = null;
   }
 
+  private checkpointHere(): void {
+    try {
+      this.opened.db.pragma('wal_checkpoint(PASSIVE)');
+    } catch (error) {
+      console.error(`WAL checkpoint failed (the next one will retry): ${(error as Error).message}`);
+    }
+  }
+
   private checkpoint(): void {
     if (this.readOnly || this.swapping || !this.opened.db.open) return;
     // Writes nobody waited on (show control's results, readiness) are on disk within a second.
-    const changes = totalChanges(this.opened.db);
-    if (changes !== this.opened.syncedChanges) {
-      this.opened.syncedChanges = changes;
-      this.opened.walSync?.nudge();
-    }
+    this.opened.walSync?.nudge();
     if (this.checkpointing || !this.opened.checkpointer?.takeDue()) return;
-    // In a worker: a checkpoint syncs the WAL and the store file, and a sync can wait on the disk
-    // for tens of milliseconds (hundreds when it is busy). PASSIVE there too: the countdown's
-    // commits neither wait for it nor are undone by it.
+    // A checkpoint syncs the WAL and the store file, and a sync can wait on the disk for tens of
+    // milliseconds (hundreds when it is busy): on the loop only when a change's sync may wait
+    // there too (between takes, nothing else writing), else in a worker (whose start costs more
+    // CPU than the checkpoint). PASSIVE both ways: commits neither wait for it nor are undone by it.
+    if (this.loopMayWait()) return this.checkpointHere();
     this.checkpointing = runWorker<boolean>('store-checkpoint', { file: this.file })
       .then(() => undefined)
       .catch((error: unknown) => console.error(`WAL checkpoint failed (the next one will retry): ${(error as Error).message}`))

@@ -13,6 +13,8 @@ import { totalChanges } from './wal';
  *   shares it; one whose commit came after waits for the next, which every such caller shares.
  * - `nudge()`: starts a sync unless one runs; for writes nobody waits on (GO by its timer, an
  *   import's slices, which otherwise leave megabytes for the next commit's sync to write).
+ * - `syncHere()`: the same sync on the calling thread, for when nothing needs the loop meanwhile:
+ *   the pool's two thread hops cost a commit ~0.1 ms, and 1–2 ms at p99 on this VM.
  *
  * Only the WAL is synced: SQLite syncs the database file itself when it checkpoints. SQLite holds
  * no locks on the WAL file, so this second descriptor on it releases none when closed.
@@ -22,6 +24,8 @@ export class WalSync {
   private running: Promise<void> | null = null;
   /** The connection's total_changes when the running sync began: what it is sure to cover. */
   private covers = -1;
+  /** What the last sync that succeeded covered: nothing newer, nothing to sync. */
+  private synced = -1;
   private next: { promise: Promise<void>; resolve: () => void; reject: (error: Error) => void } | null = null;
   private closed = false;
 
@@ -33,7 +37,7 @@ export class WalSync {
 
   /** Resolves once everything committed before this call is on disk; rejects with the disk's error. */
   durable(): Promise<void> {
-    if (this.closed) return Promise.resolve();
+    if (this.closed || this.upToDate()) return Promise.resolve();
     if (!this.running) return this.start();
     if (this.db.open && totalChanges(this.db) === this.covers) return this.running;
     // This caller committed after the running sync began: one more after it, shared.
@@ -46,9 +50,31 @@ export class WalSync {
     return this.next.promise;
   }
 
+  /**
+   * Syncs on the calling thread, now: for when nothing else needs the loop meanwhile (see
+   * Store.durable). It covers every commit so far, whatever syncs are running. Throws the disk's error.
+   */
+  syncHere(): void {
+    if (this.closed || this.upToDate()) return;
+    const covers = totalChanges(this.db);
+    try {
+      this.fd ??= fs.openSync(this.walFile, 'r+');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    fs.fdatasyncSync(this.fd);
+    this.synced = covers;
+  }
+
+  /** Nothing was committed since the last sync that succeeded (and none is running that might race it). */
+  private upToDate(): boolean {
+    return !this.running && this.db.open && totalChanges(this.db) === this.synced;
+  }
+
   /** Starts a sync unless one is running; its failure is left to the next `durable()`, which reports it. */
   nudge(): void {
-    if (!this.running && !this.closed) this.start().catch(() => {});
+    if (!this.running && !this.closed && !this.upToDate()) this.start().catch(() => {});
   }
 
   /** Takes no more syncs; lets go of the file once those under way (and their waiters') are done. */
@@ -64,7 +90,7 @@ export class WalSync {
   }
 
   private start(): Promise<void> {
-    this.covers = this.db.open ? totalChanges(this.db) : -1;
+    const covers = (this.covers = this.db.open ? totalChanges(this.db) : -1);
     const run = new Promise<void>((resolve, reject) => {
       let fd: number;
       try {
@@ -75,7 +101,11 @@ export class WalSync {
         else reject(error as Error);
         return;
       }
-      fs.fdatasync(fd, (error) => (error ? reject(error) : resolve()));
+      fs.fdatasync(fd, (error) => {
+        if (error) return reject(error);
+        this.synced = covers;
+        resolve();
+      });
     });
     this.running = run;
     const then = () => {

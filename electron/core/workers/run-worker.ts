@@ -31,6 +31,11 @@ export function workerFile(): string {
 /** Job workers still running: a quit stops them before the store closes (see stopJobWorkers). */
 const live = new Set<Worker>();
 
+/** How many job workers are running now (a backup, a checkpoint, an import's parse, an export, a review load). */
+export function jobWorkersRunning(): number {
+  return live.size;
+}
+
 /**
  * Stops every job worker still running (a review load, a backup past its time): their read
  * connections would otherwise keep the store's WAL from being folded in and removed at a clean quit.
