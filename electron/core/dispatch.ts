@@ -58,8 +58,7 @@ export async function dispatch(core: Core, name: string, rawInput: unknown, cont
     const unsynced = spec.mutates && !ANSWERED_BEFORE_SYNC.has(name) ? await syncFailure(core) : null;
     if (unsynced !== null) {
       console.error(`${name}: the disk did not confirm the change: ${unsynced}`);
-      const message = `${name} was written, but the disk did not confirm it (${unsynced}). Check the disk and its free space: the change may be lost if the machine loses power.`;
-      return { ok: false, error: { code: 'internal', message } };
+      return { ok: false, error: envelopeOf(refusal('internal', 'err.diskUnconfirmed', { params: { reason: unsynced } })) };
     }
     return { ok: true, value };
   } catch (error) {

@@ -158,7 +158,8 @@ describe('a change through the API', () => {
     });
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const error = await h.refused('updateSettings', { crewName: 'Mina' });
-    expect(error.message).toMatch(/updateSettings was written, but the disk did not confirm it \(EIO.*Check the disk/);
+    expect(error.message).toMatch(/^Written, but the disk did not confirm it \(EIO.*Check the disk/);
+    expect(error.key).toBe('err.diskUnconfirmed'); // the screens word it in the operator's language
     vi.restoreAllMocks();
     expect((await h.ok('getBootstrap', undefined)).crewName).toBe('Mina');
   });
