@@ -3,6 +3,7 @@
  * a bad frame closes only its own socket (ws picks the close code), and a client that does not
  * read its events is dropped rather than buffered for without end.
  */
+import { performance } from 'node:perf_hooks';
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';

@@ -3,6 +3,7 @@
  * only writes remain; with the wall clock, on its own timer and a last wait on the clock, never
  * before the moment. Each trigger fires at most once per run, whoever asks (its key says which).
  */
+import { performance } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import type { Clock } from '../clock';
