@@ -14,7 +14,7 @@ import { totalChanges } from './wal';
  * - `nudge()`: starts a sync unless one runs; for writes nobody waits on (GO by its timer, an
  *   import's slices, which otherwise leave megabytes for the next commit's sync to write).
  * - `syncHere()`: the same sync on the calling thread, for when nothing needs the loop meanwhile:
- *   the pool's two thread hops cost a commit ~0.1 ms, and 1–2 ms at p99 on this VM.
+ *   the pool's two thread hops cost a commit ~0.1 ms, and 1–3 ms at p99 on this VM.
  *
  * Only the WAL is synced: SQLite syncs the database file itself when it checkpoints. SQLite holds
  * no locks on the WAL file, so this second descriptor on it releases none when closed.
