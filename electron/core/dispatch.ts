@@ -54,8 +54,9 @@ export async function dispatch(core: Core, name: string, rawInput: unknown, cont
   try {
     const handler = core.api[name] as (input: unknown, context: CallContext) => unknown;
     const value = await handler(parsed.input, context);
+    let unsynced: string | null = null;
     if (spec.mutates && ANSWERED_BEFORE_SYNC.has(name)) core.syncSoon();
-    const unsynced = spec.mutates && !ANSWERED_BEFORE_SYNC.has(name) ? await syncFailure(core) : null;
+    else if (spec.mutates) unsynced = await syncFailure(core);
     if (unsynced !== null) {
       console.error(`${name}: the disk did not confirm the change: ${unsynced}`);
       return { ok: false, error: envelopeOf(refusal('internal', 'err.diskUnconfirmed', { params: { reason: unsynced } })) };

@@ -41,11 +41,17 @@ function store(): { db: Db; sync: WalSync } {
 
 const commit = (target: Db) => target.prepare('INSERT INTO t VALUES (1)').run();
 
+/** A store with one commit not yet synced, and the syncs it asks for watched. */
+function committed(fail?: NodeJS.ErrnoException) {
+  const { db, sync } = store();
+  const syncs = watchSyncs(fail);
+  commit(db);
+  return { db, sync, syncs };
+}
+
 describe('WalSync', () => {
   it('answers a commit once a sync that began after it is done', async () => {
-    const { db, sync } = store();
-    const syncs = watchSyncs();
-    commit(db);
+    const { sync, syncs } = committed();
     let done = false;
     const durable = sync.durable().then(() => (done = true));
     expect(syncs.started).toHaveLength(1);
@@ -58,9 +64,7 @@ describe('WalSync', () => {
   });
 
   it('shares the running sync with callers who committed nothing since it began', async () => {
-    const { db, sync } = store();
-    const syncs = watchSyncs();
-    commit(db);
+    const { sync, syncs } = committed();
     const first = sync.durable();
     const second = sync.durable(); // the reply after its displays were told: the same commit
     await syncs.settleOne();
@@ -70,9 +74,7 @@ describe('WalSync', () => {
   });
 
   it('gives callers who committed after the running sync began one more sync, shared among them', async () => {
-    const { db, sync } = store();
-    const syncs = watchSyncs();
-    commit(db);
+    const { db, sync, syncs } = committed();
     const first = sync.durable();
     commit(db);
     let laterDone = false;
@@ -88,9 +90,7 @@ describe('WalSync', () => {
   });
 
   it('reports the disk’s refusal to whoever waits, and a nudge’s to nobody', async () => {
-    const { db, sync } = store();
-    const syncs = watchSyncs(Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' }));
-    commit(db);
+    const { db, sync, syncs } = committed(Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' }));
     sync.nudge(); // nobody waits: its failure must not become an unhandled rejection
     await syncs.settleOne();
     commit(db);
@@ -101,10 +101,8 @@ describe('WalSync', () => {
   });
 
   it('lets go of the WAL only after the sync under way is done', async () => {
-    const { db, sync } = store();
-    const syncs = watchSyncs();
+    const { sync, syncs } = committed();
     const closeSpy = vi.spyOn(fs, 'closeSync');
-    commit(db);
     const durable = sync.durable();
     sync.close();
     expect(closeSpy).not.toHaveBeenCalledWith(syncs.started[0]);

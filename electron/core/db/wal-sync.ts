@@ -57,14 +57,20 @@ export class WalSync {
   syncHere(): void {
     if (this.closed || this.upToDate()) return;
     const covers = totalChanges(this.db);
+    const fd = this.openWal();
+    if (fd === null) return;
+    fs.fdatasyncSync(fd);
+    this.synced = covers;
+  }
+
+  /** The WAL's descriptor, opened once; null when there is no WAL (nothing was ever committed to one). */
+  private openWal(): number | null {
     try {
-      this.fd ??= fs.openSync(this.walFile, 'r+');
+      return (this.fd ??= fs.openSync(this.walFile, 'r+'));
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;
     }
-    fs.fdatasyncSync(this.fd);
-    this.synced = covers;
   }
 
   /** Nothing was committed since the last sync that succeeded (and none is running that might race it). */
@@ -92,15 +98,8 @@ export class WalSync {
   private start(): Promise<void> {
     const covers = (this.covers = this.db.open ? totalChanges(this.db) : -1);
     const run = new Promise<void>((resolve, reject) => {
-      let fd: number;
-      try {
-        fd = this.fd ??= fs.openSync(this.walFile, 'r+');
-      } catch (error) {
-        // No WAL file: nothing was ever committed to one, so there is nothing to sync.
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') resolve();
-        else reject(error as Error);
-        return;
-      }
+      const fd = this.openWal();
+      if (fd === null) return resolve();
       fs.fdatasync(fd, (error) => {
         if (error) return reject(error);
         this.synced = covers;

@@ -98,12 +98,12 @@ export class CountdownService {
     };
   }
 
-  /** Why GO's take is not on disk yet, or null: while set, nothing but the countdown may write. */
   /** A countdown is running to its deadline: GO's timer is set. */
   get counting(): boolean {
     return this.current.state.phase === 'counting';
   }
 
+  /** Why GO's take is not on disk yet, or null: while set, nothing but the countdown may write. */
   get saveFailure(): string | null {
     return this.unsaved?.reason ?? null;
   }
