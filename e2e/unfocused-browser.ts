@@ -46,8 +46,10 @@ export async function launchUnfocused(): Promise<{ browser: Browser; context: Br
         // the group has already gone
       }
       await exited;
-      // A child process may still be letting go of the profile for a moment.
-      fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+      // A child process may still be letting go of the profile for a moment. The promise form
+      // retries the whole removal; rmSync retries only the last rmdir, so a file written after its
+      // listing fails every retry.
+      await fs.promises.rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
 }

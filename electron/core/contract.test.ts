@@ -83,7 +83,7 @@ describe.each(methodNames)('%s', (name) => {
         expect(await empty.call(name, undefined)).toEqual({ ok: true, value: { ok: true } });
         expect(empty.db.prepare('SELECT count(*) FROM plans').pluck().get()).toBe(6);
       } finally {
-        empty.dispose();
+        await empty.dispose();
       }
       return;
     }

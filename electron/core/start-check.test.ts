@@ -13,9 +13,9 @@ import { Harness, ticksDuring } from './test-harness';
 // writable: however big the store, the countdown's loop keeps running meanwhile.
 
 let h: Harness;
-afterEach(() => {
+afterEach(async () => {
   vi.restoreAllMocks();
-  h?.dispose();
+  await h?.dispose();
 });
 
 const store = () => path.join(h.dataDir, DB_FILE);
@@ -86,7 +86,7 @@ describe('the start-up check, as both hosts open the store', () => {
     crashed.close();
     fs.copyFileSync(store(), path.join(crashed.dataDir, DB_FILE));
     fs.copyFileSync(`${store()}-wal`, path.join(crashed.dataDir, `${DB_FILE}-wal`));
-    h.dispose();
+    await h.dispose();
     h = crashed;
     const wal = fs.readFileSync(`${store()}-wal`);
     expect(wal.length).toBeGreaterThan(0);

@@ -12,6 +12,7 @@ import { ManualClock } from './clock';
 import { openCore, openCoreChecked } from './core';
 import { SerialisedAnswer } from '../../shared/serialised-answer';
 import { dispatch } from './dispatch';
+import { stopJobWorkers } from './workers/run-worker';
 
 /** 2026-11-26 09:00 UTC: the first shoot day. */
 export const T0 = Date.UTC(2026, 10, 26, 9, 0, 0);
@@ -114,7 +115,12 @@ export class Harness {
     return result.error;
   }
 
-  dispose(): void {
+  /**
+   * Closes every core, stops the job workers they left running (a take's backup at the lowest
+   * priority can take seconds on a busy machine, and would go on writing into the folder), and
+   * removes the folder.
+   */
+  async dispose(): Promise<void> {
     for (const core of this.cores) {
       try {
         core.close();
@@ -124,8 +130,11 @@ export class Harness {
     }
     this.cores = [];
     this.current = null;
-    // A backup or checkpoint worker of the closed core may still be finishing a file in the folder.
-    fs.rmSync(this.dataDir, { recursive: true, force: true, maxRetries: 100, retryDelay: 50 });
+    await stopJobWorkers();
+    // A pruning of old backups may still be in libuv's pool. The promise form retries the whole
+    // removal; rmSync retries only the last rmdir, so one file written after its listing failed
+    // all 100 retries in CI, sleeping 50 ms more each time (250 s).
+    await fs.promises.rm(this.dataDir, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 });
   }
 }
 

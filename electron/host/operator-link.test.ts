@@ -11,7 +11,7 @@ let base: string;
 
 afterEach(async () => {
   await host?.close();
-  h?.dispose();
+  await h?.dispose();
 });
 
 async function start(token?: string): Promise<void> {

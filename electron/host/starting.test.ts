@@ -13,7 +13,7 @@ let server: http.Server | undefined;
 afterEach(async () => {
   await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
   server = undefined;
-  h?.dispose();
+  await h?.dispose();
 });
 
 describe('a host that is still starting', () => {

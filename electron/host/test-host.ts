@@ -23,7 +23,7 @@ export function serveDemoForEachTest(token: string) {
   });
   afterEach(async () => {
     await served.host.close();
-    served.h.dispose();
+    await served.h.dispose();
   });
   return served;
 }

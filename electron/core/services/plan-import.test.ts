@@ -10,9 +10,9 @@ beforeEach(() => {
   source = new Harness({ demo: true });
   target = new Harness();
 });
-afterEach(() => {
-  source.dispose();
-  target.dispose();
+afterEach(async () => {
+  await source.dispose();
+  await target.dispose();
 });
 
 /** listPlans as a person sees it: everything but the database's ids. */

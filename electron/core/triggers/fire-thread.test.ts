@@ -77,7 +77,7 @@ describe('without the firing thread\'s file', () => {
       expect(await result).toMatchObject({ status: 'sent', takeId: go.takeId });
       await expect.poll(() => osc.packets.map((p) => p.address)).toEqual(['/go']);
     } finally {
-      h.dispose();
+      await h.dispose();
       await osc.close();
       process.env.CUELIGHT_WORKERS_DIR = built;
       fs.rmSync(empty, { recursive: true, force: true });

@@ -12,7 +12,7 @@ beforeEach(async () => {
   planId = (await h.ok('listPlans', undefined)).find((p) => p.song === 'Love Lee')!.id;
 });
 afterEach(async () => {
-  h.dispose();
+  await h.dispose();
   for (const close of closers.splice(0)) await close();
 });
 

@@ -28,7 +28,7 @@ beforeEach(async () => {
 afterEach(async () => {
   await control.close();
   sender.close();
-  h.dispose();
+  await h.dispose();
 });
 
 /** Sends one message from loopback and waits for the host's answer (or a quiet 150 ms). */

@@ -20,7 +20,7 @@ afterEach(async () => {
   await keeper?.close();
   keeper = null;
   for (const s of sockets.splice(0)) s.close();
-  h.dispose();
+  await h.dispose();
 });
 
 const udp = (port = 0, address = '127.0.0.1') => boundUdp(sockets, port, address);
