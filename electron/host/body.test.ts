@@ -41,6 +41,20 @@ describe('body limits', () => {
     expect(await read).toEqual({ ok: true, bytes: new TextEncoder().encode('{"crewName":"민지"}') });
   });
 
+  it('read a body exactly, whether it keeps to its Content-Length, falls short of it or runs past it', async () => {
+    const text = new TextEncoder().encode('{"content":"AKMU,Love Lee"}');
+    for (const declared of [text.length, text.length + 5, text.length - 5]) {
+      const req = fakeRequest({ 'content-length': String(declared) });
+      const read = readBody(req, 100);
+      req.write(text.subarray(0, 10));
+      req.end(text.subarray(10));
+      const got = await read;
+      expect(got).toEqual({ ok: true, bytes: text });
+      // A worker takes the bytes' whole buffer: it holds nothing else.
+      if (got.ok) expect(got.bytes.buffer.byteLength).toBe(text.length);
+    }
+  });
+
   it('count a chunked or large declared body as a big upload', () => {
     expect(isBigUpload(fakeRequest({ 'transfer-encoding': 'chunked' }))).toBe(true);
     expect(isBigUpload(fakeRequest({ 'content-length': String(5_000_000) }))).toBe(true);

@@ -79,23 +79,35 @@ export function busyRefusal(): BodyRefusal {
 /**
  * Reads the body's bytes, stopping at `limit` bytes whatever the client declared; the socket stays
  * usable for the refusal. The bytes own their buffer, so a worker can take them without a copy.
+ * A body with a Content-Length is copied into its buffer chunk by chunk as it arrives: gathering
+ * a 12 MB import at the end held the loop for 12 ms, most of it faulting in the new pages.
  */
 export function readBody(req: http.IncomingMessage, limit: number): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; refusal: BodyRefusal }> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    const declared = Number(req.headers['content-length'] ?? NaN);
+    /** Where the bytes go as they come, while they fit what was declared; then `chunks` takes over. */
+    let into: Uint8Array | null = Number.isSafeInteger(declared) && declared >= 0 && declared <= limit ? new Uint8Array(declared) : null;
+    const chunks: Uint8Array[] = [];
     let size = 0;
     const stop = () => {
       req.off('data', onData).off('end', onEnd).off('error', onError);
       req.pause();
     };
     const onData = (chunk: Buffer) => {
+      const at = size;
       size += chunk.length;
-      if (size <= limit) return void chunks.push(chunk);
-      stop();
-      resolve({ ok: false, refusal: tooLarge(limit) });
+      if (size > limit) {
+        stop();
+        return void resolve({ ok: false, refusal: tooLarge(limit) });
+      }
+      if (into && size <= into.length) return void into.set(chunk, at);
+      if (into) chunks.push(into.subarray(0, at));
+      into = null;
+      chunks.push(chunk);
     };
     const onEnd = () => {
       stop();
+      if (into) return void resolve({ ok: true, bytes: size === into.length ? into : into.slice(0, size) });
       const bytes = new Uint8Array(size);
       let at = 0;
       for (const chunk of chunks) at += (bytes.set(chunk, at), chunk.length);

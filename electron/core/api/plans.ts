@@ -8,7 +8,7 @@ import type { CheckedPlan } from '../services/plan-import';
 import type { SerialisedAnswer } from '../../../shared/serialised-answer';
 import { DB_FILE } from '../db/open';
 import { runWorker, startWorker } from '../workers/run-worker';
-import type { CheckedSummary, ImportInput, ImportJob } from '../workers/plan-import-job';
+import type { ImportAnswer, ImportInput, ImportJob } from '../workers/plan-import-job';
 import { UnreadJson } from '../unread-json';
 import { refusal } from '../errors';
 import { announce, type ApiDeps, type AreaApi } from './deps';
@@ -60,18 +60,22 @@ export function plansApi(deps: ApiDeps): AreaApi<keyof typeof planMethods> {
     // Off the loop: a worker on its own read-only connection writes the file and its JSON, handed over as bytes.
     exportPlans: (input) =>
       runWorker<SerialisedAnswer<FileExport>>('plan-export', { file: path.join(deps.dataDir, DB_FILE), ...input }, report('exportPlans', 'exporting')),
-    // Parsed and checked in a worker (an HTTP body arrives unread), then written in short slices that give way to the countdown (services/plan-import-write.ts).
+    // Parsed and checked in a worker (an HTTP body arrives unread). A real import is then written in
+    // short slices that give way to the countdown (services/plan-import-write.ts); a dry run is
+    // tried on a copy of the store in the worker, and never writes on the loop.
     importPlans: async (input: ImportInput | UnreadJson) => {
       if (importing) throw refusal('conflict', 'err.importBusy');
       importing = true;
       try {
-        const job: ImportJob = input instanceof UnreadJson ? { body: input.bytes } : { input };
+        const store = { store: path.join(deps.dataDir, DB_FILE), now: clock.now() };
+        const job: ImportJob = input instanceof UnreadJson ? { body: input.bytes, ...store } : { input, ...store };
         const transfer = input instanceof UnreadJson ? [input.bytes.buffer as ArrayBuffer] : [];
-        const checked = await startWorker<CheckedSummary>('plan-import', job, report('importPlans', 'checking'), transfer);
+        const checked = await startWorker<ImportAnswer>('plan-import', job, report('importPlans', 'checking'), transfer);
         try {
-          const { validCount, onlyValid, dryRun, ...file } = checked.answer;
+          if ('dryRun' in checked.answer) return checked.answer.dryRun;
+          const { validCount, onlyValid, ...file } = checked.answer.checked;
           const valid = { count: validCount, parts: checked.parts, part: (index: number) => checked.part(index) as Promise<CheckedPlan[]> };
-          const result = await deps.imports.write({ ...file, valid }, { onlyValid, dryRun }, clock.now(), report('importPlans', 'writing'));
+          const result = await deps.imports.write({ ...file, valid }, { onlyValid, dryRun: false }, clock.now(), report('importPlans', 'writing'));
           if (result.imported > 0) announce(deps, 'plans', 'people', 'venues');
           return result;
         } finally {

@@ -26,11 +26,11 @@ async function liveCountdown(): Promise<number> {
   return started.deadline!;
 }
 
-/** Resolves at the first progress report of the import's writing step: the import is mid-write. */
-function writing(): Promise<Events['progress']> {
+/** Resolves at the first progress report of the import's step: mid-write, or a dry run mid-check. */
+function reaches(step: Events['progress']['step']): Promise<Events['progress']> {
   return new Promise((resolve) => {
     const off = h.core.events.on('progress', (p) => {
-      if (p.job === 'importPlans' && p.step === 'writing') {
+      if (p.job === 'importPlans' && p.step === step) {
         off();
         resolve(p);
       }
@@ -46,7 +46,7 @@ describe('an import during a live countdown', () => {
     const before = planCount();
     let finished = false;
     const importing = h.ok('importPlans', { format: 'csv', content: bigCsv() }).then((r) => ((finished = true), r));
-    const mid = await writing();
+    const mid = await reaches('writing');
     expect(mid.total).toBe(ROWS);
     const paused = await h.ok('countdownCommand', { type: 'pause' });
     expect(paused.phase).toBe('paused');
@@ -61,7 +61,7 @@ describe('an import during a live countdown', () => {
     const deadline = await liveCountdown();
     const before = planCount();
     const importing = h.ok('importPlans', { format: 'csv', content: bigCsv() });
-    await writing();
+    await reaches('writing');
     h.clock.set(deadline);
     expect(takeRows(h.db)).toHaveLength(1); // committed by the timer itself, not after the import
     expect((await h.ok('getCountdown', undefined)).phase).toBe('go');
@@ -73,9 +73,11 @@ describe('an import during a live countdown', () => {
   it('keeps nothing of a dry run or of a file with a bad row, and reports the bad row by line and column', async () => {
     await liveCountdown();
     const before = planCount();
-    const dry = h.ok('importPlans', { format: 'csv', content: bigCsv(), dryRun: true });
-    await writing();
-    await h.ok('countdownCommand', { type: 'pause' });
+    let dryDone = false;
+    const dry = h.ok('importPlans', { format: 'csv', content: bigCsv(), dryRun: true }).then((r) => ((dryDone = true), r));
+    await reaches('checking');
+    expect((await h.ok('countdownCommand', { type: 'pause' })).phase).toBe('paused');
+    expect(dryDone).toBe(false);
     expect(await dry).toMatchObject({ imported: 0, valid: ROWS, errors: [] });
     const bad = await h.ok('importPlans', { format: 'csv', content: bigCsv(ROWS, true) });
     expect(bad.imported).toBe(0);

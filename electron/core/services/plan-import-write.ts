@@ -1,10 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import type { Db } from '../db/open';
-import type { ImportError, ImportResult } from '../../../shared/contract/plans';
-import { maxRunOrder } from '../repos/plans';
-import { RosterLookup } from './roster';
-import { alreadyPlanned, plannedPage, refusedRow, sortImportErrors, writeCheckedPlan, type CheckedFile, type CheckedPlan } from './plan-import';
+import type { ImportResult } from '../../../shared/contract/plans';
+import type { CheckedFile, CheckedPlan } from './plan-import';
+import { ImportPass, type ImportRequest } from './plan-import-pass';
 
 /**
  * The checked rows, read a part at a time from the worker that checked them: the loop's heap
@@ -25,13 +24,6 @@ export const WRITE_SLICE_MS = 4;
 const RESTART_AFTER_MS = 250;
 /** Rows written between two progress reports. */
 const WRITE_PROGRESS_EVERY = 2_000;
-/** Plans read per page when listing what is already planned. */
-const PLANNED_PAGE = 1_000;
-
-export interface ImportRequest {
-  onlyValid: boolean;
-  dryRun: boolean;
-}
 
 /**
  * The one import being written, on its own connection, in one transaction spread over many short
@@ -91,10 +83,6 @@ export class ImportWriter {
       if ((error as { code?: string }).code === 'SQLITE_BUSY') return null;
       throw error;
     }
-    const errors: ImportError[] = [...file.errors];
-    let valid = 0;
-    let skipped = 0;
-    let written = 0;
     let sliceEnd = performance.now() + WRITE_SLICE_MS;
     /** Lets the loop breathe once the slice is used up; false when another write took over meanwhile. */
     const goOn = async (): Promise<boolean> => {
@@ -104,13 +92,9 @@ export class ImportWriter {
       return !this.preempted && db.inTransaction;
     };
     try {
-      const start = maxRunOrder(db);
-      const lookup = new RosterLookup(db);
-      const planned = new Set<string>();
+      const pass = new ImportPass(db, file, now);
       for (let after: number | null = 0; after !== null; ) {
-        const page = plannedPage(db, after, PLANNED_PAGE);
-        page.keys.forEach((key) => planned.add(key));
-        after = page.lastId;
+        after = pass.readPlanned(after);
         if (performance.now() > sliceEnd && !(await goOn())) return null;
       }
       let i = 0;
@@ -122,24 +106,13 @@ export class ImportWriter {
           if (++i % WRITE_PROGRESS_EVERY === 0) progress(i, file.valid.count);
           // Never a row outside the import's transaction: a write that went first rolled it back.
           if (this.preempted || !db.inTransaction) return null;
-          if (alreadyPlanned(planned, plan)) {
-            valid++;
-            skipped++;
-            continue;
-          }
-          const outcome = writeCheckedPlan(db, plan, start, lookup, now);
-          if (outcome === 'written') {
-            valid++;
-            written++;
-          } else {
-            errors.push(refusedRow(file.format, plan, outcome.field ?? '', outcome.message));
-          }
+          pass.row(plan);
         }
       }
-      const keep = !request.dryRun && written > 0 && (errors.length === 0 || request.onlyValid);
+      const keep = pass.keeps(request);
       db.exec(keep ? 'COMMIT' : 'ROLLBACK');
       if (keep) await this.durableAfterCommit();
-      return { imported: keep ? written : 0, valid, alreadyPlanned: skipped, rows: file.rows, errors: sortImportErrors(errors) };
+      return pass.result(keep);
     } finally {
       if (db.inTransaction) db.exec('ROLLBACK');
     }

@@ -198,6 +198,27 @@ describe('a CSV with bad rows', () => {
     expect(dumpDatabase(target.db)).toEqual(before);
   });
 
+  it('gives a dry run the answer the import itself gives: the roster\'s refusals and the plans already there included', async () => {
+    // Just committed: only a copy of the store as it is now knows these two names are one person.
+    await source.ok('createPerson', { name: 'Fresh Dancer', nameAlt: '신입 댄서', roles: ['dancer'] });
+    const file = [
+      HEADER,
+      'AKMU,,Love Lee,,,2026-11-26,,,,,,,,,', // in the demo shoot already
+      'AKMU,,Dreaming,,,,,,,,Kim Min-ji | 김민지,,,,', // one person under two spellings
+      'AKMU,,Fresh,,,,,,,,Fresh Dancer | 신입 댄서,,,,',
+    ].join('\n');
+    const before = dumpDatabase(source.db);
+    const dry = await importCsv(source, file, { dryRun: true });
+    expect(dumpDatabase(source.db)).toEqual(before);
+    expect(dry).toEqual({ ...(await importCsv(source, file)), imported: 0 });
+    expect(dry).toMatchObject({ valid: 1, alreadyPlanned: 1, rows: 3 });
+    expect(dry.errors.map((e) => [e.line, e.column, e.code])).toEqual([
+      [3, 'dancers', 'duplicate_person'],
+      [4, 'dancers', 'duplicate_person'],
+    ]);
+    expect(dumpDatabase(source.db)).toEqual(before); // the import refused the whole file for its one bad row
+  });
+
   it('refuses a header it cannot map, naming the column, before reading any row', async () => {
     const result = await importCsv(target, 'artist,songTitle,Song,song\nAKMU,x,Love Lee,y\n');
     expect(result.errors.map((e) => [e.line, e.column, e.code])).toEqual([
