@@ -19,7 +19,7 @@ export interface CheckedRows {
 export type CheckedImport = Omit<CheckedFile, 'valid'> & { valid: CheckedRows };
 
 /** The longest the writer keeps the loop before letting timers, the countdown and other calls run. */
-export const WRITE_SLICE_MS = 4;
+export const WRITE_SLICE_MS = 2;
 /** After giving way to another write, the import waits this long before it starts over. */
 const RESTART_AFTER_MS = 250;
 /** Rows written between two progress reports. */
