@@ -7,11 +7,6 @@ import { alreadyPlanned, plannedPage, refusedRow, sortImportErrors, writeChecked
 /** Plans read per page when listing what is already planned. */
 const PLANNED_PAGE = 1_000;
 
-export interface ImportRequest {
-  onlyValid: boolean;
-  dryRun: boolean;
-}
-
 /**
  * One pass of an import over its checked rows, inside the caller's open transaction: the same
  * rules whether the rows are written on the store's loop (ImportWriter) or tried on a copy of
@@ -62,9 +57,9 @@ export class ImportPass {
     this.written++;
   }
 
-  /** Whether the request keeps what this pass wrote: never a dry run, else whole or (onlyValid) the rows that passed. */
-  keeps(request: ImportRequest): boolean {
-    return !request.dryRun && this.written > 0 && (this.errors.length === 0 || request.onlyValid);
+  /** Whether an import keeps what this pass wrote: all of the file, or (onlyValid) the rows that passed. */
+  keeps(onlyValid: boolean): boolean {
+    return this.written > 0 && (this.errors.length === 0 || onlyValid);
   }
 
   result(kept: boolean): ImportResult {

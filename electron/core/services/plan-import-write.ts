@@ -3,7 +3,7 @@ import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promi
 import type { Db } from '../db/open';
 import type { ImportResult } from '../../../shared/contract/plans';
 import type { CheckedFile, CheckedPlan } from './plan-import';
-import { ImportPass, type ImportRequest } from './plan-import-pass';
+import { ImportPass } from './plan-import-pass';
 
 /**
  * The checked rows, read a part at a time from the worker that checked them: the loop's heap
@@ -57,14 +57,14 @@ export class ImportWriter {
   }
 
   /** Writes the checked file whole or not at all; with onlyValid, the rows that pass, in savepoints. */
-  async write(file: CheckedImport, request: ImportRequest, now: number, progress: (done: number, total: number) => void): Promise<ImportResult> {
+  async write(file: CheckedImport, onlyValid: boolean, now: number, progress: (done: number, total: number) => void): Promise<ImportResult> {
     const base = { imported: 0, valid: 0, alreadyPlanned: 0, rows: file.rows };
     if (file.fatal) return { ...base, errors: file.errors };
     if (this.connection) throw new Error('Another import is being written');
     this.connection = this.openConnection();
     try {
       for (;;) {
-        const result = await this.attempt(this.connection, file, request, now, progress);
+        const result = await this.attempt(this.connection, file, onlyValid, now, progress);
         if (result) return result;
         await sleep(RESTART_AFTER_MS);
       }
@@ -75,7 +75,7 @@ export class ImportWriter {
   }
 
   /** One pass over the rows; null when another write took the lock meanwhile. */
-  private async attempt(db: Db, file: CheckedImport, request: ImportRequest, now: number, progress: (done: number, total: number) => void): Promise<ImportResult | null> {
+  private async attempt(db: Db, file: CheckedImport, onlyValid: boolean, now: number, progress: (done: number, total: number) => void): Promise<ImportResult | null> {
     this.preempted = false;
     try {
       db.exec('BEGIN IMMEDIATE');
@@ -109,7 +109,7 @@ export class ImportWriter {
           pass.row(plan);
         }
       }
-      const keep = pass.keeps(request);
+      const keep = pass.keeps(onlyValid);
       db.exec(keep ? 'COMMIT' : 'ROLLBACK');
       if (keep) await this.durableAfterCommit();
       return pass.result(keep);
