@@ -28,7 +28,7 @@ beforeEach(async () => {
 afterEach(async () => {
   connection.close();
   await host.close();
-  h.dispose();
+  await h.dispose();
 });
 
 async function until(done: () => boolean): Promise<void> {
