@@ -50,19 +50,19 @@ function tryOnCopy(store: string, file: CheckedFile, now: number, progress: (tri
   }
 }
 
-answer((job: ImportJob, progress) => {
+answer<ImportJob, ImportAnswer>((job, progress) => {
   const input = 'body' in job ? readRequest(job.body) : job.input;
   if (input.dryRun) {
     // Both halves are checking, each half of the bar: against the file's rules, then the store's.
     const file = checkPlanFile(input.format, input.content, (done, total) => progress(Math.floor(done / 2), total));
-    if (file.fatal) return { value: { dryRun: { imported: 0, valid: 0, alreadyPlanned: 0, rows: file.rows, errors: file.errors } } satisfies ImportAnswer };
+    if (file.fatal) return { value: { dryRun: { imported: 0, valid: 0, alreadyPlanned: 0, rows: file.rows, errors: file.errors } } };
     const half = Math.floor(file.rows / 2);
     const result = tryOnCopy(job.store, file, job.now, (tried) => progress(half + Math.floor((tried / file.valid.length) * (file.rows - half)), file.rows));
-    return { value: { dryRun: result } satisfies ImportAnswer };
+    return { value: { dryRun: result } };
   }
   const file = checkPlanFile(input.format, input.content, progress);
   const parts: unknown[][] = [];
   for (let i = 0; i < file.valid.length; i += ROWS_PER_PART) parts.push(file.valid.slice(i, i + ROWS_PER_PART));
   const { valid, ...rest } = file;
-  return { value: { checked: { ...rest, validCount: valid.length, onlyValid: input.onlyValid } } satisfies ImportAnswer, parts };
+  return { value: { checked: { ...rest, validCount: valid.length, onlyValid: input.onlyValid } }, parts };
 });
