@@ -7,6 +7,11 @@ import { alreadyPlanned, plannedPage, refusedRow, sortImportErrors, writeChecked
 /** Plans read per page when listing what is already planned. */
 const PLANNED_PAGE = 1_000;
 
+/** The answer for a file that cannot be imported at all (no header, not JSON, empty): its errors, nothing written. */
+export function unreadableFile(file: Pick<CheckedFile, 'rows' | 'errors'>): ImportResult {
+  return { imported: 0, valid: 0, alreadyPlanned: 0, rows: file.rows, errors: file.errors };
+}
+
 /**
  * One pass of an import over its checked rows, inside the caller's open transaction: the same
  * rules whether the rows are written on the store's loop (ImportWriter) or tried on a copy of

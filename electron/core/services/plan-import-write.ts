@@ -3,7 +3,7 @@ import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promi
 import type { Db } from '../db/open';
 import type { ImportResult } from '../../../shared/contract/plans';
 import type { CheckedFile, CheckedPlan } from './plan-import';
-import { ImportPass } from './plan-import-pass';
+import { ImportPass, unreadableFile } from './plan-import-pass';
 
 /**
  * The checked rows, read a part at a time from the worker that checked them: the loop's heap
@@ -58,8 +58,7 @@ export class ImportWriter {
 
   /** Writes the checked file whole or not at all; with onlyValid, the rows that pass, in savepoints. */
   async write(file: CheckedImport, onlyValid: boolean, now: number, progress: (done: number, total: number) => void): Promise<ImportResult> {
-    const base = { imported: 0, valid: 0, alreadyPlanned: 0, rows: file.rows };
-    if (file.fatal) return { ...base, errors: file.errors };
+    if (file.fatal) return unreadableFile(file);
     if (this.connection) throw new Error('Another import is being written');
     this.connection = this.openConnection();
     try {

@@ -5,7 +5,7 @@
 import { planMethods } from '../../../shared/contract/plans';
 import { describeZodError } from '../../../shared/api';
 import { checkPlanFile, type CheckedFile } from '../services/plan-import';
-import { ImportPass } from '../services/plan-import-pass';
+import { ImportPass, unreadableFile } from '../services/plan-import-pass';
 import { openCopyInMemory } from '../db/open';
 import { CuelightError } from '../errors';
 import { NOT_JSON, UnreadJson } from '../unread-json';
@@ -55,7 +55,7 @@ answer<ImportJob, ImportAnswer>((job, progress) => {
   if (input.dryRun) {
     // Both halves are checking, each half of the bar: against the file's rules, then the store's.
     const file = checkPlanFile(input.format, input.content, (done, total) => progress(Math.floor(done / 2), total));
-    if (file.fatal) return { value: { dryRun: { imported: 0, valid: 0, alreadyPlanned: 0, rows: file.rows, errors: file.errors } } };
+    if (file.fatal) return { value: { dryRun: unreadableFile(file) } };
     const half = Math.floor(file.rows / 2);
     const result = tryOnCopy(job.store, file, job.now, (tried) => progress(half + Math.floor((tried / file.valid.length) * (file.rows - half)), file.rows));
     return { value: { dryRun: result } };
