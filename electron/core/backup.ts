@@ -59,7 +59,6 @@ export class Backups {
     private clock: Clock,
   ) {
     this.dir = path.join(dataDir, BACKUP_DIR);
-    this.removePartials();
   }
 
   /** Newest first. */
@@ -197,8 +196,12 @@ export class Backups {
     await Promise.all(this.list().slice(BACKUP_KEEP).map((old) => fs.promises.rm(path.join(this.dir, old.name), { force: true })));
   }
 
-  /** A backup cut short by a crash is never listed; its file is removed at the next start. */
-  private removePartials(): void {
+  /**
+   * A backup cut short by a crash is never listed; its file is removed at the next start, once
+   * that start holds the folder's lock: before it, the partial may be the running Cuelight's own
+   * backup in the making (a second launch on the folder would otherwise delete it and then stop).
+   */
+  removeCutShort(): void {
     try {
       for (const name of fs.readdirSync(this.dir)) if (name.endsWith('.partial') || name.includes('.partial-')) removeStore(path.join(this.dir, name));
     } catch {

@@ -70,14 +70,18 @@ export async function openCoreChecked(options: CoreOptions): Promise<Core> {
   const backups = new Backups(options.dataDir, clock);
   const demo = wantsDemo(options);
   const checked = await lockAndCheck(options.dataDir, backups);
-  return assemble(options, backups, new Store(options.dataDir, clock, demo, checked));
+  const store = new Store(options.dataDir, clock, demo, checked);
+  backups.removeCutShort(); // the folder is ours now
+  return assemble(options, backups, store);
 }
 
 /** As openCoreChecked, checking the store on the calling thread: for tests, never the hosts. */
 export function openCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
   const backups = new Backups(options.dataDir, clock);
-  return assemble(options, backups, new Store(options.dataDir, clock, wantsDemo(options)));
+  const store = new Store(options.dataDir, clock, wantsDemo(options));
+  backups.removeCutShort(); // the folder is ours now
+  return assemble(options, backups, store);
 }
 
 /** 'first-run' asks whether the store file is there yet: before anything creates it. */

@@ -3,7 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { FolderInUseError, LOCK_FILE, lockFolder } from './folder-lock';
-import { openCore } from './core';
+import { openCore, openCoreChecked } from './core';
 import { makeTempDir } from './test-harness';
 
 let dir: string;
@@ -19,7 +19,13 @@ describe('one Cuelight per data folder', () => {
     const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore' });
     try {
       lockedBy(other.pid!);
+      // The running Cuelight's backup in the making: a second launch must not take it for a crash's leftover.
+      const partial = path.join(dir, 'backups', '.cuelight-2026-12-03T15-00-00.000Z.sqlite.partial');
+      fs.mkdirSync(path.dirname(partial));
+      fs.writeFileSync(partial, 'half a page');
       expect(() => openCore({ dataDir: dir })).toThrow(FolderInUseError);
+      await expect(openCoreChecked({ dataDir: dir })).rejects.toThrow(FolderInUseError);
+      expect(fs.readFileSync(partial, 'utf8')).toBe('half a page');
       expect(() => openCore({ dataDir: dir })).toThrow(`Another Cuelight (process ${other.pid}) is using the data folder ${dir}. Quit it first`);
       expect(fs.existsSync(path.join(dir, 'cuelight.sqlite'))).toBe(false);
     } finally {
