@@ -196,7 +196,7 @@ export class Store {
     try {
       this.opened.db.pragma('wal_checkpoint(PASSIVE)');
     } catch (error) {
-      console.error(`WAL checkpoint failed (the next one will retry): ${(error as Error).message}`);
+      checkpointFailed(error);
     }
   }
 
@@ -212,7 +212,11 @@ export class Store {
     if (this.loopMayWait()) return this.checkpointHere();
     this.checkpointing = runWorker<boolean>('store-checkpoint', { file: this.file })
       .then(() => undefined)
-      .catch((error: unknown) => console.error(`WAL checkpoint failed (the next one will retry): ${(error as Error).message}`))
+      .catch(checkpointFailed)
       .finally(() => (this.checkpointing = null));
   }
+}
+
+function checkpointFailed(error: unknown): void {
+  console.error(`WAL checkpoint failed (the next one will retry): ${(error as Error).message}`);
 }

@@ -65,10 +65,10 @@ describe('the write-ahead log', () => {
     const db = open();
     const checkpoints = new Checkpointer(db, 10);
     for (let i = 0; i < 9; i++) addPerson(db, `Artist ${i}`);
-    expect(checkpoints.runIfDue()).toBe(false);
+    expect(checkpoints.takeDue()).toBe(false);
     addPerson(db, 'Artist 9');
-    expect(checkpoints.runIfDue()).toBe(true);
-    expect(checkpoints.runIfDue()).toBe(false); // nothing new since
+    expect(checkpoints.takeDue()).toBe(true);
+    expect(checkpoints.takeDue()).toBe(false); // nothing new since
     expect(db.prepare('SELECT count(*) FROM people').pluck().get()).toBe(10);
   });
 });

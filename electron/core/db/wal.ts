@@ -35,22 +35,15 @@ export class Checkpointer {
     this.changesAt = totalChanges(db);
   }
 
-  /** True when enough has changed since the last checkpoint; counting starts again from here. */
+  /**
+   * True when enough has changed since the last checkpoint; counting starts again from here. The
+   * caller checkpoints (PASSIVE: it never waits, never blocks a writer): the store on its loop
+   * between takes, else in a worker (store.ts).
+   */
   takeDue(): boolean {
     const changes = totalChanges(this.db);
     if (changes - this.changesAt < this.afterChanges) return false;
     this.changesAt = changes;
-    return true;
-  }
-
-  /**
-   * Checkpoints on this connection when due. PASSIVE: never waits, never blocks a writer. True when
-   * it checkpointed. The store runs its checkpoints in a worker instead (they sync the WAL and the
-   * file); this is for a connection with no loop to keep free.
-   */
-  runIfDue(): boolean {
-    if (!this.takeDue()) return false;
-    this.db.pragma('wal_checkpoint(PASSIVE)');
     return true;
   }
 }
