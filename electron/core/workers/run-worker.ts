@@ -10,6 +10,8 @@ export type WorkerName = 'plan-import' | 'plan-export' | 'take-export' | 'store-
 
 /** What a worker posts: progress as it goes, that its job is done (and in how many parts), each part and the answer when asked, or why it failed. */
 export type WorkerMessage<T> =
+  /** SQLite's addon is loaded: from now on the worker may be stopped at any moment. */
+  | { type: 'loaded' }
   | { type: 'progress'; done: number; total: number }
   | { type: 'ready'; parts: number }
   /** A share of a long list, posted on its own: one big message would take the loop long to read. */
@@ -28,8 +30,14 @@ export function workerFile(): string {
   return path.join(dir, 'jobs.cjs');
 }
 
+/** A running job worker: whether SQLite's addon is loaded in it yet, and whether it was asked to stop before. */
+interface JobThread {
+  loaded: boolean;
+  stopWanted: boolean;
+}
+
 /** Job workers still running: a quit stops them before the store closes (see stopJobWorkers). */
-const live = new Set<Worker>();
+const live = new Map<Worker, JobThread>();
 
 /** How many job workers are running now (a backup, a checkpoint, an import's parse, an export, a review load). */
 export function jobWorkersRunning(): number {
@@ -37,11 +45,26 @@ export function jobWorkersRunning(): number {
 }
 
 /**
+ * Stops one job worker, once it is safe to: a thread terminated while better-sqlite3's addon
+ * registers itself aborts the whole process ("FATAL ERROR: Error::New napi_get_last_error_info"),
+ * the countdown's with it. So a worker asked to stop before it says 'loaded' stops when it does.
+ * A worker inside a SQLite call may be stopped at once: the addon swallows what it cannot throw.
+ */
+function stopJob(worker: Worker): Promise<void> {
+  const thread = live.get(worker);
+  if (!thread) return Promise.resolve();
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  if (thread.loaded) void worker.terminate();
+  else thread.stopWanted = true;
+  return exited;
+}
+
+/**
  * Stops every job worker still running (a review load, a backup past its time): their read
  * connections would otherwise keep the store's WAL from being folded in and removed at a clean quit.
  */
 export async function stopJobWorkers(): Promise<void> {
-  await Promise.all([...live].map((worker) => worker.terminate()));
+  await Promise.all([...live.keys()].map(stopJob));
 }
 
 /** A worker whose job is done: its answer, and its long list read one part at a time, until it is closed. */
@@ -56,7 +79,8 @@ export interface FinishedJob<T> {
 export function startWorker<T>(name: WorkerName, input: unknown, progress?: (done: number, total: number) => void, transfer: ArrayBuffer[] = []): Promise<FinishedJob<T>> {
   return new Promise<FinishedJob<T>>((resolve, reject) => {
     const worker = new Worker(workerFile(), { argv: [name], workerData: input, transferList: transfer });
-    live.add(worker);
+    const thread: JobThread = { loaded: false, stopWanted: false };
+    live.set(worker, thread);
     worker.once('exit', () => live.delete(worker));
     let parts = 0;
     const waiting = new Map<number, (items: unknown[]) => void>();
@@ -64,14 +88,17 @@ export function startWorker<T>(name: WorkerName, input: unknown, progress?: (don
     const fail = (error: Error) => {
       failed?.(error);
       failed = null;
-      void worker.terminate();
+      void stopJob(worker);
     };
     const close = () => {
       failed = null;
-      void worker.terminate();
+      void stopJob(worker);
     };
     worker.on('message', (message: WorkerMessage<T>) => {
-      if (message.type === 'progress') progress?.(message.done, message.total);
+      if (message.type === 'loaded') {
+        thread.loaded = true;
+        if (thread.stopWanted) void worker.terminate();
+      } else if (message.type === 'progress') progress?.(message.done, message.total);
       else if (message.type === 'ready') {
         parts = message.parts;
         worker.postMessage({ type: 'answer' });
