@@ -40,6 +40,9 @@ test('the stage follows pause, adjust, messages and GO', async ({ page, context 
   await advance(host, context, 5_000);
   await expect(timer).toHaveText('1:20');
   await page.getByRole('button', { name: 'Resume' }).click();
+  // The host has resumed before its clock moves on: on a busy machine the click's command can
+  // otherwise reach it one clock step late, and zero falls 100 ms later than the test counts.
+  await expect(page.getByRole('status').filter({ hasText: 'Counting' })).toBeVisible();
   await advance(host, context, 1_000);
   await expect(timer).toHaveText('1:19');
 
