@@ -70,18 +70,14 @@ export async function openCoreChecked(options: CoreOptions): Promise<Core> {
   const backups = new Backups(options.dataDir, clock);
   const demo = wantsDemo(options);
   const checked = await lockAndCheck(options.dataDir, backups);
-  const store = new Store(options.dataDir, clock, demo, checked);
-  backups.removeCutShort(); // the folder is ours now
-  return assemble(options, backups, store);
+  return assemble(options, backups, new Store(options.dataDir, clock, demo, checked));
 }
 
 /** As openCoreChecked, checking the store on the calling thread: for tests, never the hosts. */
 export function openCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
   const backups = new Backups(options.dataDir, clock);
-  const store = new Store(options.dataDir, clock, wantsDemo(options));
-  backups.removeCutShort(); // the folder is ours now
-  return assemble(options, backups, store);
+  return assemble(options, backups, new Store(options.dataDir, clock, wantsDemo(options)));
 }
 
 /** 'first-run' asks whether the store file is there yet: before anything creates it. */
@@ -90,6 +86,7 @@ function wantsDemo(options: CoreOptions): boolean {
 }
 
 function assemble(options: CoreOptions, backups: Backups, store: Store): Core {
+  backups.removeCutShort(); // the Store holds the folder's lock: the folder is ours now
   const clock = options.clock ?? systemClock;
   const events = new EventHub();
   const devices = new DeviceRegistry(() => clock.now());
