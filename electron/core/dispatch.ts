@@ -53,7 +53,9 @@ export async function dispatch(core: Core, name: string, rawInput: unknown, cont
   if (spec.mutates && name !== 'importPlans') core.yieldWrites();
   try {
     const handler = core.api[name] as (input: unknown, context: CallContext) => unknown;
-    const value = await handler(parsed.input, context);
+    const returned = handler(parsed.input, context);
+    // A change's sync is the last thing before its answer: awaited only when the handler is async.
+    const value: unknown = returned instanceof Promise ? await returned : returned;
     let unsynced: string | null = null;
     if (spec.mutates && ANSWERED_BEFORE_SYNC.has(name)) core.syncSoon();
     else if (spec.mutates) unsynced = await syncFailure(core);

@@ -14,6 +14,9 @@ import { announce, type ApiDeps, type AreaApi } from './deps';
  * Work that follows a commit but is not part of it (telling displays, firing show control): run
  * once the change is on disk, after the reply has gone out; skipped if the store was closed
  * meanwhile (a restore, quitting). A disk that refused the sync is the reply's to report.
+ * It asks for the sync only on the next turn of the loop, after dispatch has asked for it on the
+ * reply's behalf: the sync is then the last thing before the answer, not followed by this; and
+ * when both wait on one sync in the pool, the work still waits a turn, so the reply goes first.
  */
 function afterReply(deps: ApiDeps, work: () => void): void {
   const { db } = deps;
@@ -26,7 +29,7 @@ function afterReply(deps: ApiDeps, work: () => void): void {
         console.error('After an outcome was saved, telling displays and show control failed:', error);
       }
     });
-  deps.durable().then(run, run);
+  setImmediate(() => void deps.durable().then(run, run));
 }
 
 export function takesApi(deps: ApiDeps): AreaApi<keyof typeof takeMethods> {

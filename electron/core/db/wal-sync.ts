@@ -55,8 +55,9 @@ export class WalSync {
    * Store.durable). It covers every commit so far, whatever syncs are running. Throws the disk's error.
    */
   syncHere(): void {
-    if (this.closed || this.upToDate()) return;
+    if (this.closed) return;
     const covers = totalChanges(this.db);
+    if (!this.running && covers === this.synced) return; // up to date (one read of the count, not two)
     const fd = this.openWal();
     if (fd === null) return;
     fs.fdatasyncSync(fd);

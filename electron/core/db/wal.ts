@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Db } from './open';
-import { statement } from './statements';
+import type { Statement } from 'better-sqlite3';
 
 /**
  * How the store's write-ahead log is kept, so that a commit costs one fsync of data already on disk:
@@ -19,9 +19,16 @@ import { statement } from './statements';
  */
 export const CHECKPOINT_AFTER_CHANGES = 500;
 
-/** Rows this connection has changed since it opened (trigger rows included). */
+const changeCounts = new WeakMap<Db, Statement>();
+
+/**
+ * Rows this connection has changed since it opened (trigger rows included). Read around every
+ * commit (db/wal-sync.ts), so it has a statement of its own, set to plain values once.
+ */
 export function totalChanges(db: Db): number {
-  return statement(db, 'SELECT total_changes()').pluck().get() as number;
+  let count = changeCounts.get(db);
+  if (!count) changeCounts.set(db, (count = db.prepare('SELECT total_changes()').pluck()));
+  return count.get() as number;
 }
 
 /** Moves the WAL into the database file between calls, never inside a commit, once enough has changed. */

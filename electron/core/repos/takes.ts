@@ -178,6 +178,18 @@ export interface WrittenOutcome {
 // The reason a change leaves on the take, worked out in SQL from the one it had.
 const AFTER_REASON = `CASE WHEN @outcome = 'failed' THEN coalesce(@reason, failure_reason, 'other') END`;
 
+/** The history row an outcome change leaves, copied from the take as it was (see writeOutcome). */
+const LOG_OUTCOME_CHANGE = `INSERT INTO take_outcome_history (take_id, seq, changed_at, changed_by, before_outcome, after_outcome, before_reason, after_reason)
+    SELECT id, (SELECT coalesce(max(seq), 0) + 1 FROM take_outcome_history WHERE take_id = CAST(@id AS INTEGER)), @now, @by, outcome, @outcome, failure_reason, after_reason
+    FROM (SELECT id, outcome, failure_reason, ${AFTER_REASON} AS after_reason FROM takes WHERE id = CAST(@id AS INTEGER))
+    WHERE outcome IS NOT @outcome OR failure_reason IS NOT after_reason`;
+
+/** The take's new outcome, handing back what it now holds (see writeOutcome). */
+const WRITE_OUTCOME = `UPDATE takes SET outcome = @outcome, failure_reason = ${AFTER_REASON}, note = coalesce(@note, note),
+       logged_by = CASE WHEN @logged THEN @by ELSE logged_by END
+     WHERE id = CAST(@id AS INTEGER)
+     RETURNING number, failure_reason, note, logged_by, plan_id, rehearsal, (SELECT status FROM plans WHERE id = plan_id) AS plan_status`;
+
 /**
  * Sets a take's outcome in two statements and no read: the history row is copied from the take
  * as it was (only when the outcome or reason moves), then the take is updated and hands back what
@@ -186,18 +198,8 @@ const AFTER_REASON = `CASE WHEN @outcome = 'failed' THEN coalesce(@reason, failu
  */
 export function writeOutcome(db: Db, change: OutcomeChange, now: number): WrittenOutcome | undefined {
   const params = { id: change.id, outcome: change.outcome, reason: change.failureReason ?? null, note: change.note ?? null, by: change.changedBy, now };
-  const logged = statement(db,
-    `INSERT INTO take_outcome_history (take_id, seq, changed_at, changed_by, before_outcome, after_outcome, before_reason, after_reason)
-     SELECT id, (SELECT coalesce(max(seq), 0) + 1 FROM take_outcome_history WHERE take_id = CAST(@id AS INTEGER)), @now, @by, outcome, @outcome, failure_reason, after_reason
-     FROM (SELECT id, outcome, failure_reason, ${AFTER_REASON} AS after_reason FROM takes WHERE id = CAST(@id AS INTEGER))
-     WHERE outcome IS NOT @outcome OR failure_reason IS NOT after_reason`,
-  ).run(params).changes;
-  const row = statement(db,
-    `UPDATE takes SET outcome = @outcome, failure_reason = ${AFTER_REASON}, note = coalesce(@note, note),
-       logged_by = CASE WHEN @logged THEN @by ELSE logged_by END
-     WHERE id = CAST(@id AS INTEGER)
-     RETURNING number, failure_reason, note, logged_by, plan_id, rehearsal, (SELECT status FROM plans WHERE id = plan_id) AS plan_status`,
-  ).get({ ...params, logged: logged > 0 ? 1 : 0 }) as
+  const logged = statement(db, LOG_OUTCOME_CHANGE).run(params).changes;
+  const row = statement(db, WRITE_OUTCOME).get({ ...params, logged: logged > 0 ? 1 : 0 }) as
     | { number: number | null; failure_reason: FailureReason | null; note: string; logged_by: string; plan_id: number; rehearsal: number; plan_status: PlanStatus }
     | undefined;
   if (!row) return undefined;
