@@ -6,7 +6,10 @@ import { fileURLToPath } from 'node:url';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
-/** Starts a load in its own process (see never-late-load-child.mjs); resolves to its stop. */
+/**
+ * Starts a load in its own process (see never-late-load-child.mjs); resolves to how it is scheduled
+ * and its stop, which resolves to the requests the load completed (undefined for a load that counts none).
+ */
 export async function startLoad(load, options) {
   const child = fork(path.join(HERE, 'never-late-load-child.mjs'), [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   const reply = (key) => new Promise((resolve, reject) => {
@@ -21,10 +24,11 @@ export async function startLoad(load, options) {
   });
   const started = reply('started');
   child.send({ load, options });
-  await started;
-  return async () => {
+  const { scheduling } = await started;
+  const stop = async () => {
     const stopped = reply('stopped');
     child.send({ stop: true });
-    await stopped;
+    return (await stopped).rounds;
   };
+  return { scheduling, stop };
 }

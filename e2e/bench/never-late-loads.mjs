@@ -1,6 +1,6 @@
 // The loads the never-late bench puts on the host while a countdown runs to GO. Each load is
 // `start(host) -> stop()`: start begins the pressure at once, stop ends it and resolves when every
-// piece of it has let go. Sizes come from env knobs (see never-late.bench.mjs).
+// piece of it has let go (to the requests it completed, for the loads that repeat them). Sizes come from env knobs (see never-late.bench.mjs).
 import http from 'node:http';
 import net from 'node:net';
 
@@ -37,16 +37,27 @@ export function call(url, method, input, { token, keepAlive = true, timeoutMs = 
   });
 }
 
-/** Runs `once` again and again until stopped; stop waits for the round in flight. */
+/** Runs `once` again and again until stopped; stop waits for the round in flight and resolves to the rounds done. */
 function repeat(once) {
   let stopped = false;
+  let rounds = 0;
   const loop = (async () => {
-    while (!stopped) await once();
+    while (!stopped) {
+      await once();
+      rounds++;
+    }
   })();
   return async () => {
     stopped = true;
     await loop;
+    return rounds;
   };
+}
+
+/** Stops every repeat; resolves to their rounds, summed. */
+async function stopAll(stops) {
+  const rounds = await Promise.all(stops.map((stop) => stop()));
+  return rounds.reduce((sum, n) => sum + n, 0);
 }
 
 export const loads = {
@@ -73,17 +84,13 @@ export const loads = {
   bodies: ({ url, bodies }) => {
     const body = `{"text":"${'x'.repeat(12_000_000 - 12)}"}`;
     const stops = Array.from({ length: bodies }, () => repeat(() => call(url, 'setStageMessage', body, { keepAlive: false })));
-    return async () => {
-      await Promise.all(stops.map((stop) => stop()));
-    };
+    return () => stopAll(stops);
   },
 
   /** Displays and scripts reading as fast as the host answers. */
   readers: ({ url, readers }) => {
     const stops = Array.from({ length: readers }, (_, i) => repeat(() => call(url, i % 2 ? 'listPlans' : 'getCountdown', {})));
-    return async () => {
-      await Promise.all(stops.map((stop) => stop()));
-    };
+    return () => stopAll(stops);
   },
 
   /** Connections that send a request line and then a header byte a second, never finishing. */

@@ -79,7 +79,7 @@ export async function run({ emit, log }) {
     if (LOADED_ROUNDS > 0) {
       // A season's plans, so each listPlans reader holds the loop for milliseconds, not microseconds.
       if (PLANS > 0) await call(url, 'importPlans', { format: 'csv', content: plansCsv(PLANS) });
-      const stopLoad = await startLoad('readers', { url, readers: READERS });
+      const { stop: stopLoad } = await startLoad('readers', { url, readers: READERS });
       try {
         loaded = await rounds(url, plan, receivers, capture, LOADED_ROUNDS, `${READERS} readers`, log);
       } finally {
