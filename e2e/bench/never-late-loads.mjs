@@ -1,6 +1,7 @@
 // The loads the never-late bench puts on the host while a countdown runs to GO. Each load is
 // `start(host) -> stop()`: start begins the pressure at once, stop ends it and resolves when every
-// piece of it has let go (to the requests it completed, for the loads that repeat them). Sizes come from env knobs (see never-late.bench.mjs).
+// piece of it has let go (to the requests it completed, for the loads that repeat them). Sizes come
+// from env knobs (see never-late.bench.mjs).
 import http from 'node:http';
 import net from 'node:net';
 
@@ -37,7 +38,7 @@ export function call(url, method, input, { token, keepAlive = true, timeoutMs = 
   });
 }
 
-/** Runs `once` again and again until stopped; stop waits for the round in flight and resolves to the rounds done. */
+/** Runs `once` again and again until stopped; stop waits for the round in flight, then resolves to the rounds done. */
 function repeat(once) {
   let stopped = false;
   let rounds = 0;

@@ -26,11 +26,14 @@ export function percentile(samples, p) {
 }
 
 const round = (x, digits) => Number(x.toFixed(digits));
+/** To 0.01, or to three significant digits below 1 (a 0.2 ms fsync is not 0.20 ± 0.005). */
+const figure = (x) => (Math.abs(x) >= 1 || x === 0 ? round(x, 2) : Number(x.toPrecision(3)));
 
 /**
  * Returns `emit({bench, metric, value, unit, baseline?})`, which writes one JSON line:
  * {"bench", "metric", "value", "unit"} plus "baseline" and "ratio" (value / baseline) when a
- * baseline was measured in the same run. Values are rounded to 0.01, ratios to 0.001.
+ * baseline was measured in the same run. Values are rounded to 0.01 (three significant digits
+ * below 1), ratios to 0.001.
  */
 export function createEmit(write = (line) => process.stdout.write(line)) {
   return function emit({ bench, metric, value, unit, baseline }) {
@@ -38,14 +41,14 @@ export function createEmit(write = (line) => process.stdout.write(line)) {
     if (typeof metric !== 'string' || !metric) throw new Error('emit needs a metric name');
     if (typeof unit !== 'string' || !unit) throw new Error(`emit ${metric}: needs a unit`);
     if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`emit ${metric}: value must be a finite number, not ${value}`);
-    const figure = { bench, metric, value: round(value, 2), unit };
+    const line = { bench, metric, value: figure(value), unit };
     if (baseline !== undefined) {
       if (typeof baseline !== 'number' || !Number.isFinite(baseline) || baseline <= 0) throw new Error(`emit ${metric}: baseline must be a positive number, not ${baseline}`);
-      figure.baseline = round(baseline, 2);
-      figure.ratio = round(value / baseline, 3);
+      line.baseline = figure(baseline);
+      line.ratio = round(value / baseline, 3);
     }
-    write(`${JSON.stringify(figure)}\n`);
-    return figure;
+    write(`${JSON.stringify(line)}\n`);
+    return line;
   };
 }
 
