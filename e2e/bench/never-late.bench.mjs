@@ -16,6 +16,10 @@
 //   process doing nothing but a 1 ms timer (loop-canary.mjs): what the machine alone costs a loop
 //   then. No target; it says how much of the host's figure is the machine's (on this VM, a load
 //   generator at nice 19 still stalled a bare loop 15-34 ms).
+// never_late.<load>.own_stall_max_ms — the host's own part of its stalls: of each stall over 2 ms
+//   (a 1 ms timer in the host, electron/host/loop-stall.ts), the time the bare loop was not stalled
+//   too, the longest. No target of its own; it says what the host's loop_stall_max_ms would be on a
+//   machine that never stops its cores.
 // never_late.<load>.requests_per_s — for the loads that repeat requests (export, bodies, readers,
 //   the dry run): how many the host answered a second, so a quieter load cannot pass for a kinder host.
 // Every load runs under SCHED_IDLE (never-late-load-child.mjs; BENCH_LOAD_SCHED=nice for nice 19
@@ -32,7 +36,7 @@ import { percentile } from './stats.mjs';
 import { spawnTracked, waitForListening, tempDir } from './proc.mjs';
 import { call, plansCsv } from './never-late-loads.mjs';
 import { startLoad } from './load-process.mjs';
-import { startCanary } from './loop-canary.mjs';
+import { startCanary, ownStallMaxMs } from './loop-canary.mjs';
 
 export const name = 'never_late';
 
@@ -61,10 +65,16 @@ async function startHost(dataDir) {
   });
   const url = await waitForListening(child);
   const stalls = [];
+  let pending = '';
   child.stdout.on('data', (chunk) => {
-    for (const match of String(chunk).matchAll(/loop-stall max_ms=([\d.]+)/g)) stalls.push(Number(match[1]));
+    const lines = (pending + chunk).split('\n');
+    pending = lines.pop();
+    for (const line of lines) {
+      const match = /loop-stall max_ms=([\d.]+) stalls=(\[.*\])/.exec(line);
+      if (match) stalls.push({ maxMs: Number(match[1]), stalls: JSON.parse(match[2]) });
+    }
   });
-  /** Asks the host for its longest stall since the last ask. */
+  /** Asks the host for its longest stall since the last ask, and its stalls with when they happened. */
   const loopStall = async () => {
     const before = stalls.length;
     child.kill('SIGUSR2');
@@ -120,17 +130,20 @@ async function measure(host, planId, load, log, canary) {
   }
   const { lateMs, saveFailure } = await go;
   if (saveFailure) log(`${load}: GO's take was not saved: ${saveFailure}`);
-  const [stall, machine] = await Promise.all([host.loopStall(), canary.report()]);
+  const [hostLoop, machineLoop] = await Promise.all([host.loopStall(), canary.report()]);
+  const stall = hostLoop.maxMs;
+  const machine = machineLoop.maxMs;
+  const own = ownStallMaxMs(hostLoop.stalls, machineLoop.stalls);
   const t0 = performance.now();
   const rounds = await stop();
   const perSecond = rounds === undefined ? undefined : rounds / ((t0 - loadStarted) / 1000);
   log(
     `${load}: GO ${lateMs} ms late, commands p99 ${percentile(latencies, 99).toFixed(1)} ms (${latencies.length}), ` +
-      `loop stall max ${stall} ms (a bare loop beside it: ${machine} ms); load let go in ${((performance.now() - t0) / 1000).toFixed(1)} s` +
+      `loop stall max ${stall} ms (a bare loop beside it: ${machine} ms; the host's own part: ${own.toFixed(1)} ms); load let go in ${((performance.now() - t0) / 1000).toFixed(1)} s` +
       (load === 'idle' ? '' : `; load under ${scheduling}${perSecond === undefined ? '' : `, ${perSecond.toFixed(1)} requests answered a second`}`),
   );
   await api(host, 'countdownCommand', { type: 'end' });
-  return { figures: { go_late_ms: lateMs, command_p99_ms: percentile(latencies, 99), loop_stall_max_ms: stall, machine_stall_max_ms: machine }, perSecond };
+  return { figures: { go_late_ms: lateMs, command_p99_ms: percentile(latencies, 99), loop_stall_max_ms: stall, machine_stall_max_ms: machine, own_stall_max_ms: own }, perSecond };
 }
 
 /** Loads that read or send no plans file run on a second host with the demo shoot only: with the
@@ -150,7 +163,7 @@ export async function run({ emit, log }) {
   const csv = plansCsv(ROWS);
   log(`plans file: ${ROWS} rows, ${(Buffer.byteLength(csv) / 1e6).toFixed(1)} MB; countdown ${COUNTDOWN_MS / 1000} s`);
   const hosts = [];
-  const canary = startCanary();
+  const canary = await startCanary();
   try {
     const host = await openHost(csv);
     hosts.push(host);
