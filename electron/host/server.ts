@@ -14,6 +14,7 @@ import { attachEventSockets } from './websocket';
 import { createLimitedServer } from './connections';
 import { openApiDocument } from './openapi';
 import { SerialisedAnswer } from '../../shared/serialised-answer';
+import { ANSWER_CHUNK_BYTES, writeInTurns } from './write-in-turns';
 import { UnreadJson } from '../core/unread-json';
 import type { Envelope } from '../../shared/api';
 import { ReadQueue } from './read-queue';
@@ -38,7 +39,13 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown, heade
 }
 
 function sendBytes(res: http.ServerResponse, status: number, json: string | Buffer, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
+  const head = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers };
+  // A kept answer can be megabytes (the plan list of a big shoot): written a chunk a turn.
+  if (typeof json !== 'string' && json.length > ANSWER_CHUNK_BYTES) {
+    res.writeHead(status, { ...head, 'content-length': String(json.length) });
+    return writeInTurns(res, [json]);
+  }
+  res.writeHead(status, head);
   res.end(json);
 }
 
@@ -49,27 +56,13 @@ function sendEnvelope(res: http.ServerResponse, envelope: Envelope<unknown>): vo
   sendJson(res, status, envelope);
 }
 
-/** Bytes handed to the socket per turn of the loop: a big answer is written in these, as the client takes them. */
-const ANSWER_CHUNK_BYTES = 64 * 1024;
-
-/** An answer a worker already wrote as JSON, sent as it is inside its envelope, a chunk at a time. */
+/** An answer a worker already wrote as JSON, sent as it is inside its envelope, a chunk a turn. */
 function sendSerialised(res: http.ServerResponse, answer: SerialisedAnswer<unknown>): void {
   const head = Buffer.from('{"ok":true,"value":');
   const tail = Buffer.from('}');
   const json = answer.json;
   res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': String(head.length + json.length + tail.length) });
-  res.write(head);
-  let at = 0;
-  const writeSome = () => {
-    while (at < json.length) {
-      const chunk = json.subarray(at, at + ANSWER_CHUNK_BYTES);
-      at += chunk.length;
-      if (!res.write(chunk)) return void res.once('drain', writeSome);
-    }
-    res.end(tail);
-  };
-  res.once('close', () => (at = json.length));
-  writeSome();
+  writeInTurns(res, [head, json, tail]);
 }
 
 /** Answers without reading (the rest of) the body, which is then dropped for a moment at most. */
