@@ -8,6 +8,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { TOKEN } from './host';
+import { HOST_NODE_FLAGS } from '../electron/host/node-flags';
 
 export const SERVE = path.resolve('dist/electron/serve.cjs');
 
@@ -45,7 +46,7 @@ export function waitListening(child: ChildProcess, output: { text: string }): Pr
 
 export async function startHostProcess(extraArgs: string[] = []): Promise<HostProcess> {
   const dataDir = tempDir();
-  const child = spawn(process.execPath, [SERVE, '--port', '0', '--data-dir', dataDir, '--token', TOKEN, ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...HOST_NODE_FLAGS, SERVE, '--port', '0', '--data-dir', dataDir, '--token', TOKEN, ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
   const output = { text: '' };
   child.stdout!.on('data', (chunk: Buffer) => (output.text += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output.text += chunk.toString()));

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { HOST_NODE_FLAGS } from '../electron/host/node-flags';
 import { T0 } from './time';
 
 export const TOKEN = 'e2e-control-token';
@@ -42,7 +43,7 @@ const SERVE = path.resolve('dist/electron/serve.cjs');
 /** Starts the built headless host on a free port and a temp database; resolves once it listens. */
 export async function startHost(options: HostOptions = {}): Promise<Host> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'cuelight-e2e-'));
-  const args = [SERVE, '--port', String(options.port ?? 0), '--data-dir', dataDir, ...(options.keptToken ? [] : ['--token', TOKEN])];
+  const args = [...HOST_NODE_FLAGS, SERVE, '--port', String(options.port ?? 0), '--data-dir', dataDir, ...(options.keptToken ? [] : ['--token', TOKEN])];
   if (options.demo) args.push('--demo');
   // The host's clock starts where the pages' clocks do (T0, or where a restarted host left off), so nothing depends on today's date.
   if (options.testClock) args.push('--test-clock', '--test-clock-at', String(options.testClockAt ?? T0));

@@ -12,6 +12,7 @@ import { createHost, openPort } from './host/server';
 import { allowedHostNames } from './host/origin';
 import { keepOscControl } from './host/osc/keeper';
 import { watchLoopForBench } from './host/loop-stall';
+import { HOST_NODE_FLAGS, missingHostNodeFlags } from './host/node-flags';
 import { advertise, isLoopback, joinAddresses, type Advertisement } from './host/mdns';
 
 const HELP = `Usage: npm run serve -- [options]
@@ -105,6 +106,10 @@ async function main(): Promise<void> {
   if (advertisement) console.log(`  Advertised on the set network as "${advertisement.name}" (mDNS/DNS-SD, _http._tcp)`);
   if (testClock) console.log('  Test clock: ON (host time moves only through POST /test/clock)');
   if (core.readOnly) console.log(`  READ-ONLY: ${core.readOnlyReason}`);
+  const missing = missingHostNodeFlags();
+  if (missing.length) {
+    console.log(`  Started without ${missing.join(' ')}: V8's memory compaction and its collecting for background work may pause the countdown 10-30 ms. Start it with \`npm run serve\` or \`node ${HOST_NODE_FLAGS.join(' ')} dist/electron/serve.cjs\`.`);
+  }
   console.log(`Listening on ${base}`);
 }
 

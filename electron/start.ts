@@ -5,6 +5,7 @@
 import './host/check-node';
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { HOST_NODE_FLAGS } from './host/node-flags';
 
 function electronBinary(): string | null {
   // A child process, so Electron's lazy download attempt cannot print over our one line.
@@ -15,8 +16,8 @@ function electronBinary(): string | null {
 const args = process.argv.slice(2);
 const binary = electronBinary();
 const child = binary
-  ? spawn(binary, ['.', ...args], { stdio: 'inherit', cwd: path.join(__dirname, '..', '..') })
+  ? spawn(binary, [`--js-flags=${HOST_NODE_FLAGS.join(' ')}`, '.', ...args], { stdio: 'inherit', cwd: path.join(__dirname, '..', '..') })
   : (console.log('No Electron runtime is available here (offline install?): serving Cuelight to the browser instead.'),
-    spawn(process.execPath, [path.join(__dirname, 'serve.cjs'), '--first-run-demo', ...args], { stdio: 'inherit' }));
+    spawn(process.execPath, [...HOST_NODE_FLAGS, path.join(__dirname, 'serve.cjs'), '--first-run-demo', ...args], { stdio: 'inherit' }));
 child.on('exit', (code) => process.exit(code ?? 0));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));

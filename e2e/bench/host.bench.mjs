@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import fs from 'node:fs';
 import { median, percentile } from './stats.mjs';
-import { spawnTracked, waitForListening, stop, request, tempDir, removeTempDir } from './proc.mjs';
+import { spawnTracked, waitForListening, stop, request, tempDir, removeTempDir, HOST_NODE_FLAGS } from './proc.mjs';
 
 export const name = 'host';
 
@@ -103,7 +103,7 @@ export async function run({ emit, log }) {
 
   const dataDir = tempDir('cuelight-bench-host-');
   try {
-    const hostArgs = [SERVE, '--port', '0', '--data-dir', dataDir, '--token', TOKEN];
+    const hostArgs = [...HOST_NODE_FLAGS, SERVE, '--port', '0', '--data-dir', dataDir, '--token', TOKEN];
     const bareArgs = ['-e', BARE_SERVER];
 
     // An existing database holding the demo shoot: start once with --demo, stop with SIGTERM.

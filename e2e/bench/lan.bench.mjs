@@ -34,7 +34,7 @@ import { CHROMIUM_ARGS, benchChromiumPath } from './browser.mjs';
 import { median, percentile } from './stats.mjs';
 import { calibrate, installRecorder } from './stage-pages.mjs';
 import { flipsOf, fmt, parseClock, toWall } from './stage-analysis.mjs';
-import { spawnTracked, stop, callApi, tempDir, removeTempDir } from './proc.mjs';
+import { spawnTracked, stop, callApi, tempDir, removeTempDir, HOST_NODE_FLAGS } from './proc.mjs';
 import { startDelayProxy } from './lan-proxy.mjs';
 import { lateParts } from './lan-analysis.mjs';
 
@@ -116,7 +116,7 @@ export async function run({ emit, log }) {
   let host;
   let browser;
   try {
-    host = spawnTracked(process.execPath, [path.join(HERE, 'lan-host.mjs'), dataDir, TOKEN, rendererDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    host = spawnTracked(process.execPath, [...HOST_NODE_FLAGS, path.join(HERE, 'lan-host.mjs'), dataDir, TOKEN, rendererDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
     host.stdout.resume();
     host.stderr.on('data', (chunk) => log(`host: ${String(chunk).trim()}`));
     const fromHost = (key) => new Promise((resolve) => host.on('message', function on(m) {

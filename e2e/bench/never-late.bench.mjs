@@ -33,7 +33,7 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import { percentile } from './stats.mjs';
-import { spawnTracked, waitForListening, tempDir } from './proc.mjs';
+import { spawnTracked, waitForListening, tempDir, HOST_NODE_FLAGS } from './proc.mjs';
 import { call, plansCsv } from './never-late-loads.mjs';
 import { startLoad } from './load-process.mjs';
 import { startCanary, ownStallMaxMs } from './loop-canary.mjs';
@@ -60,7 +60,7 @@ const COMMANDS_STOP_BEFORE_MS = 2_000;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function startHost(dataDir) {
-  const child = spawnTracked(process.execPath, [SERVE, '--port', '0', '--data-dir', dataDir, '--demo', '--token', TOKEN], {
+  const child = spawnTracked(process.execPath, [...HOST_NODE_FLAGS, SERVE, '--port', '0', '--data-dir', dataDir, '--demo', '--token', TOKEN], {
     env: { ...process.env, CUELIGHT_BENCH_LOOP: '1' },
   });
   const url = await waitForListening(child);

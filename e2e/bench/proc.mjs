@@ -10,6 +10,9 @@ import path from 'node:path';
 const children = new Set();
 const dirs = new Set();
 
+/** The V8 flags the host runs with: electron/host/node-flags.ts says why (a unit test keeps the two lists equal). */
+export const HOST_NODE_FLAGS = ['--no-memory-reducer', '--single-threaded-gc'];
+
 /** spawn() with stdout/stderr piped and the child tracked until it exits. */
 export function spawnTracked(command, args, options = {}) {
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });

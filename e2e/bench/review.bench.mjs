@@ -35,7 +35,7 @@ import vm from 'node:vm';
 import Database from 'better-sqlite3';
 import { median, percentile } from './stats.mjs';
 import { loadCore } from './core.mjs';
-import { spawnTracked, waitForListening, stop, request, tempDir, removeTempDir } from './proc.mjs';
+import { spawnTracked, waitForListening, stop, request, tempDir, removeTempDir, HOST_NODE_FLAGS } from './proc.mjs';
 
 export const name = 'review';
 
@@ -102,7 +102,7 @@ export function fill(file) {
 }
 
 async function startHost(dataDir) {
-  const child = spawnTracked(process.execPath, [SERVE, '--port', '0', '--data-dir', dataDir, '--token', TOKEN], { cwd: ROOT });
+  const child = spawnTracked(process.execPath, [...HOST_NODE_FLAGS, SERVE, '--port', '0', '--data-dir', dataDir, '--token', TOKEN], { cwd: ROOT });
   return { child, url: await waitForListening(child) };
 }
 

@@ -39,7 +39,7 @@ import { CHROMIUM_ARGS, benchChromiumPath } from './browser.mjs';
 import { median, percentile } from './stats.mjs';
 import { busySlices, calibrate, installRecorder, startNaive } from './stage-pages.mjs';
 import { describe, flipsOf, fmt, offsetAt, parseClock, replayOffset, summary, toWall, within } from './stage-analysis.mjs';
-import { spawnTracked, waitForListening, stop, callApi, tempDir, removeTempDir } from './proc.mjs';
+import { spawnTracked, waitForListening, stop, callApi, tempDir, removeTempDir, HOST_NODE_FLAGS } from './proc.mjs';
 
 export const name = 'stage';
 
@@ -103,7 +103,7 @@ export async function run({ emit, log }) {
   let host;
   let browser;
   try {
-    host = spawnTracked(process.execPath, [SERVE, '--port', '0', '--data-dir', dataDir, '--token', TOKEN, '--demo'], { cwd: ROOT });
+    host = spawnTracked(process.execPath, [...HOST_NODE_FLAGS, SERVE, '--port', '0', '--data-dir', dataDir, '--token', TOKEN, '--demo'], { cwd: ROOT });
     const url = await waitForListening(host);
     host.stdout.resume();
     host.stderr.resume();

@@ -37,7 +37,7 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { median, percentile } from './stats.mjs';
 import { loadCore } from './core.mjs';
-import { spawnTracked, waitForListening, exited, tempDir, removeTempDir } from './proc.mjs';
+import { spawnTracked, waitForListening, exited, tempDir, removeTempDir, HOST_NODE_FLAGS } from './proc.mjs';
 import { runCrashRounds } from '../crash/workload.mjs';
 
 export const name = 'takes';
@@ -173,7 +173,7 @@ async function commitLatency(log) {
 
 /** The built host on `dataDir`, with a kill that is a real SIGKILL. */
 async function startHost(dataDir, { demo }) {
-  const args = [SERVE, '--port', '0', '--data-dir', dataDir, '--token', TOKEN, ...(demo ? ['--demo'] : [])];
+  const args = [...HOST_NODE_FLAGS, SERVE, '--port', '0', '--data-dir', dataDir, '--token', TOKEN, ...(demo ? ['--demo'] : [])];
   const child = spawnTracked(process.execPath, args, { cwd: ROOT });
   const url = await waitForListening(child);
   child.stdout.resume();

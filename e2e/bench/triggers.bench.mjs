@@ -28,7 +28,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { median, percentile } from './stats.mjs';
-import { spawnTracked, waitForListening, stop, callApi, tempDir } from './proc.mjs';
+import { spawnTracked, waitForListening, stop, callApi, tempDir, HOST_NODE_FLAGS } from './proc.mjs';
 import { reanchor, startHttpReceiver, startHyperDeck, startOscListener } from '../show-control/stand-ins.mjs';
 import { startLoad } from './load-process.mjs';
 import { plansCsv } from './never-late-loads.mjs';
@@ -68,7 +68,7 @@ export async function run({ emit, log }) {
   if (wire.unavailable) log(`first bytes timed as the receivers noticed them, not on the wire: ${wire.unavailable}`);
   else log('first bytes timed on the wire (tcpdump on lo, kernel timestamps); what the receivers noticed is printed beside');
   const capture = wire.unavailable ? null : wire;
-  const child = spawnTracked(process.execPath, [SERVE, '--port', '0', '--data-dir', tempDir('cuelight-bench-triggers-'), '--token', TOKEN, '--demo'], { cwd: ROOT });
+  const child = spawnTracked(process.execPath, [...HOST_NODE_FLAGS, SERVE, '--port', '0', '--data-dir', tempDir('cuelight-bench-triggers-'), '--token', TOKEN, '--demo'], { cwd: ROOT });
   try {
     const url = await waitForListening(child);
     const plan = await call(url, 'createPlan', { artist: { name: 'MAMAMOO' }, song: 'HIP', countdownMs: 5000, warningMs: 3000, dangerMs: 1000 });
