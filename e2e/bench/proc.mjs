@@ -11,7 +11,9 @@ const children = new Set();
 const dirs = new Set();
 
 /** The V8 flags the host runs with: electron/host/node-flags.ts says why (a unit test keeps the two lists equal). */
-export const HOST_NODE_FLAGS = ['--no-memory-reducer', '--single-threaded-gc'];
+export const DEFAULT_HOST_NODE_FLAGS = ['--no-memory-reducer', '--single-threaded-gc'];
+/** What the benches start the host with: BENCH_HOST_FLAGS (space-separated, '' for none) replaces them for an A/B run. */
+export const HOST_NODE_FLAGS = process.env.BENCH_HOST_FLAGS === undefined ? DEFAULT_HOST_NODE_FLAGS : process.env.BENCH_HOST_FLAGS.split(' ').filter(Boolean);
 
 /** spawn() with stdout/stderr piped and the child tracked until it exits. */
 export function spawnTracked(command, args, options = {}) {

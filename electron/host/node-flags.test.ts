@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HOST_NODE_FLAGS, missingHostNodeFlags } from './node-flags';
 // @ts-expect-error: a plain ES module of the benches, without types
-import { HOST_NODE_FLAGS as BENCH_HOST_FLAGS } from '../../e2e/bench/proc.mjs';
+import { DEFAULT_HOST_NODE_FLAGS as BENCH_HOST_FLAGS } from '../../e2e/bench/proc.mjs';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
