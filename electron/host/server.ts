@@ -38,15 +38,20 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown, heade
   sendBytes(res, status, JSON.stringify(body), headers);
 }
 
+const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } as const;
+
 function sendBytes(res: http.ServerResponse, status: number, json: string | Buffer, headers: Record<string, string> = {}): void {
-  const head = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers };
   // A kept answer can be megabytes (the plan list of a big shoot): written a chunk a turn.
-  if (typeof json !== 'string' && json.length > ANSWER_CHUNK_BYTES) {
-    res.writeHead(status, { ...head, 'content-length': String(json.length) });
-    return writeInTurns(res, [json]);
-  }
-  res.writeHead(status, head);
+  if (typeof json !== 'string' && json.length > ANSWER_CHUNK_BYTES) return sendInTurns(res, status, [json], headers);
+  res.writeHead(status, { ...JSON_HEADERS, ...headers });
   res.end(json);
+}
+
+/** A JSON body already in bytes, with its length, handed to the socket one chunk a turn (write-in-turns.ts). */
+function sendInTurns(res: http.ServerResponse, status: number, parts: readonly Uint8Array[], headers: Record<string, string> = {}): void {
+  const length = parts.reduce((sum, part) => sum + part.length, 0);
+  res.writeHead(status, { ...JSON_HEADERS, ...headers, 'content-length': String(length) });
+  writeInTurns(res, parts);
 }
 
 /** A method's envelope, with the HTTP status its error means. */
@@ -58,11 +63,7 @@ function sendEnvelope(res: http.ServerResponse, envelope: Envelope<unknown>): vo
 
 /** An answer a worker already wrote as JSON, sent as it is inside its envelope, a chunk a turn. */
 function sendSerialised(res: http.ServerResponse, answer: SerialisedAnswer<unknown>): void {
-  const head = Buffer.from('{"ok":true,"value":');
-  const tail = Buffer.from('}');
-  const json = answer.json;
-  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': String(head.length + json.length + tail.length) });
-  writeInTurns(res, [head, json, tail]);
+  sendInTurns(res, 200, [Buffer.from('{"ok":true,"value":'), answer.json, Buffer.from('}')]);
 }
 
 /** Answers without reading (the rest of) the body, which is then dropped for a moment at most. */
