@@ -2,8 +2,10 @@
 //
 // takes.commit_p50_ms / takes.commit_p99_ms — one outcome change (setTakeOutcome through the
 //   core's dispatch: validation, one transaction with its history row, WAL + synchronous=NORMAL,
-//   the WAL's fdatasync in libuv's thread pool (db/wal-sync.ts), up to the answer; telling displays and firing show control follow the answer, on the next turn of
-//   the loop, which the loop below gives between samples),
+//   the WAL's fdatasync up to the answer (db/wal-sync.ts: on the loop between takes, as here, even
+//   while the review reads ahead after start; in libuv's thread pool while a countdown counts or a
+//   worker writes a backup or checkpoint); telling displays and firing show control follow the
+//   answer, on the next turn of the loop, which the loop below gives between samples),
 //   measured in-process on a core opened on a temp dir (the core is bundled from source with
 //   esbuild into dist/bench/, the same way the hosts are), so no HTTP or JSON is in the figure.
 //   Baseline, interleaved sample for sample in the same temp dir (the series take turns going

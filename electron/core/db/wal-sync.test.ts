@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Harness, makeTempDir } from '../test-harness';
 import { openFile, type Db } from './open';
 import { WalSync } from './wal-sync';
+import { startWorker } from '../workers/run-worker';
 
 /** The WAL syncs the store's file asked for, by descriptor: what reached fs.fdatasync. */
 function watchSyncs(fail?: NodeJS.ErrnoException) {
@@ -146,6 +147,41 @@ describe('a change through the API', () => {
     await h.ok('updateSettings', { crewName: 'Mina' });
     expect(onLoop).toHaveBeenCalled();
     expect(inPool.started).toEqual([]);
+  });
+
+  it('between takes, while a worker only reads (the review read ahead after start, an export), is still synced by the loop', async () => {
+    h = new Harness({ demo: true });
+    // A finished job's worker stays until it is let go: the review's, until its parts are read.
+    const reading = await startWorker('review-load', { file: h.db.name });
+    try {
+      const inPool = watchSyncs();
+      const onLoop = vi.spyOn(fs, 'fdatasyncSync');
+      await h.ok('updateSettings', { crewName: 'Mina' });
+      expect(onLoop).toHaveBeenCalled();
+      expect(inPool.started).toEqual([]);
+    } finally {
+      reading.close();
+    }
+  });
+
+  it('between takes, while a worker writes a backup, is synced in the pool: the loop never waits behind its writes', async () => {
+    h = new Harness({ demo: true });
+    const dir = makeTempDir();
+    const writing = await startWorker('store-backup', { file: h.db.name, partial: path.join(dir, 'partial'), final: path.join(dir, 'backup.sqlite') });
+    try {
+      const syncs = watchSyncs();
+      const onLoop = vi.spyOn(fs, 'fdatasyncSync');
+      let answered = false;
+      const call = h.ok('updateSettings', { crewName: 'Mina' }).then(() => (answered = true));
+      await vi.waitFor(() => expect(syncs.started.length).toBeGreaterThan(0));
+      expect(answered).toBe(false);
+      while (!answered) await syncs.settleOne();
+      await call;
+      expect(onLoop).not.toHaveBeenCalled();
+    } finally {
+      writing.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('says so when the disk does not confirm the change, and keeps what was written', async () => {

@@ -30,8 +30,16 @@ export function workerFile(): string {
   return path.join(dir, 'jobs.cjs');
 }
 
-/** A running job worker: whether SQLite's addon is loaded in it yet, and whether it was asked to stop before. */
+/**
+ * The jobs that write files: a backup, a checkpoint folding the WAL into the store, a restore's
+ * staged copy. The others only read (the store check, a review load, an export, an import's parse
+ * and validation; the import's own writes run on the loop, in slices).
+ */
+const WRITES_FILES: ReadonlySet<WorkerName> = new Set<WorkerName>(['store-backup', 'store-checkpoint', 'backup-stage']);
+
+/** A running job worker: its job, whether SQLite's addon is loaded in it yet, and whether it was asked to stop before. */
 interface JobThread {
+  name: WorkerName;
   loaded: boolean;
   stopWanted: boolean;
 }
@@ -42,6 +50,16 @@ const live = new Map<Worker, JobThread>();
 /** How many job workers are running now (a backup, a checkpoint, an import's parse, an export, a review load). */
 export function jobWorkersRunning(): number {
   return live.size;
+}
+
+/**
+ * How many running job workers write files (WRITES_FILES): while one does, a sync of the WAL may
+ * wait behind megabytes of its writes (5–70 ms measured), so the loop must not wait for it.
+ */
+export function fileWritingWorkersRunning(): number {
+  let writing = 0;
+  for (const thread of live.values()) if (WRITES_FILES.has(thread.name)) writing++;
+  return writing;
 }
 
 /**
@@ -79,7 +97,7 @@ export interface FinishedJob<T> {
 export function startWorker<T>(name: WorkerName, input: unknown, progress?: (done: number, total: number) => void, transfer: ArrayBuffer[] = []): Promise<FinishedJob<T>> {
   return new Promise<FinishedJob<T>>((resolve, reject) => {
     const worker = new Worker(workerFile(), { argv: [name], workerData: input, transferList: transfer });
-    const thread: JobThread = { loaded: false, stopWanted: false };
+    const thread: JobThread = { name, loaded: false, stopWanted: false };
     live.set(worker, thread);
     worker.once('exit', () => live.delete(worker));
     let parts = 0;
