@@ -20,6 +20,14 @@ export function listVenues(db: Db): Venue[] {
   return (statement(db, 'SELECT * FROM venues ORDER BY name COLLATE NOCASE').all() as VenueRow[]).map(rowToVenue);
 }
 
+/** The venues after `after` in name order (as listVenues lists them; ties by id), `limit` at most. */
+export function venuesPage(db: Db, after: { name: string; id: number } | null, limit: number): Venue[] {
+  const rows = after
+    ? statement(db, 'SELECT * FROM venues WHERE name COLLATE NOCASE >= @name AND (name COLLATE NOCASE > @name OR id > @id) ORDER BY name COLLATE NOCASE, id LIMIT @limit').all({ name: after.name, id: after.id, limit })
+    : statement(db, 'SELECT * FROM venues ORDER BY name COLLATE NOCASE, id LIMIT ?').all(limit);
+  return (rows as VenueRow[]).map(rowToVenue);
+}
+
 export function getVenue(db: Db, id: number): Venue | undefined {
   const row = statement(db, 'SELECT * FROM venues WHERE id = ?').get(id) as VenueRow | undefined;
   return row && rowToVenue(row);

@@ -1,11 +1,10 @@
 import type { Db } from '../db/open';
 import type { ImportError, ImportResult } from '../../../shared/contract/plans';
-import { maxRunOrder } from '../repos/plans';
 import { RosterLookup } from './roster';
-import { alreadyPlanned, plannedPage, refusedRow, sortImportErrors, writeCheckedPlan, type CheckedFile, type CheckedPlan } from './plan-import';
+import { alreadyPlanned, PlannedKeys, plannedPage, refusedRow, sortImportErrors, writeCheckedPlan, type CheckedFile, type CheckedPlan } from './plan-import';
 
 /** Plans read per page when listing what is already planned. */
-const PLANNED_PAGE = 1_000;
+export const PLANNED_PAGE = 1_000;
 
 /** The answer for a file that cannot be imported at all (no header, not JSON, empty): its errors, nothing written. */
 export function unreadableFile(file: Pick<CheckedFile, 'rows' | 'errors'>): ImportResult {
@@ -22,9 +21,12 @@ export class ImportPass {
   alreadyPlanned = 0;
   written = 0;
   readonly errors: ImportError[];
-  private readonly planned = new Set<string>();
-  private readonly start: number;
+  private readonly planned = new PlannedKeys();
+  /** The highest run order already planned: rows without one go after it. */
+  private start = 0;
   private readonly lookup: RosterLookup;
+  /** Where reading the planned performances goes on from; null once all are read. */
+  private afterPlan: number | null = 0;
 
   constructor(
     private readonly db: Db,
@@ -32,18 +34,23 @@ export class ImportPass {
     private readonly now: number,
   ) {
     this.errors = [...file.errors];
-    this.start = maxRunOrder(db);
-    this.lookup = new RosterLookup(db);
+    this.lookup = RosterLookup.paged(db);
   }
 
   /**
-   * Reads one page of the performances already planned, after plan id `after` (0 for the first);
-   * returns where the next page starts, or null when all are read.
+   * Reads one page of what the rows are checked against: the performances already planned (and
+   * their highest run order), then the roster. Call until it returns false, before the first row:
+   * each call is short, so a writer on the loop can let it breathe between two.
    */
-  readPlanned(after: number): number | null {
-    const page = plannedPage(this.db, after, PLANNED_PAGE);
-    page.keys.forEach((key) => this.planned.add(key));
-    return page.lastId;
+  prepare(): boolean {
+    if (this.afterPlan !== null) {
+      const page = plannedPage(this.db, this.afterPlan, PLANNED_PAGE);
+      page.keys.forEach((key) => this.planned.add(key));
+      this.start = Math.max(this.start, page.maxRunOrder);
+      this.afterPlan = page.lastId;
+      return true;
+    }
+    return this.lookup.loadPage();
   }
 
   /** Writes one row, or counts it as planned already, or keeps the database's refusal of it. */

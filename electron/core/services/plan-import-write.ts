@@ -92,8 +92,7 @@ export class ImportWriter {
     };
     try {
       const pass = new ImportPass(db, file, now);
-      for (let after: number | null = 0; after !== null; ) {
-        after = pass.readPlanned(after);
+      while (pass.prepare()) {
         if (performance.now() > sliceEnd && !(await goOn())) return null;
       }
       let i = 0;

@@ -6,23 +6,73 @@ import * as venues from '../repos/venues';
 import { nameKey } from '../../../shared/text';
 import { notFound, refusal } from '../errors';
 
+/** People or venues read per page as a lookup fills: a page is one short slice of the loop. */
+export const ROSTER_PAGE = 500;
+
+type Named = { id: number; name: string };
+/** One change to a lookup's maps, as it was before: what a row's rollback puts back. */
+type Undo = { map: Map<string, Person> | Map<string, Venue>; key: string; before: Person | Venue | undefined };
+
 /**
  * The roster by name, read once for a whole import instead of once per name (a 2,000-row file
- * would otherwise hold the host, and its countdown, for seconds). Reload it after a rollback.
+ * would otherwise hold the host, and its countdown, for seconds). `RosterLookup.paged` fills it a
+ * page at a time (`loadPage`), so a big roster is read in slices too. A row written in a savepoint
+ * that is rolled back takes back what it added here with `undo` (see withRow).
  */
 export class RosterLookup {
   private people = new Map<string, Person>();
   private venues = new Map<string, Venue>();
+  private afterPerson: Named | null = null;
+  private afterVenue: Named | null = null;
+  private morePeople = true;
+  private moreVenues = true;
+  private changes: Undo[] | null = null;
 
-  constructor(private db: Db) {
-    this.reload();
+  /** An empty lookup, filled by loadPage. */
+  static paged(db: Db): RosterLookup {
+    return new RosterLookup(db, false);
   }
 
-  reload(): void {
-    this.people.clear();
-    this.venues.clear();
-    people.listPeople(this.db).forEach((p) => this.keep(p));
-    venues.listVenues(this.db).forEach((v) => this.keepVenue(v));
+  constructor(
+    private db: Db,
+    loadNow = true,
+  ) {
+    if (loadNow) while (this.loadPage());
+  }
+
+  /** Reads the next page of people, then of venues, in name order; false once all are read. */
+  loadPage(): boolean {
+    if (this.morePeople) {
+      const page = people.peoplePage(this.db, this.afterPerson, ROSTER_PAGE);
+      page.forEach((p) => this.keep(p));
+      this.afterPerson = page.at(-1) ?? this.afterPerson;
+      this.morePeople = page.length === ROSTER_PAGE;
+    } else if (this.moreVenues) {
+      const page = venues.venuesPage(this.db, this.afterVenue, ROSTER_PAGE);
+      page.forEach((v) => this.keepVenue(v));
+      this.afterVenue = page.at(-1) ?? this.afterVenue;
+      this.moreVenues = page.length === ROSTER_PAGE;
+    }
+    return this.morePeople || this.moreVenues;
+  }
+
+  /**
+   * Runs one row's writes; if they throw (their savepoint then rolled back), what they added here
+   * is taken back too, and the error goes on.
+   */
+  withRow<T>(write: () => T): T {
+    this.changes = [];
+    try {
+      return write();
+    } catch (error) {
+      for (const { map, key, before } of this.changes.reverse()) {
+        if (before) (map as Map<string, Person | Venue>).set(key, before);
+        else map.delete(key);
+      }
+      throw error;
+    } finally {
+      this.changes = null;
+    }
   }
 
   person(name: string): Person | undefined {
@@ -35,17 +85,18 @@ export class RosterLookup {
 
   /** First come keeps a name, as the roster's own lookup (in name order) would find it. */
   keep(p: Person): void {
-    for (const key of [p.name, p.nameAlt].filter(Boolean).map(nameKey)) {
-      const held = this.people.get(key);
-      if (!held || held.id === p.id) this.people.set(key, p);
-    }
+    for (const key of [p.name, p.nameAlt].filter(Boolean).map(nameKey)) this.hold(this.people, key, p);
   }
 
   keepVenue(v: Venue): void {
-    for (const key of [v.name, v.nameAlt].filter(Boolean).map(nameKey)) {
-      const held = this.venues.get(key);
-      if (!held || held.id === v.id) this.venues.set(key, v);
-    }
+    for (const key of [v.name, v.nameAlt].filter(Boolean).map(nameKey)) this.hold(this.venues, key, v);
+  }
+
+  private hold<T extends Person | Venue>(map: Map<string, T>, key: string, value: T): void {
+    const held = map.get(key);
+    if (held && held.id !== value.id) return;
+    this.changes?.push({ map: map as Undo['map'], key, before: held });
+    map.set(key, value);
   }
 }
 

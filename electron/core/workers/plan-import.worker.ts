@@ -39,7 +39,7 @@ function tryOnCopy(store: string, file: CheckedFile, now: number, progress: (tri
   try {
     db.exec('BEGIN');
     const pass = new ImportPass(db, file, now);
-    for (let after: number | null = 0; after !== null; ) after = pass.readPlanned(after);
+    while (pass.prepare());
     file.valid.forEach((plan, i) => {
       pass.row(plan);
       if ((i + 1) % TRY_PROGRESS_EVERY === 0) progress(i + 1);
