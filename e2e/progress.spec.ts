@@ -30,3 +30,21 @@ test('a big import shows its progress, in Korean too, then says how many plans c
   const plans = await host.call<unknown[]>('listPlans', {});
   expect(plans.value.length).toBeGreaterThanOrEqual(rows);
 });
+
+test('an import during a counting countdown says it waits for the countdown, and comes in once it is paused', async ({ page }) => {
+  const rows = 5_000;
+  // The demo's longest countdown (90 s), on the host's real clock: it still counts when the test pauses it.
+  const plans = (await host.call<{ id: number; countdownMs: number }[]>('listPlans', {})).value;
+  const planId = plans.reduce((a, b) => (b.countdownMs > a.countdownMs ? b : a)).id;
+  await host.call('countdownCommand', { type: 'arm', planId });
+  await host.call('countdownCommand', { type: 'start' });
+  await page.goto(`${host.url}/?token=${TOKEN}#/plans`);
+  await page.getByLabel('Import plans (CSV or JSON)').setInputFiles({ name: 'season.csv', mimeType: 'text/csv', buffer: Buffer.from(bigCsv(rows)) });
+  const progress = page.getByRole('status').filter({ has: page.getByRole('progressbar') });
+  await expect(progress).toContainText(`${rows.toLocaleString('en')} rows checked, saved once the countdown stops`, { timeout: 20_000 });
+  await page.screenshot({ path: 'e2e/screenshots/plans-import-waiting.png' });
+  expect((await host.call<unknown[]>('listPlans', {})).value.length).toBeLessThan(rows);
+  await host.call('countdownCommand', { type: 'pause' });
+  await expect(progress).toBeHidden({ timeout: 60_000 });
+  expect((await host.call<unknown[]>('listPlans', {})).value.length).toBeGreaterThanOrEqual(rows);
+});

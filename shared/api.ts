@@ -69,7 +69,8 @@ export const events = {
   /** How far a long job (an import, an export) has got, so a screen can show it is moving. */
   progress: z.object({
     job: z.enum(['importPlans', 'exportPlans']),
-    step: z.enum(['checking', 'writing', 'exporting']),
+    /** `waiting`: an import held until the countdown stops counting (GO, a pause, an end). */
+    step: z.enum(['checking', 'waiting', 'writing', 'exporting']),
     done: z.number(),
     total: z.number(),
   }),

@@ -54,6 +54,7 @@ export function openServices(store: Store, context: ServiceContext): Services {
     () => openImportConnection(store.file),
     () => store.durableAfterBigCommit(),
     () => store.syncSoon(),
+    () => !countdown.counting,
   );
   const countdown = new CountdownService(store.liveDb, clock, events, {
     takeEnded: context.takeEnded,

@@ -2,9 +2,10 @@ import { useEffect, useState } from 'react';
 import { followJobProgress, useJobs, type JobName } from '../stores/jobs';
 import { useT } from '../stores/ui';
 
-/** What each step says; the host reports checking and writing for imports, exporting for exports. */
+/** What each step says; the host reports checking, waiting and writing for imports, exporting for exports. */
 const STEP_TEXT = {
   checking: 'job.importPlans.checking',
+  waiting: 'job.importPlans.waiting',
   writing: 'job.importPlans.writing',
   exporting: 'job.exportPlans.exporting',
 } as const;
@@ -39,7 +40,8 @@ export function JobProgress({ jobs }: { jobs: JobName[] }) {
   return (
     <div className="job-progress" role="status">
       <span>{label}</span>
-      {progress ? <progress max={progress.total} value={progress.done} aria-label={label} /> : <progress aria-label={label} />}
+      {/* Waiting for the countdown has no amount done: the bar moves without a value, as before the first report. */}
+      {progress && progress.step !== 'waiting' ? <progress max={progress.total} value={progress.done} aria-label={label} /> : <progress aria-label={label} />}
     </div>
   );
 }

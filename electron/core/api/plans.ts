@@ -75,7 +75,8 @@ export function plansApi(deps: ApiDeps): AreaApi<keyof typeof planMethods> {
           if ('dryRun' in checked.answer) return checked.answer.dryRun;
           const { validCount, onlyValid, ...file } = checked.answer.checked;
           const valid = { count: validCount, parts: checked.parts, part: (index: number) => checked.part(index) as Promise<CheckedPlan[]> };
-          const result = await deps.imports.write({ ...file, valid }, onlyValid, clock.now(), report('importPlans', 'writing'));
+          const waiting = () => report('importPlans', 'waiting')(0, validCount);
+          const result = await deps.imports.write({ ...file, valid }, onlyValid, clock.now(), report('importPlans', 'writing'), waiting);
           if (result.imported > 0) announce(deps, 'plans', 'people', 'venues');
           return result;
         } finally {

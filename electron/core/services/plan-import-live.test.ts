@@ -3,8 +3,9 @@ import type { Events } from '../../../shared/api';
 import type { ImportResult } from '../../../shared/contract/plans';
 import { Harness, takeRows } from '../test-harness';
 
-// A big import runs while the countdown is live: commands are answered at once, GO commits on
-// time, and the import still commits whole (or, as a dry run, not at all).
+// A big import meets a live countdown: commands are answered at once, GO commits on time, and the
+// import still commits whole (or, as a dry run, not at all). An import that would be kept waits
+// while a countdown counts and is written once it stops: its commit cannot be sliced.
 
 let h: Harness;
 afterEach(() => h.dispose());
@@ -40,16 +41,28 @@ function reaches(step: Events['progress']['step']): Promise<Events['progress']> 
 
 const planCount = () => h.db.prepare('SELECT count(*) FROM plans').pluck().get() as number;
 
+/** A countdown armed on a plan (standby), not started: nothing counts, so an import may write. */
+async function armed(): Promise<number> {
+  h = new Harness({ demo: true });
+  const planId = (await h.ok('listPlans', undefined)).find((p) => p.song === 'Love Lee')!.id;
+  await h.ok('countdownCommand', { type: 'arm', planId });
+  return planId;
+}
+
 describe('an import during a live countdown', () => {
-  it('answers a countdown command at once, then still commits the whole file', async () => {
+  it('waits while the countdown counts, saying so; commands are answered at once; a pause lets it commit whole', async () => {
     await liveCountdown();
     const before = planCount();
     let finished = false;
+    const waiting = reaches('waiting');
     const importing = h.ok('importPlans', { format: 'csv', content: bigCsv() }).then((r) => ((finished = true), r));
-    const mid = await reaches('writing');
-    expect(mid.total).toBe(ROWS);
-    const paused = await h.ok('countdownCommand', { type: 'pause' });
-    expect(paused.phase).toBe('paused');
+    expect(await waiting).toMatchObject({ done: 0, total: ROWS });
+    const adjusted = await h.ok('countdownCommand', { type: 'adjust', deltaMs: 1_000 });
+    expect(adjusted.phase).toBe('counting');
+    expect(planCount()).toBe(before); // nothing written while the countdown counts
+    const writing = reaches('writing');
+    expect((await h.ok('countdownCommand', { type: 'pause' })).phase).toBe('paused');
+    await writing;
     expect(finished).toBe(false); // answered before the import, not queued behind it
     const result: ImportResult = await importing;
     expect(result).toMatchObject({ imported: ROWS, valid: ROWS, errors: [] });
@@ -57,17 +70,35 @@ describe('an import during a live countdown', () => {
     expect((await h.ok('getCountdown', undefined)).phase).toBe('paused');
   });
 
-  it('commits GO and its take at the deadline mid-import; the import still lands whole, once', async () => {
+  it('commits GO and its take at the deadline while the import waits; the import then lands whole, once', async () => {
     const deadline = await liveCountdown();
     const before = planCount();
+    const waiting = reaches('waiting');
     const importing = h.ok('importPlans', { format: 'csv', content: bigCsv() });
-    await reaches('writing');
+    await waiting;
     h.clock.set(deadline);
     expect(takeRows(h.db)).toHaveLength(1); // committed by the timer itself, not after the import
     expect((await h.ok('getCountdown', undefined)).phase).toBe('go');
     expect((await importing).imported).toBe(ROWS);
     expect(planCount()).toBe(before + ROWS);
     expect(takeRows(h.db)).toHaveLength(1);
+  });
+
+  it('gives way mid-write to a command while nothing counts, stops at a countdown started meanwhile, and lands whole after GO', async () => {
+    const planId = await armed();
+    const before = planCount();
+    const importing = h.ok('importPlans', { format: 'csv', content: bigCsv() });
+    await reaches('writing');
+    // Re-arming writes: the import's transaction is rolled back at once and the command answered.
+    expect((await h.ok('countdownCommand', { type: 'arm', planId })).phase).toBe('standby');
+    const waiting = reaches('waiting');
+    const started = await h.ok('countdownCommand', { type: 'start' });
+    await waiting;
+    expect(planCount()).toBe(before);
+    h.clock.set(started.deadline!);
+    expect((await h.ok('getCountdown', undefined)).phase).toBe('go');
+    expect((await importing).imported).toBe(ROWS);
+    expect(planCount()).toBe(before + ROWS);
   });
 
   it('keeps nothing of a dry run or of a file with a bad row, and reports the bad row by line and column', async () => {

@@ -34,7 +34,7 @@ export class ImportPass {
     private readonly now: number,
   ) {
     this.errors = [...file.errors];
-    this.lookup = RosterLookup.paged(db);
+    this.lookup = new RosterLookup(db);
   }
 
   /**

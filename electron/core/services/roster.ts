@@ -15,9 +15,9 @@ type Undo = { map: Map<string, Person> | Map<string, Venue>; key: string; before
 
 /**
  * The roster by name, read once for a whole import instead of once per name (a 2,000-row file
- * would otherwise hold the host, and its countdown, for seconds). `RosterLookup.paged` fills it a
- * page at a time (`loadPage`), so a big roster is read in slices too. A row written in a savepoint
- * that is rolled back takes back what it added here with `undo` (see withRow).
+ * would otherwise hold the host, and its countdown, for seconds). It is filled a page at a time
+ * (`loadPage`), so a big roster is read in slices too. A row written in a savepoint that is rolled
+ * back takes back what it added here as well (`withRow`).
  */
 export class RosterLookup {
   private people = new Map<string, Person>();
@@ -28,17 +28,8 @@ export class RosterLookup {
   private moreVenues = true;
   private changes: Undo[] | null = null;
 
-  /** An empty lookup, filled by loadPage. */
-  static paged(db: Db): RosterLookup {
-    return new RosterLookup(db, false);
-  }
-
-  constructor(
-    private db: Db,
-    loadNow = true,
-  ) {
-    if (loadNow) while (this.loadPage());
-  }
+  /** Empty until filled by loadPage. */
+  constructor(private db: Db) {}
 
   /** Reads the next page of people, then of venues, in name order; false once all are read. */
   loadPage(): boolean {

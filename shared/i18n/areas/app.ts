@@ -1,4 +1,4 @@
-import { area } from './area';
+import { area, plural } from './area';
 
 /** App messages: English first, then Korean with exactly the same keys. */
 export const appMessages = area(
@@ -55,6 +55,10 @@ export const appMessages = area(
     'readOnly.folder': 'Data folder: {dir}',
     'job.importPlans': 'Importing plans…',
     'job.importPlans.checking': 'Importing plans: checked {done} of {total} rows',
+    'job.importPlans.waiting': plural(
+      { one: 'Importing plans: {total} row checked, saved once the countdown stops (GO, pause or end)', other: 'Importing plans: {total} rows checked, saved once the countdown stops (GO, pause or end)' },
+      'total',
+    ),
     'job.importPlans.writing': 'Importing plans: saving {done} of {total} rows',
     'job.exportPlans': 'Exporting plans…',
     'job.exportPlans.exporting': 'Exporting plans: {done} of {total}',
@@ -113,6 +117,7 @@ export const appMessages = area(
     'readOnly.folder': '데이터 폴더: {dir}',
     'job.importPlans': '기획을 가져오는 중…',
     'job.importPlans.checking': '기획 가져오는 중: {total}행 중 {done}행 확인',
+    'job.importPlans.waiting': '기획 가져오는 중: {total}행 확인 완료, 카운트다운이 멈추면 저장 (GO, 일시정지 또는 종료)',
     'job.importPlans.writing': '기획 가져오는 중: {total}행 중 {done}행 저장',
     'job.exportPlans': '기획을 내보내는 중…',
     'job.exportPlans.exporting': '기획 내보내는 중: {total}개 중 {done}개',
