@@ -124,29 +124,39 @@ describe('a change through the API', () => {
     await h.ok('countdownCommand', { type: 'start' });
   }
 
-  it('while a countdown counts, is committed without a sync on the loop and answered after the pool synced the WAL', async () => {
-    h = new Harness({ demo: true });
-    expect(h.db.pragma('synchronous', { simple: true }), 'NORMAL: the commit itself does not sync').toBe(1);
-    await counting();
+  /** A change made now is answered only after the pool has synced it, and is never synced on the loop. */
+  async function changeSyncedInThePool(): Promise<void> {
     const onLoop = vi.spyOn(fs, 'fdatasyncSync');
     const syncs = watchSyncs();
     let answered = false;
     const call = h.ok('updateSettings', { crewName: 'Mina' }).then(() => (answered = true));
-    // The countdown's own commands started a sync (unmocked) that may still be running: this one follows it.
+    // A sync started before (the countdown's own commands', unmocked) may still be running: this one follows it.
     await vi.waitFor(() => expect(syncs.started.length).toBeGreaterThan(0));
     expect(answered).toBe(false);
     while (!answered) await syncs.settleOne();
     await call;
     expect(onLoop).not.toHaveBeenCalled();
-  });
+  }
 
-  it('between takes, with nothing else writing, is synced by the loop itself before it is answered', async () => {
-    h = new Harness({ demo: true });
+  /** A change made now is synced by the loop itself before it is answered, with nothing sent to the pool. */
+  async function changeSyncedOnTheLoop(): Promise<void> {
     const inPool = watchSyncs();
     const onLoop = vi.spyOn(fs, 'fdatasyncSync');
     await h.ok('updateSettings', { crewName: 'Mina' });
     expect(onLoop).toHaveBeenCalled();
     expect(inPool.started).toEqual([]);
+  }
+
+  it('while a countdown counts, is committed without a sync on the loop and answered after the pool synced the WAL', async () => {
+    h = new Harness({ demo: true });
+    expect(h.db.pragma('synchronous', { simple: true }), 'NORMAL: the commit itself does not sync').toBe(1);
+    await counting();
+    await changeSyncedInThePool();
+  });
+
+  it('between takes, with nothing else writing, is synced by the loop itself before it is answered', async () => {
+    h = new Harness({ demo: true });
+    await changeSyncedOnTheLoop();
   });
 
   it('between takes, while a worker only reads (the review read ahead after start, an export), is still synced by the loop', async () => {
@@ -154,11 +164,7 @@ describe('a change through the API', () => {
     // A finished job's worker stays until it is let go: the review's, until its parts are read.
     const reading = await startWorker('review-load', { file: h.db.name });
     try {
-      const inPool = watchSyncs();
-      const onLoop = vi.spyOn(fs, 'fdatasyncSync');
-      await h.ok('updateSettings', { crewName: 'Mina' });
-      expect(onLoop).toHaveBeenCalled();
-      expect(inPool.started).toEqual([]);
+      await changeSyncedOnTheLoop();
     } finally {
       reading.close();
     }
@@ -169,15 +175,7 @@ describe('a change through the API', () => {
     const dir = makeTempDir();
     const writing = await startWorker('store-backup', { file: h.db.name, partial: path.join(dir, 'partial'), final: path.join(dir, 'backup.sqlite') });
     try {
-      const syncs = watchSyncs();
-      const onLoop = vi.spyOn(fs, 'fdatasyncSync');
-      let answered = false;
-      const call = h.ok('updateSettings', { crewName: 'Mina' }).then(() => (answered = true));
-      await vi.waitFor(() => expect(syncs.started.length).toBeGreaterThan(0));
-      expect(answered).toBe(false);
-      while (!answered) await syncs.settleOne();
-      await call;
-      expect(onLoop).not.toHaveBeenCalled();
+      await changeSyncedInThePool();
     } finally {
       writing.close();
       fs.rmSync(dir, { recursive: true, force: true });
