@@ -2,6 +2,7 @@ import type { Db } from '../db/open';
 import type { Person, Role } from '../../../shared/schemas';
 import { nameKey } from '../../../shared/text';
 import { statement } from '../db/statements';
+import { rowsByNamePage, type NameCursor } from './name-page';
 
 interface PersonRow {
   id: number;
@@ -20,12 +21,9 @@ export function listPeople(db: Db): Person[] {
   return rows.map(rowToPerson);
 }
 
-/** The people after `after` in name order (as listPeople lists them; ties by id), `limit` at most: the index on names is walked, never the whole table sorted. */
-export function peoplePage(db: Db, after: { name: string; id: number } | null, limit: number): Person[] {
-  const rows = after
-    ? statement(db, 'SELECT * FROM people WHERE name COLLATE NOCASE >= @name AND (name COLLATE NOCASE > @name OR id > @id) ORDER BY name COLLATE NOCASE, id LIMIT @limit').all({ name: after.name, id: after.id, limit })
-    : statement(db, 'SELECT * FROM people ORDER BY name COLLATE NOCASE, id LIMIT ?').all(limit);
-  return (rows as PersonRow[]).map(rowToPerson);
+/** The people after `after` in name order (as the whole list is ordered; ties by id), `limit` at most. */
+export function peoplePage(db: Db, after: NameCursor | null, limit: number): Person[] {
+  return rowsByNamePage<PersonRow>(db, 'people', after, limit).map(rowToPerson);
 }
 
 export function getPerson(db: Db, id: number): Person | undefined {

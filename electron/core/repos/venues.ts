@@ -2,6 +2,7 @@ import type { Db } from '../db/open';
 import type { Venue } from '../../../shared/schemas';
 import { nameKey } from '../../../shared/text';
 import { statement } from '../db/statements';
+import { rowsByNamePage, type NameCursor } from './name-page';
 
 interface VenueRow {
   id: number;
@@ -20,12 +21,9 @@ export function listVenues(db: Db): Venue[] {
   return (statement(db, 'SELECT * FROM venues ORDER BY name COLLATE NOCASE').all() as VenueRow[]).map(rowToVenue);
 }
 
-/** The venues after `after` in name order (as listVenues lists them; ties by id), `limit` at most. */
-export function venuesPage(db: Db, after: { name: string; id: number } | null, limit: number): Venue[] {
-  const rows = after
-    ? statement(db, 'SELECT * FROM venues WHERE name COLLATE NOCASE >= @name AND (name COLLATE NOCASE > @name OR id > @id) ORDER BY name COLLATE NOCASE, id LIMIT @limit').all({ name: after.name, id: after.id, limit })
-    : statement(db, 'SELECT * FROM venues ORDER BY name COLLATE NOCASE, id LIMIT ?').all(limit);
-  return (rows as VenueRow[]).map(rowToVenue);
+/** The venues after `after` in name order (as the whole list is ordered; ties by id), `limit` at most. */
+export function venuesPage(db: Db, after: NameCursor | null, limit: number): Venue[] {
+  return rowsByNamePage<VenueRow>(db, 'venues', after, limit).map(rowToVenue);
 }
 
 export function getVenue(db: Db, id: number): Venue | undefined {

@@ -5,13 +5,25 @@ import * as people from '../repos/people';
 import * as venues from '../repos/venues';
 import { nameKey } from '../../../shared/text';
 import { notFound, refusal } from '../errors';
+import type { NameCursor } from '../repos/name-page';
 
 /** People or venues read per page as a lookup fills: a page is one short slice of the loop. */
 export const ROSTER_PAGE = 500;
 
-type Named = { id: number; name: string };
-/** One change to a lookup's maps, as it was before: what a row's rollback puts back. */
-type Undo = { map: Map<string, Person> | Map<string, Venue>; key: string; before: Person | Venue | undefined };
+/** A name-ordered list read a page at a time, each page after where the last one ended. */
+class NamePages<T extends NameCursor> {
+  private after: NameCursor | null = null;
+  done = false;
+
+  constructor(private read: (after: NameCursor | null, limit: number) => T[]) {}
+
+  next(): T[] {
+    const page = this.read(this.after, ROSTER_PAGE);
+    this.after = page.at(-1) ?? this.after;
+    this.done = page.length < ROSTER_PAGE;
+    return page;
+  }
+}
 
 /**
  * The roster by name, read once for a whole import instead of once per name (a 2,000-row file
@@ -22,29 +34,22 @@ type Undo = { map: Map<string, Person> | Map<string, Venue>; key: string; before
 export class RosterLookup {
   private people = new Map<string, Person>();
   private venues = new Map<string, Venue>();
-  private afterPerson: Named | null = null;
-  private afterVenue: Named | null = null;
-  private morePeople = true;
-  private moreVenues = true;
-  private changes: Undo[] | null = null;
+  private readonly peoplePages: NamePages<Person>;
+  private readonly venuePages: NamePages<Venue>;
+  /** While a row is written: how to put back each entry it changed, in the order changed. */
+  private undo: (() => void)[] | null = null;
 
   /** Empty until filled by loadPage. */
-  constructor(private db: Db) {}
+  constructor(db: Db) {
+    this.peoplePages = new NamePages((after, limit) => people.peoplePage(db, after, limit));
+    this.venuePages = new NamePages((after, limit) => venues.venuesPage(db, after, limit));
+  }
 
   /** Reads the next page of people, then of venues, in name order; false once all are read. */
   loadPage(): boolean {
-    if (this.morePeople) {
-      const page = people.peoplePage(this.db, this.afterPerson, ROSTER_PAGE);
-      page.forEach((p) => this.keep(p));
-      this.afterPerson = page.at(-1) ?? this.afterPerson;
-      this.morePeople = page.length === ROSTER_PAGE;
-    } else if (this.moreVenues) {
-      const page = venues.venuesPage(this.db, this.afterVenue, ROSTER_PAGE);
-      page.forEach((v) => this.keepVenue(v));
-      this.afterVenue = page.at(-1) ?? this.afterVenue;
-      this.moreVenues = page.length === ROSTER_PAGE;
-    }
-    return this.morePeople || this.moreVenues;
+    if (!this.peoplePages.done) this.peoplePages.next().forEach((p) => this.keep(p));
+    else if (!this.venuePages.done) this.venuePages.next().forEach((v) => this.keepVenue(v));
+    return !this.peoplePages.done || !this.venuePages.done;
   }
 
   /**
@@ -52,17 +57,14 @@ export class RosterLookup {
    * is taken back too, and the error goes on.
    */
   withRow<T>(write: () => T): T {
-    this.changes = [];
+    this.undo = [];
     try {
       return write();
     } catch (error) {
-      for (const { map, key, before } of this.changes.reverse()) {
-        if (before) (map as Map<string, Person | Venue>).set(key, before);
-        else map.delete(key);
-      }
+      this.undo.reverse().forEach((putBack) => putBack());
       throw error;
     } finally {
-      this.changes = null;
+      this.undo = null;
     }
   }
 
@@ -86,7 +88,7 @@ export class RosterLookup {
   private hold<T extends Person | Venue>(map: Map<string, T>, key: string, value: T): void {
     const held = map.get(key);
     if (held && held.id !== value.id) return;
-    this.changes?.push({ map: map as Undo['map'], key, before: held });
+    this.undo?.push(() => (held ? map.set(key, held) : map.delete(key)));
     map.set(key, value);
   }
 }
