@@ -16,10 +16,10 @@
 //   never inside a commit, by the core's policy (electron/core/db/wal.ts: once ~500 rows
 //   have changed); the loop asks that policy before every commit, as if the core's idle tick came
 //   between each two operator actions, outside the timed region. takes.checkpoint_p99_ms is the
-//   time of the checkpoints it ran (on the bench's thread, as the host's loop does between takes;
-//   while a countdown counts the host runs them in a worker); the
-//   commit after each one restarts the WAL (two fsyncs), and is
-//   in the commit figures.
+//   time of the checkpoints it ran (the store's own checkpointWal, on the bench's thread, as the
+//   host's loop runs it between takes; with a backup or an import writing, the host runs it in a
+//   worker, and while a countdown counts, not at all): each one also starts the WAL over, and
+//   SQLite's fsync of the new WAL header that comes with it is in this figure, not in a commit's.
 // sqlite.commit_p50_ms / sqlite.commit_p99_ms — the same two pages written by SQLite alone (the
 //   UPDATE of an outcome change on another take and an INSERT of a history row of the same size as
 //   the app's, into a copy of the history table, one IMMEDIATE transaction, no validation or reads),
@@ -84,7 +84,7 @@ function orders(items) {
 const ORDERS = orders(['commits', 'bare', 'syncs', 'pageSyncs']);
 
 async function commitLatency(log) {
-  const { openCore, dispatch, Checkpointer } = await loadCore('core', ["export { Checkpointer } from './electron/core/db/wal';"]);
+  const { openCore, dispatch, Checkpointer, checkpointWal } = await loadCore('core', ["export { Checkpointer, checkpointWal } from './electron/core/db/wal';"]);
   const dir = tempDir('cuelight-bench-commit-');
   const core = openCore({ dataDir: dir, demo: true, warmReview: true });
   const fd = fs.openSync(path.join(dir, 'fsync-probe.bin'), 'w+');
@@ -132,7 +132,7 @@ async function commitLatency(log) {
       // What the core's idle tick does between an operator's actions (it never runs inside a commit).
       const t0c = performance.now();
       if (checkpointer.takeDue()) {
-        live.db.pragma('wal_checkpoint(PASSIVE)'); // as the store does on its loop between takes
+        checkpointWal(live.db); // as the store does on its loop between takes
         if (keep) samples.checkpoints.push(performance.now() - t0c);
       }
       // Alternate outcomes, so every commit also writes a history row (who, when, before -> after).

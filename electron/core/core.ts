@@ -127,6 +127,7 @@ function assemble(options: CoreOptions, backups: Backups, store: Store): Core {
   // only read (the review's warm-up after start, an export) do not count: with the warm-up counted,
   // a change in the first second after start paid the pool's two thread hops, 2–6 ms at p99.
   store.loopMayWait = () => !services.countdown.counting && !services.imports.busy && fileWritingWorkersRunning() === 0;
+  store.counting = () => services.countdown.counting;
 
   function close(): void {
     backups.close();

@@ -4,7 +4,7 @@ import type { Clock } from './clock';
 import type { CheckedFolder } from './start-check';
 import { DB_FILE, openEmpty, openStore, WAL_AUTOCHECKPOINT_PAGES } from './db/open';
 import { runWorker } from './workers/run-worker';
-import { Checkpointer } from './db/wal';
+import { Checkpointer, checkpointWal } from './db/wal';
 import { WalSync } from './db/wal-sync';
 import { countPlans } from './repos/plans';
 import { loadDemo } from './demo';
@@ -119,6 +119,9 @@ export class Store {
    */
   loopMayWait: () => boolean = () => false;
 
+  /** Whether a countdown counts to GO: set by the core (core.ts). No checkpoint starts meanwhile. */
+  counting: () => boolean = () => false;
+
   /**
    * Resolves once every commit made so far is on disk: a call that changed something answers
    * after it (dispatch.ts). The sync runs in libuv's thread pool, unless `loopMayWait()`: between
@@ -194,7 +197,7 @@ export class Store {
 
   private checkpointHere(): void {
     try {
-      this.opened.db.pragma('wal_checkpoint(PASSIVE)');
+      checkpointWal(this.opened.db);
     } catch (error) {
       checkpointFailed(error);
     }
@@ -204,7 +207,9 @@ export class Store {
     if (this.readOnly || this.swapping || !this.opened.db.open) return;
     // Writes nobody waited on (show control's results, readiness) are on disk within a second.
     this.opened.walSync?.nudge();
-    if (this.checkpointing || !this.opened.checkpointer?.takeDue()) return;
+    // Not while a countdown counts: what it writes is a few frames, and a checkpoint in a worker
+    // would start the log over, holding the write lock for an fsync GO's commit could meet.
+    if (this.checkpointing || this.counting() || !this.opened.checkpointer?.takeDue()) return;
     // A checkpoint syncs the WAL and the store file, and a sync can wait on the disk for tens of
     // milliseconds (hundreds when it is busy): on the loop only when a change's sync may wait
     // there too (between takes, nothing else writing), else in a worker (whose start costs more

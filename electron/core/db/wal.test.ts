@@ -4,8 +4,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Db } from './open';
 import { DB_FILE, openStore } from './open';
-import { Checkpointer, WAL_PREALLOCATE_BYTES } from './wal';
-import { makeTempDir, T0 } from '../test-harness';
+import { Checkpointer, checkpointWal, startWalOver, WAL_PREALLOCATE_BYTES } from './wal';
+import { makeTempDir, T0, walSalts as walHeaderSalts } from '../test-harness';
 
 let dir: string;
 let file: string;
@@ -72,3 +72,60 @@ describe('the write-ahead log', () => {
     expect(db.prepare('SELECT count(*) FROM people').pluck().get()).toBe(10);
   });
 });
+
+const walSalts = () => walHeaderSalts(file);
+
+describe('starting the log over', () => {
+  it('is done by the checkpoint, so the next change does not start it (nor sync its header) itself', () => {
+    const db = open();
+    addPerson(db, 'IU');
+    const before = walSalts();
+    expect(checkpointWal(db)).toBe(true);
+    const restarted = walSalts();
+    expect(restarted).not.toBe(before);
+    addPerson(db, 'AKMU');
+    expect(walSalts()).toBe(restarted);
+    expect(db.prepare('SELECT name FROM people ORDER BY id').pluck().all()).toEqual(['IU', 'AKMU']);
+  });
+
+  it('is done at open, after the log is laid out, so the first change of a session does not either', () => {
+    const db = open();
+    const opened = walSalts();
+    addPerson(db, 'IU');
+    expect(walSalts()).toBe(opened);
+  });
+
+  it('leaves the schema version as it was', () => {
+    const db = open();
+    const version = db.pragma('user_version', { simple: true });
+    addPerson(db, 'IU');
+    checkpointWal(db);
+    expect(db.pragma('user_version', { simple: true })).toBe(version);
+  });
+
+  it('waits while a reader still needs the log: the checkpoint could not empty it', () => {
+    const db = open();
+    addPerson(db, 'IU');
+    const reader = new Database(file);
+    opened.push(reader);
+    reader.exec('BEGIN');
+    reader.prepare('SELECT count(*) FROM people').get(); // holds its snapshot
+    addPerson(db, 'AKMU');
+    const salts = walSalts();
+    expect(checkpointWal(db)).toBe(false);
+    expect(walSalts()).toBe(salts);
+    reader.exec('COMMIT');
+  });
+
+  it('gives way to a writer on another connection, without waiting or throwing', () => {
+    const db = open();
+    const worker = new Database(file);
+    opened.push(worker);
+    worker.pragma('busy_timeout = 0');
+    db.exec('BEGIN IMMEDIATE');
+    expect(startWalOver(worker)).toBe(false);
+    db.exec('COMMIT');
+    expect(startWalOver(worker)).toBe(true);
+  });
+});
+

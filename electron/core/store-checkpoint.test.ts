@@ -1,0 +1,47 @@
+import { describe, it, expect, afterEach, vi } from 'vitest';
+import path from 'node:path';
+import { DB_FILE } from './db/open';
+import { CHECKPOINT_AFTER_CHANGES } from './db/wal';
+import { fileWritingWorkersRunning } from './workers/run-worker';
+import { Harness, T0, walSalts } from './test-harness';
+
+// The store's checkpoints run on a real one-second timer (disk housekeeping, not show time):
+// only that timer is faked here, so each tick is one call of the store's checkpoint policy.
+
+let h: Harness;
+afterEach(async () => {
+  await h.dispose();
+  vi.useRealTimers();
+});
+
+function changeRows(count: number): void {
+  const insert = h.db.prepare("INSERT INTO people (name, roles, created_at) VALUES (?, '[\"dancer\"]', ?)");
+  h.db.transaction(() => {
+    for (let i = 0; i < count; i++) insert.run(`Dancer ${i}`, T0);
+  })();
+}
+
+describe('the store’s checkpoints', () => {
+  it('start none while a countdown counts, and run on the loop once it stops, starting the log over there', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    h = new Harness({ demo: true });
+    const file = path.join(h.dataDir, DB_FILE);
+    const planId = (await h.ok('listPlans', undefined))[0]!.id;
+    changeRows(CHECKPOINT_AFTER_CHANGES + 10);
+    await h.ok('countdownCommand', { type: 'arm', planId });
+    await h.ok('countdownCommand', { type: 'start' });
+    const salts = walSalts(file);
+
+    vi.advanceTimersByTime(3_000);
+    expect(fileWritingWorkersRunning()).toBe(0); // no checkpoint worker either
+    expect(walSalts(file)).toBe(salts);
+
+    await h.ok('countdownCommand', { type: 'pause' });
+    vi.advanceTimersByTime(1_000);
+    expect(walSalts(file)).not.toBe(salts);
+    // The next change appends to the log just started over; it does not start it again.
+    const restarted = walSalts(file);
+    await h.ok('countdownCommand', { type: 'resume' });
+    expect(walSalts(file)).toBe(restarted);
+  });
+});
