@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ReadinessEntry } from '../../../shared/contract/readiness';
 import { api } from '../../api/client';
-import { useT } from '../../stores/ui';
+import { showToast, useT } from '../../stores/ui';
 import { formatSecond } from '../takes/format';
 
 /** Who was ready when, and every hold, in one take's run: shown in the take's detail. */
@@ -10,7 +10,11 @@ export function TakeReadiness({ takeId }: { takeId: number }) {
   const [entries, setEntries] = useState<ReadinessEntry[]>([]);
   useEffect(() => {
     let alive = true;
-    api.getTakeReadiness({ takeId }).then((list) => alive && setEntries(list), () => undefined);
+    // A list that could not be read says so, as the rest of the take's detail does: an empty space would read as "no holds".
+    api.getTakeReadiness({ takeId }).then(
+      (list) => alive && setEntries(list),
+      (error: unknown) => alive && showToast('error', (error as Error).message),
+    );
     return () => {
       alive = false;
     };
