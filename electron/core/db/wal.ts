@@ -81,8 +81,8 @@ export function checkpointWal(db: Db): boolean {
  * after a restart could corrupt the store), so the sync is kept; only its place moves. The write
  * sets user_version to what it is: one page (the file's first), no change of meaning.
  *
- * False when another connection holds the write lock (busy_timeout 0, as a worker's): that
- * writer's commit then starts the log over itself, as SQLite always did.
+ * False when it could not write: when another connection holds the write lock (busy_timeout 0, as
+ * a worker's), that writer's commit then starts the log over itself, as SQLite always did.
  */
 export function startWalOver(db: Db): boolean {
   try {
@@ -91,9 +91,11 @@ export function startWalOver(db: Db): boolean {
       db.pragma(`user_version = ${version}`);
     }).immediate();
     return true;
-  } catch (error) {
-    if ((error as { code?: string }).code === 'SQLITE_BUSY') return false;
-    throw error;
+  } catch {
+    // Busy: another connection is writing, and its commit starts the log over. Anything else (a
+    // full disk) is the next commit's to report: this write only moves a sync, and the checkpoint
+    // before it (an import's durability, say) stands.
+    return false;
   }
 }
 
