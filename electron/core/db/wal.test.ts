@@ -137,4 +137,3 @@ describe('starting the log over', () => {
     expect(checkpointWal(db)).toBe(true);
   });
 });
-
