@@ -44,4 +44,23 @@ describe('the store’s checkpoints', () => {
     await h.ok('countdownCommand', { type: 'resume' });
     expect(walSalts(file)).toBe(restarted);
   });
+
+  it('after one made in a worker (an import’s), start the log over at the loop’s next tick, not in the next change', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    h = new Harness({ demo: true });
+    const file = path.join(h.dataDir, DB_FILE);
+    const rows = Array.from({ length: 300 }, (_, i) => `Artist ${i},Song ${i},1:30,`);
+    // The import answers once its worker has synced the log and copied it back into the store.
+    await h.ok('importPlans', { format: 'csv', content: `artist,song,countdown,notes\n${rows.join('\n')}\n` });
+    const copiedBack = walSalts(file);
+
+    // The tick makes it once no worker writes the store's files any more (the log's restart waits on the disk).
+    await vi.waitFor(() => {
+      vi.advanceTimersByTime(1_000);
+      expect(walSalts(file)).not.toBe(copiedBack);
+    }, { timeout: 10_000, interval: 20 });
+    const restarted = walSalts(file);
+    await h.ok('countdownCommand', { type: 'arm', planId: (await h.ok('listPlans', undefined))[0]!.id });
+    expect(walSalts(file)).toBe(restarted);
+  });
 });

@@ -4,7 +4,7 @@ import type { Clock } from './clock';
 import type { CheckedFolder } from './start-check';
 import { DB_FILE, openEmpty, openStore, WAL_AUTOCHECKPOINT_PAGES } from './db/open';
 import { runWorker } from './workers/run-worker';
-import { Checkpointer, checkpointWal } from './db/wal';
+import { Checkpointer, checkpointWal, startWalOver } from './db/wal';
 import { WalSync } from './db/wal-sync';
 import { countPlans } from './repos/plans';
 import { loadDemo } from './demo';
@@ -41,6 +41,8 @@ export class Store {
   private readonly checkpoints: NodeJS.Timeout;
   /** The checkpoint running in its worker, if one is. */
   private checkpointing: Promise<void> | null = null;
+  /** A worker's checkpoint emptied the log: its restart is this connection's to make (see checkpoint()). */
+  private restartOwed = false;
 
   constructor(
     private readonly dataDir: string,
@@ -107,7 +109,7 @@ export class Store {
     if (this.readOnly || !db.open) return Promise.resolve();
     db.pragma('wal_autocheckpoint = 0');
     return runWorker<boolean>('store-checkpoint', { file: this.file })
-      .then(() => undefined)
+      .then(() => void (this.restartOwed = true))
       .finally(() => {
         if (db.open) db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
       });
@@ -142,6 +144,13 @@ export class Store {
   /** Starts a sync of what was committed without anyone waiting (GO by its timer, an import's slice). */
   syncSoon(): void {
     this.opened.walSync?.nudge();
+    // After a worker's checkpoint the log is started over here, at the first tick the loop may wait
+    // on the disk, so the header's sync is not in the next change (db/wal.ts). A change that came
+    // first has started it over itself, as SQLite does, and this write only appends.
+    if (this.restartOwed && !this.checkpointing && this.loopMayWait()) {
+      this.restartOwed = false;
+      startWalOver(this.opened.db);
+    }
   }
 
   /** Runs one restore at a time; checkpoints hold off until it ends. */
@@ -207,8 +216,15 @@ export class Store {
     if (this.readOnly || this.swapping || !this.opened.db.open) return;
     // Writes nobody waited on (show control's results, readiness) are on disk within a second.
     this.opened.walSync?.nudge();
-    // Not while a countdown counts: what it writes is a few frames, and a checkpoint in a worker
-    // would start the log over, holding the write lock for an fsync GO's commit could meet.
+    // After a worker's checkpoint the log is started over here, at the first tick the loop may wait
+    // on the disk, so the header's sync is not in the next change (db/wal.ts). A change that came
+    // first has started it over itself, as SQLite does, and this write only appends.
+    if (this.restartOwed && !this.checkpointing && this.loopMayWait()) {
+      this.restartOwed = false;
+      startWalOver(this.opened.db);
+    }
+    // Not while a countdown counts: what it writes is a few frames, and the first change after a
+    // checkpoint that emptied the log (GO's take, say) would start the log over and sync its header.
     if (this.checkpointing || this.counting() || !this.opened.checkpointer?.takeDue()) return;
     // A checkpoint syncs the WAL and the store file, and a sync can wait on the disk for tens of
     // milliseconds (hundreds when it is busy): on the loop only when a change's sync may wait
@@ -216,7 +232,7 @@ export class Store {
     // CPU than the checkpoint). PASSIVE both ways: commits neither wait for it nor are undone by it.
     if (this.loopMayWait()) return this.checkpointHere();
     this.checkpointing = runWorker<boolean>('store-checkpoint', { file: this.file })
-      .then(() => undefined)
+      .then(() => void (this.restartOwed = true))
       .catch(checkpointFailed)
       .finally(() => (this.checkpointing = null));
   }

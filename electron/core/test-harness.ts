@@ -166,7 +166,7 @@ export async function ticksDuring<T>(work: () => Promise<T>): Promise<{ value: T
   return { value, ticks };
 }
 
-/** The WAL header's salts, of the store file `dbFile`: SQLite draws new ones each time it starts the log over. */
+/** The WAL header's salts, of the store file `dbFile`: SQLite changes them each time it starts the log over. */
 export function walSalts(dbFile: string): string {
   return fs.readFileSync(`${dbFile}-wal`).subarray(16, 24).toString('hex');
 }

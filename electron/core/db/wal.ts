@@ -5,10 +5,10 @@ import type { Statement } from 'better-sqlite3';
 /**
  * How the store's write-ahead log is kept, so that a commit costs one fsync of data already on disk:
  *
- * - Checkpoints are rare, and each one starts the WAL over itself (checkpointWal). SQLite starts
- *   the log over at the first write after a checkpoint that emptied it, and syncs the new header
- *   inside that commit: left to itself, the next change anyone made (an outcome, GO's take) waited
- *   on the disk twice.
+ * - Checkpoints are rare, and the store makes the first write after each itself (checkpointWal,
+ *   startWalOver). SQLite starts the log over at the first write after a checkpoint that copied it
+ *   all back, and syncs the new header inside that commit: left to itself, the next change anyone
+ *   made (an outcome, GO's take) waited on the disk twice.
  * - The WAL is laid out in zeros when the store opens, as PostgreSQL lays out its WAL segments. A
  *   commit then overwrites blocks the file already has; one that made the file longer would also
  *   have to sync the file's new size, which costs about as much again.
@@ -64,8 +64,8 @@ interface CheckpointResult {
 }
 
 /**
- * A PASSIVE checkpoint (it never waits for a writer, nor holds one up), then, when it emptied the
- * log, the log's restart. Returns whether the WAL was started over.
+ * A PASSIVE checkpoint (it never waits for a writer, nor holds one up), then, when it copied the
+ * whole log back, the first write after it (startWalOver). Returns whether that write was made.
  */
 export function checkpointWal(db: Db): boolean {
   const [result] = db.pragma('wal_checkpoint(PASSIVE)') as CheckpointResult[];
@@ -81,8 +81,11 @@ export function checkpointWal(db: Db): boolean {
  * after a restart could corrupt the store), so the sync is kept; only its place moves. The write
  * sets user_version to what it is: one page (the file's first), no change of meaning.
  *
- * False when it could not write: when another connection holds the write lock (busy_timeout 0, as
- * a worker's), that writer's commit then starts the log over itself, as SQLite always did.
+ * SQLite starts the log over on this write unless a reader still holds a snapshot of the log (the
+ * backup's VACUUM INTO, the review's load): the write then appends, and so does every change until
+ * the next checkpoint, which tries again. Only the store's own connection makes it: from another
+ * one (a worker's), it would take the lock a change on the loop waits for, and tell every reader
+ * of the store that the data changed. False when it could not write.
  */
 export function startWalOver(db: Db): boolean {
   try {
@@ -92,9 +95,8 @@ export function startWalOver(db: Db): boolean {
     }).immediate();
     return true;
   } catch {
-    // Busy: another connection is writing, and its commit starts the log over. Anything else (a
-    // full disk) is the next commit's to report: this write only moves a sync, and the checkpoint
-    // before it (an import's durability, say) stands.
+    // Busy (another connection writes: its commit starts the log over), a full disk: the next
+    // commit's to report. This write only moves a sync; the checkpoint before it stands.
     return false;
   }
 }

@@ -2,7 +2,7 @@ import { describe, it, expect, afterEach, vi } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DB_FILE } from '../db/open';
-import { Harness, walSalts } from '../test-harness';
+import { Harness } from '../test-harness';
 
 // A big import's pages reach the store file in a worker right after it commits: left in the WAL,
 // the next commit on the countdown's connection (GO's take) would copy them all on the loop.
@@ -26,9 +26,5 @@ describe('after a big import commits', () => {
       expect(fs.statSync(store).size).toBeGreaterThan(before + 2_000_000);
       expect(h.db.pragma('wal_autocheckpoint', { simple: true })).toBeGreaterThan(0);
     }, { timeout: 20_000, interval: 50 });
-    // The worker also started the log over: the next change appends to it, with no header to sync.
-    const salts = walSalts(store);
-    await h.ok('countdownCommand', { type: 'arm', planId: (await h.ok('listPlans', undefined))[0]!.id });
-    expect(walSalts(store)).toBe(salts);
   });
 });

@@ -6,7 +6,6 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { answer } from './answer';
-import { checkpointWal } from '../db/wal';
 
 answer((input: { file: string }) => {
   // Commits are made without a sync of their own (synchronous=NORMAL): this one covers them all.
@@ -19,11 +18,10 @@ answer((input: { file: string }) => {
   const db = new Database(input.file, { fileMustExist: true });
   try {
     db.pragma('busy_timeout = 0');
-    // The restart's own commit needs no sync of its frame (its header is synced by SQLite).
-    db.pragma('synchronous = NORMAL');
-    // PASSIVE: never waits for a writer; a commit meanwhile just stays in the WAL for later. The
-    // log is then started over here (db/wal.ts), unless a writer holds the lock at that moment.
-    checkpointWal(db);
+    // PASSIVE: never waits for nor blocks the countdown's writes; a commit meanwhile just stays in the WAL for later.
+    // Nothing is written here: the log's restart is the store's own connection's to make (store.ts).
+    // A write would take the lock a change on the loop waits for, and tell every reader the data changed.
+    db.pragma('wal_checkpoint(PASSIVE)');
   } finally {
     db.close();
   }
