@@ -144,13 +144,6 @@ export class Store {
   /** Starts a sync of what was committed without anyone waiting (GO by its timer, an import's slice). */
   syncSoon(): void {
     this.opened.walSync?.nudge();
-    // After a worker's checkpoint the log is started over here, at the first tick the loop may wait
-    // on the disk, so the header's sync is not in the next change (db/wal.ts). A change that came
-    // first has started it over itself, as SQLite does, and this write only appends.
-    if (this.restartOwed && !this.checkpointing && this.loopMayWait()) {
-      this.restartOwed = false;
-      startWalOver(this.opened.db);
-    }
   }
 
   /** Runs one restore at a time; checkpoints hold off until it ends. */
