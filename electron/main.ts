@@ -19,6 +19,7 @@ import { APP_SCHEME_PRIVILEGES, RENDERER_ENTRY_URL, serveRenderer } from './shel
 import { installQuitSequence } from './shell/quit';
 import { hardenSession } from './shell/session';
 import { followStageDisplay, moveWindowToDisplay, type DisplayLike } from './shell/stage-display';
+import { ensureMainFlags } from './shell/v8-flags';
 import { saveBoundsAsTheyChange } from './shell/window-tracking';
 import { readWindowState, writeWindowState } from './window-state';
 import { keepsDisplayAwake, mainWindowOptions, pickStageDisplay, restoreBounds, stageWindowOptions, type WindowState } from './windows';
@@ -199,6 +200,8 @@ async function start(): Promise<void> {
 }
 
 function main(): void {
+  // Before anything opens: without the host's V8 flags, the main process starts over once with them.
+  if (ensureMainFlags(app, process.argv)) return;
   // A second copy would open the same database and fight over the countdown.
   if (!app.requestSingleInstanceLock()) {
     app.quit();
