@@ -40,15 +40,21 @@ describe("the desktop main process's V8 flags", () => {
 
   it('asks Electron to start it again and exits before anything opens', () => {
     const app = fakeApp('');
-    expect(ensureMainFlags(app, ['Cuelight'], vi.fn())).toBe(true);
+    expect(ensureMainFlags(app, ['Cuelight'], {}, vi.fn())).toBe(true);
     expect(app.relaunch).toHaveBeenCalledWith({ args: [`--js-flags=${ALL}`, RELAUNCHED_MARKER] });
     expect(app.exit).toHaveBeenCalledWith(0);
+  });
+
+  it('an AppImage starts the image again, not the binary inside its mount, which goes away on exit', () => {
+    const app = fakeApp('');
+    expect(ensureMainFlags(app, ['/tmp/.mount_CuelightX/cuelight'], { APPIMAGE: '/home/sm/Cuelight.AppImage' }, vi.fn())).toBe(true);
+    expect(app.relaunch).toHaveBeenCalledWith({ args: [`--js-flags=${ALL}`, RELAUNCHED_MARKER], execPath: '/home/sm/Cuelight.AppImage' });
   });
 
   it('with the flags, goes on and keeps them from the renderers', () => {
     const app = fakeApp(ALL);
     const warn = vi.fn();
-    expect(ensureMainFlags(app, ['Cuelight', `--js-flags=${ALL}`], warn)).toBe(false);
+    expect(ensureMainFlags(app, ['Cuelight', `--js-flags=${ALL}`], {}, warn)).toBe(false);
     expect(app.relaunch).not.toHaveBeenCalled();
     expect(app.exit).not.toHaveBeenCalled();
     expect(app.commandLine.removeSwitch).toHaveBeenCalledWith('js-flags');
@@ -58,7 +64,7 @@ describe("the desktop main process's V8 flags", () => {
   it('after a start-over that did not take, warns once and goes on', () => {
     const app = fakeApp('');
     const warn = vi.fn();
-    expect(ensureMainFlags(app, ['Cuelight', RELAUNCHED_MARKER], warn)).toBe(false);
+    expect(ensureMainFlags(app, ['Cuelight', RELAUNCHED_MARKER], {}, warn)).toBe(false);
     expect(app.relaunch).not.toHaveBeenCalled();
     expect(warn).toHaveBeenCalledTimes(1);
     expect(warn.mock.calls[0]?.[0]).toContain(FIRST);

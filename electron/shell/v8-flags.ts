@@ -52,10 +52,11 @@ type FlagsApp = Pick<App, 'relaunch' | 'exit'> & { commandLine: Pick<App['comman
  * command line Chromium hands to the windows' renderers, which keep their own, tuned V8 defaults:
  * the flags were measured on the host's loop, not on a page drawing the countdown.
  */
-export function ensureMainFlags(app: FlagsApp, argv: readonly string[], warn: (line: string) => void = console.warn): boolean {
+export function ensureMainFlags(app: FlagsApp, argv: readonly string[], env: NodeJS.ProcessEnv = process.env, warn: (line: string) => void = console.warn): boolean {
   const decision = mainFlagsDecision(argv, app.commandLine.getSwitchValue('js-flags'));
   if (decision.kind === 'relaunch') {
-    app.relaunch({ args: decision.args });
+    // An AppImage runs from a mount that goes away when it exits: start the image itself again.
+    app.relaunch({ args: decision.args, ...(env.APPIMAGE ? { execPath: env.APPIMAGE } : {}) });
     app.exit(0);
     return true;
   }
