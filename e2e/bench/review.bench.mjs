@@ -16,10 +16,13 @@
 // review.first_page_ms — the first page, 3 s after the host started (it reads the log into memory
 //   in the background); the first call of each other sort, which builds that sort's order, is logged.
 // review.page_api_p99_ms / review.summary_api_p99_ms — the same calls through the core's dispatch
-//   in-process (validation, queries, no HTTP or JSON), on the same database: the API's own share.
+//   in-process (validation, queries, no HTTP or JSON), on the same database: the API's own share,
+//   in a process of its own started with the host's V8 flags (review-in-process.mjs).
 //   review.cold_load_ms: there, the first call on a core with no warm-up, which reads every take at
 //   once (in a worker: review.cold_load_loop_max_ms is the loop's longest stall meanwhile, from
 //   monitorEventLoopDelay); review.index_mb: what the review's memory holds then (JS heap + typed arrays, after GC).
+//   review.first_sorts_loop_max_ms: the loop's longest stall over the first page of each sort
+//   (each builds that sort's order over every take, a slice at a time). Target < 20 ms.
 // startup.loop_stall_max_ms — the loop's longest stall (monitorEventLoopDelay) while the core opens
 //   this store as both hosts do (openCoreChecked: quick_check in a worker, then the writable open);
 //   its baseline is the same open with the check on the loop (openCore), which stalls it throughout.
@@ -29,17 +32,15 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import v8 from 'node:v8';
-import vm from 'node:vm';
+import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { median, percentile } from './stats.mjs';
-import { loadCore } from './core.mjs';
 import { spawnTracked, waitForListening, stop, request, tempDir, removeTempDir, HOST_NODE_FLAGS } from './proc.mjs';
 
 export const name = 'review';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '..', '..');
 const SERVE = path.join(ROOT, 'dist', 'electron', 'serve.cjs');
 const TOKEN = 'bench';
 const PLANS = 10_000;
@@ -106,59 +107,23 @@ async function startHost(dataDir) {
   return { child, url: await waitForListening(child) };
 }
 
-/** The same calls in-process: the core's own time, without transport. */
+/**
+ * The same calls in-process, the core's own time without transport: in a process of its own with
+ * the host's V8 flags (review-in-process.mjs), so its loop is the host's, not this one's.
+ */
 async function inProcess(dataDir, pages, summaries) {
-  const { openCore, openCoreChecked, dispatch } = await loadCore('review-core', ["export { openCoreChecked } from './electron/core/core';"]);
-  const gc = collector();
-  const startup = await startupStalls(dataDir, openCore, openCoreChecked);
-  const { core } = startup;
-  const before = heldBytes(gc);
-  try {
-    const time = async (method, input) => {
-      const t0 = performance.now();
-      const reply = await dispatch(core, method, input, { canControl: false });
-      const ms = performance.now() - t0;
-      if (!reply.ok) throw new Error(`${method}: ${reply.error.message}`);
-      return ms;
-    };
-    // Asked before any warm-up (this core has none): the first call reads every take at once.
-    const stalls = monitorEventLoopDelay({ resolution: 1 });
-    stalls.enable();
-    // The monitor's first sample needs a turn of the loop before it: without it, a stall straight away goes unseen.
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    const coldLoad = await time('queryTakes', { ...pages[0](0), limit: 200 });
-    // One more turn of the loop, so a stall that ended with the call is recorded too.
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    stalls.disable();
-    const coldLoadLoopMax = stalls.max / 1e6;
-    const indexMb = (heldBytes(gc) - before) / 1024 / 1024;
-    // Each sort's first call builds its order: measured over HTTP, in run().
-    for (const q of pages) await time('queryTakes', { ...q(0), limit: 200 });
-    for (const q of summaries) await time('takeSummary', q(0));
-    const page = [];
-    const summary = [];
-    for (let i = 0; i < CALLS; i++) {
-      page.push(await time('queryTakes', { ...pages[i % pages.length](i + 1), limit: 200 }));
-      summary.push(await time('takeSummary', summaries[i % summaries.length](i + 1)));
-    }
-    return { page, summary, coldLoad, coldLoadLoopMax, indexMb, startupLoopMax: startup.loopMax, startupOnLoop: startup.onLoop };
-  } finally {
-    core.close();
-  }
-}
-
-/** The loop's longest stall while the store opens as the hosts open it, and the whole open with its check on the loop. */
-async function startupStalls(dataDir, openCore, openCoreChecked) {
-  const t0 = performance.now();
-  openCore({ dataDir }).close();
-  const onLoop = performance.now() - t0;
-  const stalls = monitorEventLoopDelay({ resolution: 1 });
-  stalls.enable();
-  await new Promise((resolve) => setTimeout(resolve, 5));
-  const core = await openCoreChecked({ dataDir });
-  await new Promise((resolve) => setTimeout(resolve, 5));
-  stalls.disable();
-  return { core, loopMax: stalls.max / 1e6, onLoop };
+  const calls = [];
+  for (let i = 0; i < CALLS; i++) calls.push([{ ...pages[i % pages.length](i + 1), limit: 200 }, summaries[i % summaries.length](i + 1)]);
+  const inputs = { cold: { ...pages[0](0), limit: 200 }, warmPages: pages.map((q) => ({ ...q(0), limit: 200 })), warmSummaries: summaries.map((q) => q(0)), calls };
+  const inputsFile = path.join(dataDir, 'in-process-inputs.json');
+  fs.writeFileSync(inputsFile, JSON.stringify(inputs));
+  const child = spawnTracked(process.execPath, [...HOST_NODE_FLAGS, path.join(HERE, 'review-in-process.mjs'), dataDir, inputsFile], { cwd: ROOT });
+  let out = '';
+  child.stdout.on('data', (chunk) => (out += chunk));
+  child.stderr.pipe(process.stderr);
+  const code = await new Promise((resolve) => child.once('close', (status, signal) => resolve(status ?? signal)));
+  if (code !== 0) throw new Error(`review-in-process.mjs exited with ${code}`);
+  return JSON.parse(out.trim().split('\n').at(-1));
 }
 
 /** One call on a fresh connection; the figure is request to parsed envelope, as a client sees it. */
@@ -173,19 +138,6 @@ async function timedCall(url, method, input) {
   const ms = performance.now() - t0;
   if (!envelope.ok) throw new Error(`${method} ${JSON.stringify(input)} was refused: ${response.body.slice(0, 300)}`);
   return { ms, value: envelope.value };
-}
-
-/** V8's collector, reachable without --expose-gc: a memory figure counts what stays, not garbage. */
-function collector() {
-  v8.setFlagsFromString('--expose-gc');
-  return vm.runInNewContext('gc');
-}
-
-/** Bytes the process holds after a full collection: the JS heap and typed arrays' buffers. */
-function heldBytes(gc) {
-  gc();
-  const { heapUsed, arrayBuffers } = process.memoryUsage();
-  return heapUsed + arrayBuffers;
 }
 
 const fmt = (xs) => `p50 ${median(xs).toFixed(2)} ms, p99 ${percentile(xs, 99).toFixed(2)} ms`;
@@ -282,6 +234,7 @@ export async function run({ emit, log }) {
     emit({ metric: 'review.first_page_ms', value: cold.newest, unit: 'ms', baseline: median(baseline) });
     emit({ metric: 'review.cold_load_ms', value: api.coldLoad, unit: 'ms' });
     emit({ metric: 'review.cold_load_loop_max_ms', value: api.coldLoadLoopMax, unit: 'ms' });
+    emit({ metric: 'review.first_sorts_loop_max_ms', value: api.firstSortsLoopMax, unit: 'ms' });
     emit({ metric: 'review.index_mb', value: api.indexMb, unit: 'MB' });
     log(`start-up: the loop's longest stall ${api.startupLoopMax.toFixed(1)} ms with the check in a worker; ${api.startupOnLoop.toFixed(1)} ms with it on the loop`);
     emit({ metric: 'startup.loop_stall_max_ms', value: api.startupLoopMax, unit: 'ms', baseline: api.startupOnLoop });

@@ -38,7 +38,9 @@ export function takesApi(deps: ApiDeps): AreaApi<keyof typeof takeMethods> {
     listTakes: (input) => listTakes(db, input),
     // The log is brought into memory first, in a worker when it must be read whole; the answer itself is a pass over memory.
     queryTakes: async (input) => {
-      await ReviewIndex.of(db).ready();
+      const review = ReviewIndex.of(db);
+      await review.ready();
+      await review.prepare(input.sort); // a sort not yet kept is built in slices, not on this turn
       return queryTakes(db, input);
     },
     takeSummary: async (input) => {

@@ -65,6 +65,10 @@ export class ReviewIndex {
   private readonly matches = new Map<string, Matches>();
   private warming: Promise<void> | null = null;
   private catchingUp: Promise<void> | null = null;
+  /** Orders being built in slices, by sort (see prepare). */
+  private readonly building = new Map<TakeSort, Promise<void>>();
+  /** Moves whenever the columns, the name ranks or the kept orders change: a build begun before is stale. */
+  private generation = 0;
 
   /** The connection's index; the takes are read when first asked for, or by warm. */
   static of(db: Db): ReviewIndex {
@@ -123,6 +127,7 @@ export class ReviewIndex {
       if (!this.db.open) return;
       this.columns = loaded.columns;
       this.names = loaded.review.names;
+      this.generation++;
       this.orders.clear();
       this.orders.set('goAt', new SortOrder(this.columns, () => 0, undefined, loaded.review.byGoAt));
       this.matches.clear();
@@ -136,6 +141,7 @@ export class ReviewIndex {
     if (noted === 'everything' || noted.takes.size > RELOAD_OVER) {
       this.columns = TakeColumns.load(this.db);
       this.names = null;
+      this.generation++;
       this.orders.clear();
       this.matches.clear();
     } else this.apply(noted);
@@ -146,6 +152,7 @@ export class ReviewIndex {
   private apply(noted: Changes): void {
     if (noted.takes.size + noted.plans.size + noted.people.size + noted.venues.size === 0) return;
     this.matches.clear();
+    this.generation++;
     const { rows, names } = this.columns.apply(this.db, noted);
     if (names) {
       this.names = null;
@@ -153,6 +160,34 @@ export class ReviewIndex {
     }
     if (rows.length > REORDER_OVER) this.orders.clear();
     else for (const order of this.orders.values()) order.update(rows);
+  }
+
+  /**
+   * Builds the sort's order ahead of a page, if it is not kept yet, a slice at a time with the loop
+   * let go between slices: the first look at a sort (or the first after a rename or a big change)
+   * sorted every take at once on the loop, 50–130 ms at 100,000. A page asked for right after finds
+   * it built; if the takes changed while it was being built, it starts over (three times at most,
+   * then the page builds it at once, as before). Call after ready().
+   */
+  async prepare(sort: TakeSort): Promise<void> {
+    for (let attempt = 0; attempt < 3 && this.db.open; attempt++) {
+      this.sync();
+      if (this.orders.has(sort)) return;
+      let build = this.building.get(sort);
+      if (!build) {
+        build = this.buildInSlices(sort).finally(() => this.building.delete(sort));
+        this.building.set(sort, build);
+      }
+      await build;
+    }
+  }
+
+  private async buildInSlices(sort: TakeSort): Promise<void> {
+    const generation = this.generation;
+    const columns = this.columns;
+    const stillWanted = () => this.db.open && this.generation === generation;
+    const order = await SortOrder.inSlices(columns, keyOf(sort, columns, this.names!), { stillWanted });
+    if (order && stillWanted() && !this.orders.has(sort)) this.orders.set(sort, order);
   }
 
   private order(sort: TakeSort): SortOrder {
