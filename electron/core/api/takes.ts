@@ -40,11 +40,13 @@ export function takesApi(deps: ApiDeps): AreaApi<keyof typeof takeMethods> {
     queryTakes: async (input) => {
       const review = ReviewIndex.of(db);
       await review.ready();
-      await review.prepare(input.sort); // a sort not yet kept is built in slices, not on this turn
+      await review.prepare(input, input.sort); // matches and a sort not yet kept are found in slices, not on this turn
       return queryTakes(db, input);
     },
     takeSummary: async (input) => {
-      await ReviewIndex.of(db).ready();
+      const review = ReviewIndex.of(db);
+      await review.ready();
+      await review.prepare(input);
       return takeSummary(db, input);
     },
     getTake: (input) => requireTake(db, input.id),

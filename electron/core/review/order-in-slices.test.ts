@@ -1,6 +1,8 @@
 import { describe, it, expect, afterEach } from 'vitest';
 import { Harness, T0 } from '../test-harness';
 import { sortInSlices } from './sliced-sort';
+import { TakeColumns } from './columns';
+import { match, matchInSlices } from './filter';
 
 // The first look at a sort over a big take log builds its order a slice at a time: the loop runs
 // other calls and timers in between, and the order is the one the table has always shown.
@@ -47,10 +49,11 @@ describe("a sort's first page over a big log", () => {
   function fill(count: number): { insert: (goAt: number, endedAt: number | null) => number } {
     const plan = h.db.prepare('SELECT min(id) FROM plans').pluck().get() as number;
     const insert = h.db.prepare(
-      `INSERT INTO takes (plan_id, number, rehearsal, run, go_at, ended_at, outcome, note, created_at) VALUES (?, ?, 0, ?, ?, ?, 'succeeded', '', 0)`,
+      `INSERT INTO takes (plan_id, number, rehearsal, run, go_at, ended_at, outcome, note, created_at) VALUES (?, ?, 0, ?, ?, ?, 'succeeded', ?, 0)`,
     );
     let run = 0;
-    const add = (goAt: number, endedAt: number | null) => Number(insert.run(plan, ++run, run, goAt, endedAt).lastInsertRowid);
+    const add = (goAt: number, endedAt: number | null) =>
+      Number(insert.run(plan, ++run, run, goAt, endedAt, random() < 0.1 ? 'Slip on the stairs' : 'clean').lastInsertRowid);
     h.db.transaction(() => {
       for (let i = 0; i < count; i++) {
         const goAt = T0 + Math.floor(random() * 1_000) * 1000; // many takes share a GO time: ties go to the id
@@ -94,5 +97,25 @@ describe("a sort's first page over a big log", () => {
     const ids = (await page).rows.map((r) => r.id);
     expect(ids[0]).toBe(first);
     expect(ids).toEqual(byLength());
+  });
+
+  it('finds a new text search a slice at a time, and finds what the tables hold', async () => {
+    h = new Harness({ demo: true });
+    fill(40_000);
+    await h.ok('queryTakes', {});
+    // Spread over turns of the loop, it marks the same rows one pass would.
+    const columns = TakeColumns.load(h.db);
+    let turns = 0;
+    const sliced = await matchInSlices(columns, { rehearsal: 'exclude', text: 'SLIP' }, { sliceMs: 0, yieldTurn: async () => void turns++ });
+    const whole = match(columns, { rehearsal: 'exclude', text: 'SLIP' });
+    expect(turns).toBeGreaterThan(5);
+    expect(sliced!.count).toBe(whole.count);
+    expect(Buffer.from(sliced!.mask).equals(Buffer.from(whole.mask))).toBe(true);
+    // Through the API, a search never asked before finds what the tables hold.
+    const page = h.ok('queryTakes', { text: 'SLIP', limit: 300 });
+    const expected = h.db.prepare("SELECT id FROM takes WHERE rehearsal = 0 AND note LIKE '%slip%' ORDER BY go_at DESC, id DESC").pluck().all() as number[];
+    const found = await page;
+    expect(found.total).toBe(expected.length);
+    expect(found.rows.map((r) => r.id)).toEqual(expected.slice(0, 300));
   });
 });

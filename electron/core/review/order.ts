@@ -2,16 +2,11 @@ import type { TakeSort } from '../../../shared/contract/takes';
 import { FAILURE_REASONS, OUTCOMES } from '../../../shared/schemas';
 import type { TakeColumns } from './columns';
 import { NO_VENUE } from './columns';
-import { nextTurn, sortInSlices, type Yield } from './sliced-sort';
+import { nextTurn, sortInSlices, type SliceOptions } from './sliced-sort';
 
 /** Keys read per turn of the loop while an order is built in slices (about a millisecond). */
 const KEYS_PER_TURN = 10_000;
 
-export interface SliceOptions {
-  sliceMs?: number;
-  yieldTurn?: Yield;
-  stillWanted?: () => boolean;
-}
 
 /** Rank of each code in text order, as the columns' own sort order used to be (alphabetical). */
 const alphabetical = (names: readonly string[]) => {

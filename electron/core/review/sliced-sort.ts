@@ -5,6 +5,15 @@ export type Yield = () => Promise<void>;
 
 export const nextTurn: Yield = () => new Promise((resolve) => setImmediate(resolve));
 
+/** How work over every take is spread: the longest slice, how the loop is let go, and when to stop. */
+export interface SliceOptions {
+  /** About the longest a slice runs (2 ms). */
+  sliceMs?: number;
+  yieldTurn?: Yield;
+  /** Asked after each turn let go: false stops the work (the columns changed under it). */
+  stillWanted?: () => boolean;
+}
+
 /** Rows sorted in one go before the merging starts: well under a millisecond each. */
 const RUN = 512;
 
@@ -17,7 +26,7 @@ const RUN = 512;
 export async function sortInSlices(
   rows: Uint32Array,
   compare: (a: number, b: number) => number,
-  options: { sliceMs?: number; yieldTurn?: Yield; stillWanted?: () => boolean } = {},
+  options: SliceOptions = {},
 ): Promise<Uint32Array | null> {
   const { sliceMs = 2, yieldTurn = nextTurn, stillWanted = () => true } = options;
   const n = rows.length;
