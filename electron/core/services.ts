@@ -60,6 +60,7 @@ export function openServices(store: Store, context: ServiceContext): Services {
     takeEnded: context.takeEnded,
     beforeWrite: () => imports.yieldTo(),
     committedUnasked: () => store.syncSoon(),
+    openTakesAtStart: store.readOnly ? null : store.takeOpenTakesAtStart(),
   });
   // Show control hears the countdown through the event hub, so the countdown never waits for it.
   const triggers = new TriggerRunner(store.liveDb, clock, events);

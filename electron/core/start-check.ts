@@ -12,12 +12,16 @@ export interface StoreCheck {
   damage: CheckVerdict;
   /** Only when damaged: the backups checked, newest first, up to the first good one. */
   backups: BackupVerdict[];
+  /** Only when sound: the takes left running (see interruptOpenTakes); null when not read. */
+  openTakes: number[] | null;
 }
 
 /** The data folder, locked for this process, and what the check found in its store file. */
 export interface CheckedFolder {
   unlock: () => void;
   verdict: CheckVerdict;
+  /** The takes left running, as the check found them; null: the open finds them itself. */
+  openTakes: number[] | null;
 }
 
 /**
@@ -29,14 +33,14 @@ export interface CheckedFolder {
 export async function lockAndCheck(dataDir: string, backups: Backups): Promise<CheckedFolder> {
   const unlock = lockFolder(dataDir);
   const file = path.join(dataDir, DB_FILE);
-  if (!fs.existsSync(file)) return { unlock, verdict: null };
+  if (!fs.existsSync(file)) return { unlock, verdict: null, openTakes: null };
   try {
     const found = await runWorker<StoreCheck>('store-check', { file, backups: backups.list().map(({ name }) => ({ name, file: path.join(backups.dir, name) })) });
     backups.learn(found.backups);
-    return { unlock, verdict: found.damage };
+    return { unlock, verdict: found.damage, openTakes: found.openTakes };
   } catch (error) {
     // Without its worker the check still has to happen: on the loop, as the open does when unchecked.
     console.error(`The start-up check could not run in a worker (${(error as Error).message}): checking on the main thread`);
-    return { unlock, verdict: undefined };
+    return { unlock, verdict: undefined, openTakes: null };
   }
 }

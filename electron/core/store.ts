@@ -43,6 +43,8 @@ export class Store {
   private checkpointing: Promise<void> | null = null;
   /** A worker's checkpoint emptied the log: its restart is this connection's to make (see checkpoint()). */
   private restartOwed = false;
+  /** The takes left running, as the start-up check found them: for the first services built on this opening. */
+  private openTakesAtStart: number[] | null;
 
   constructor(
     private readonly dataDir: string,
@@ -52,6 +54,7 @@ export class Store {
   ) {
     this.file = path.join(dataDir, DB_FILE);
     this.unlock = checked?.unlock ?? lockFolder(dataDir);
+    this.openTakesAtStart = checked?.openTakes ?? null;
     try {
       removeStore(this.stagedFile); // a restore cut short by a crash left its staged copy
       this.opened = this.open(demo, checked?.verdict);
@@ -63,6 +66,16 @@ export class Store {
     // A real timer, not the injected clock: this is disk housekeeping, not show time.
     this.checkpoints = setInterval(() => this.checkpoint(), CHECKPOINT_EVERY_MS);
     this.checkpoints.unref();
+  }
+
+  /**
+   * The takes the start-up check found still running, once: the countdown's recovery marks them
+   * interrupted without reading every take on the loop. Null after (a restore opens another file).
+   */
+  takeOpenTakesAtStart(): number[] | null {
+    const found = this.openTakesAtStart;
+    this.openTakesAtStart = null;
+    return found;
   }
 
   /** The store file's connection (read-only while damaged). */

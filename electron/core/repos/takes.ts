@@ -233,7 +233,17 @@ export function outcomeHistory(db: Db, takeId: number): OutcomeChangeEntry[] {
     .all(takeId) as OutcomeChangeEntry[];
 }
 
-/** Takes still open when the app stopped: the person resolving them sees "interrupted". */
-export function interruptOpenTakes(db: Db): number {
-  return statement(db, `UPDATE takes SET outcome = 'interrupted' WHERE outcome = 'pending' AND ended_at IS NULL`).run().changes;
+/** A take still running: nobody ended it and nobody logged how it went. */
+export const OPEN_TAKE = "outcome = 'pending' AND ended_at IS NULL";
+
+/**
+ * Takes still open when the app stopped: the person resolving them sees "interrupted". `known`:
+ * the ids the start-up check found (in its worker); without them every take is read here.
+ */
+export function interruptOpenTakes(db: Db, known: readonly number[] | null = null): number {
+  if (known === null) return statement(db, `UPDATE takes SET outcome = 'interrupted' WHERE ${OPEN_TAKE}`).run().changes;
+  const update = statement(db, `UPDATE takes SET outcome = 'interrupted' WHERE id = ? AND ${OPEN_TAKE}`);
+  let changed = 0;
+  for (const id of known) changed += update.run(id).changes;
+  return changed;
 }

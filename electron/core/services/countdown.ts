@@ -25,6 +25,8 @@ export interface CountdownHooks {
   beforeWrite?: () => void;
   /** After a commit no call waits on (GO, or its retry, by the timer): its sync starts off the loop. */
   committedUnasked?: () => void;
+  /** The takes left running, as the start-up check found them; absent or null: recovery looks itself. */
+  openTakesAtStart?: readonly number[] | null;
 }
 
 interface Persisted {
@@ -64,7 +66,7 @@ export class CountdownService {
   /** After a crash or restart: a take that was running is interrupted; a missed zero gets its GO. */
   private recover(): void {
     this.commit(() => {
-      interruptOpenTakes(this.db);
+      interruptOpenTakes(this.db, this.hooks.openTakesAtStart ?? null);
       this.commitGoIfDue(true);
     });
     this.schedule();
