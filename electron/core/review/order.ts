@@ -7,7 +7,6 @@ import { nextTurn, sortInSlices, type SliceOptions } from './sliced-sort';
 /** Keys read per turn of the loop while an order is built in slices (about a millisecond). */
 const KEYS_PER_TURN = 10_000;
 
-
 /** Rank of each code in text order, as the columns' own sort order used to be (alphabetical). */
 const alphabetical = (names: readonly string[]) => {
   const sorted = [...names].sort();
