@@ -1,9 +1,8 @@
 import type { ParsedReviewFilter } from '../../../shared/contract/takes';
 import { OUTCOMES } from '../../../shared/schemas';
 import { searchKey } from '../../../shared/text';
-import { performance } from 'node:perf_hooks';
 import type { TakeColumns } from './columns';
-import { nextTurn, type SliceOptions } from './sliced-sort';
+import { slicer, type SliceOptions } from './sliced-sort';
 
 /** The rows a filter keeps (1 in the mask) and how many there are. */
 export interface Matches {
@@ -94,18 +93,13 @@ const ROWS_PER_LOOK = 2_000;
  * `stillWanted` turned false meanwhile (the columns changed under it).
  */
 export async function matchInSlices(c: TakeColumns, f: ParsedReviewFilter, options: SliceOptions = {}): Promise<Matches | null> {
-  const { sliceMs = 2, yieldTurn = nextTurn, stillWanted = () => true } = options;
   const test = rowTest(c, f);
   const mask = new Uint8Array(c.size);
+  const { breathe } = slicer(options);
   let count = 0;
-  let sliceEnd = performance.now() + sliceMs;
   for (let start = 0; start < c.size; start += ROWS_PER_LOOK) {
     count += matchRows(c, test, mask, start, Math.min(c.size, start + ROWS_PER_LOOK));
-    if (performance.now() >= sliceEnd) {
-      await yieldTurn();
-      if (!stillWanted()) return null;
-      sliceEnd = performance.now() + sliceMs;
-    }
+    if (await breathe()) return null;
   }
   return { mask, count };
 }

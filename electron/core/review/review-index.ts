@@ -66,8 +66,11 @@ export class ReviewIndex {
   private readonly matches = new Map<string, Matches>();
   private warming: Promise<void> | null = null;
   private catchingUp: Promise<void> | null = null;
-  /** Orders being built in slices, by sort (see prepare). */
-  private readonly building = new Map<TakeSort, Promise<void>>();
+  /**
+   * The preparation under way (see prepare): they take turns, since each works a slice every turn
+   * of the loop, and the read queue moves on to the next read once one gives its turn back.
+   */
+  private preparing: Promise<void> = Promise.resolve();
   /** Moves whenever the columns, the name ranks or the kept orders change: a build begun before is stale. */
   private generation = 0;
 
@@ -171,18 +174,18 @@ export class ReviewIndex {
    * then the page builds it at once, as before). The filter's matches come first, the same way: a
    * new text search read every note and mark at once (~25 ms at 100,000). Call after ready().
    */
-  async prepare(filter: ParsedReviewFilter, sort?: TakeSort): Promise<void> {
+  prepare(filter: ParsedReviewFilter, sort?: TakeSort): Promise<void> {
+    const turn = this.preparing.then(() => this.prepareNow(filter, sort));
+    this.preparing = turn.catch(() => {});
+    return turn;
+  }
+
+  private async prepareNow(filter: ParsedReviewFilter, sort?: TakeSort): Promise<void> {
     for (let attempt = 0; attempt < 4 && this.db.open; attempt++) {
       this.sync();
       if (!this.matches.has(filterKey(filter))) await this.matchInSlices(filter);
-      else if (sort !== undefined && !this.orders.has(sort)) {
-        let build = this.building.get(sort);
-        if (!build) {
-          build = this.buildInSlices(sort).finally(() => this.building.delete(sort));
-          this.building.set(sort, build);
-        }
-        await build;
-      } else return;
+      else if (sort !== undefined && !this.orders.has(sort)) await this.buildInSlices(sort);
+      else return;
     }
   }
 
@@ -199,7 +202,7 @@ export class ReviewIndex {
     const columns = this.columns;
     const stillWanted = () => this.db.open && this.generation === generation;
     const order = await SortOrder.inSlices(columns, keyOf(sort, columns, this.names!), { stillWanted });
-    if (order && stillWanted() && !this.orders.has(sort)) this.orders.set(sort, order);
+    if (order && stillWanted()) this.orders.set(sort, order);
   }
 
   private order(sort: TakeSort): SortOrder {

@@ -14,6 +14,23 @@ export interface SliceOptions {
   stillWanted?: () => boolean;
 }
 
+/**
+ * Tells work done in slices when its slice is used up: `breathe()` lets the loop go then (and only
+ * then), and resolves true when the work is no longer wanted.
+ */
+export function slicer(options: SliceOptions = {}): { breathe: () => Promise<boolean> } {
+  const { sliceMs = 2, yieldTurn = nextTurn, stillWanted = () => true } = options;
+  let sliceEnd = performance.now() + sliceMs;
+  return {
+    async breathe() {
+      if (performance.now() < sliceEnd) return false;
+      await yieldTurn();
+      sliceEnd = performance.now() + sliceMs;
+      return !stillWanted();
+    },
+  };
+}
+
 /** Rows sorted in one go before the merging starts: well under a millisecond each. */
 const RUN = 512;
 
@@ -28,16 +45,8 @@ export async function sortInSlices(
   compare: (a: number, b: number) => number,
   options: SliceOptions = {},
 ): Promise<Uint32Array | null> {
-  const { sliceMs = 2, yieldTurn = nextTurn, stillWanted = () => true } = options;
   const n = rows.length;
-  let sliceEnd = performance.now() + sliceMs;
-  /** True when the loop was let go and the work is no longer wanted. */
-  const breathe = async (): Promise<boolean> => {
-    if (performance.now() < sliceEnd) return false;
-    await yieldTurn();
-    sliceEnd = performance.now() + sliceMs;
-    return !stillWanted();
-  };
+  const { breathe } = slicer(options);
   for (let start = 0; start < n; start += RUN) {
     rows.subarray(start, Math.min(n, start + RUN)).sort(compare);
     if (await breathe()) return null;
