@@ -117,6 +117,16 @@ describe('making backups', () => {
     await h.core.shutdown();
     expect(fs.readdirSync(backupDir())).toHaveLength(2);
   });
+
+  it('on quit: a store nobody changed since it was made (an empty first run) leaves no backup', async () => {
+    h = new Harness({ demo: false });
+    await h.core.shutdown();
+    expect(fs.existsSync(backupDir()) ? fs.readdirSync(backupDir()) : []).toEqual([]);
+    h.open();
+    await h.ok('updateSettings', { crewName: 'Stage B' });
+    await h.core.shutdown();
+    expect(fs.readdirSync(backupDir())).toHaveLength(1);
+  });
 });
 
 describe('restoring a backup', () => {

@@ -19,15 +19,21 @@ export interface ServiceSwitch {
 
 /** Backs the store up (after each take, on demand, on quit) and swaps a backup in on restore. */
 export class StoreKeeper {
-  /** The store's change count at its last backup: quitting backs up only when more changed. */
-  private changesAtBackup = 0;
+  /**
+   * The store's change count at its last backup: quitting backs up only when more changed. It starts
+   * at the file's count as opened, so quitting a store nobody changed (an empty first run) backs
+   * nothing up: no empty backup in the list, and no worker started while the process is asked to stop.
+   */
+  private changesAtBackup: number;
 
   constructor(
     private readonly store: Store,
     private readonly backups: Backups,
     private readonly events: EventHub,
     private readonly services: ServiceSwitch,
-  ) {}
+  ) {
+    this.changesAtBackup = store.changesAtOpen;
+  }
 
   async backUp(): Promise<Backup> {
     const db = this.store.db;
@@ -78,7 +84,7 @@ export class StoreKeeper {
 
   /** The restored store counts its changes afresh; its services are built on it. */
   private reopened(): void {
-    this.changesAtBackup = 0;
+    this.changesAtBackup = this.store.changesAtOpen;
     this.services.openServices();
   }
 }

@@ -4,7 +4,7 @@ import type { Clock } from './clock';
 import type { CheckedFolder } from './start-check';
 import { DB_FILE, openEmpty, openStore, WAL_AUTOCHECKPOINT_PAGES } from './db/open';
 import { runWorker } from './workers/run-worker';
-import { Checkpointer, checkpointWal, startWalOver } from './db/wal';
+import { Checkpointer, checkpointWal, startWalOver, totalChanges } from './db/wal';
 import { WalSync } from './db/wal-sync';
 import { countPlans } from './repos/plans';
 import { loadDemo } from './demo';
@@ -25,6 +25,8 @@ interface Opened {
   checkpointer: Checkpointer | null;
   /** Syncs the writable store's WAL off the loop; null while read-only. */
   walSync: WalSync | null;
+  /** The connection's change count once the file was brought to this version's schema: nobody's work yet. */
+  changesAtOpen: number;
 }
 
 /**
@@ -94,6 +96,14 @@ export class Store {
 
   get readOnly(): boolean {
     return this.opened.damage !== null;
+  }
+
+  /**
+   * The change count (db/wal.ts totalChanges) of the file as opened, before anyone's work: the
+   * schema's own rows are no one's, while the demo shoot loaded on a first run is worth keeping.
+   */
+  get changesAtOpen(): number {
+    return this.opened.changesAtOpen;
   }
 
   /** A restore is under way: from its first check until the restored store is open. */
@@ -196,11 +206,12 @@ export class Store {
 
   private open(demo: boolean, verdict: CheckVerdict): Opened {
     const { db, damage } = openStore(this.dataDir, verdict);
+    const changesAtOpen = damage === null ? totalChanges(db) : 0; // a damaged file is never written
     if (damage === null && demo && countPlans(db) === 0) loadDemo(db, this.clock.now());
     // Commits write the WAL without a sync of their own; WalSync syncs it off the loop (db/wal-sync.ts).
     if (damage === null) db.pragma('synchronous = NORMAL');
     const walSync = damage === null ? new WalSync(`${this.file}-wal`, db) : null;
-    return { db, damage, scratch: damage === null ? null : openEmpty(), checkpointer: null, walSync };
+    return { db, damage, scratch: damage === null ? null : openEmpty(), checkpointer: null, walSync, changesAtOpen };
   }
 
   private closeDb(): void {
