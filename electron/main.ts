@@ -181,7 +181,7 @@ function watchDisplays(): void {
 async function start(): Promise<void> {
   state = readWindowState(app.getPath('userData'));
   try {
-    core = await openCoreChecked({ dataDir: app.getPath('userData'), demo: 'first-run', warmReview: true });
+    core = await openCoreChecked({ dataDir: app.getPath('userData'), demo: 'first-run', warmReview: true, warmInputs: true });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const language = menuLanguage(app.getLocale());

@@ -73,7 +73,7 @@ async function main(): Promise<void> {
   const testClock = values['test-clock'] ? new ManualClock(testClockStart(values['test-clock-at'])) : undefined;
   const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
   // Until the store is checked (in a worker) and open, the listening port answers 503.
-  const core = await openCoreChecked({ dataDir, demo: values.demo || (values['first-run-demo'] ? 'first-run' : false), version: process.env.CUELIGHT_VERSION ?? '0.1.0', warmReview: true, ...(testClock ? { clock: testClock } : {}) });
+  const core = await openCoreChecked({ dataDir, demo: values.demo || (values['first-run-demo'] ? 'first-run' : false), version: process.env.CUELIGHT_VERSION ?? '0.1.0', warmReview: true, warmInputs: true, ...(testClock ? { clock: testClock } : {}) });
   const allowedHosts = allowedHostNames({ bound: values.host, extra: values['allow-host'] });
   const host = createHost(server, { core, token: values.token, allowedHosts, rendererDir: path.join(__dirname, '..', 'renderer'), ...(testClock ? { testClock } : {}) });
   const address = host.address();

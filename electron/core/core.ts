@@ -15,6 +15,7 @@ import { fileWritingWorkersRunning, stopJobWorkers } from './workers/run-worker'
 import { StoreKeeper } from './restore';
 import { lockAndCheck } from './start-check';
 import { openServices, type Services } from './services';
+import { warmShowTimeInputs } from './warm-inputs';
 
 export interface CoreOptions {
   dataDir: string;
@@ -27,6 +28,8 @@ export interface CoreOptions {
   version?: string;
   /** Read the take log into memory in the background after start, as the hosts do (tests leave it to the first review). */
   warmReview?: boolean;
+  /** Parse one of each show-time input after start (warm-inputs.ts), as the hosts do, so the first countdown does not build their parsers. */
+  warmInputs?: boolean;
 }
 
 export interface Core {
@@ -129,7 +132,10 @@ function assemble(options: CoreOptions, backups: Backups, store: Store): Core {
   store.loopMayWait = () => !services.countdown.counting && !services.imports.busy && fileWritingWorkersRunning() === 0;
   store.counting = () => services.countdown.counting;
 
+  const stopWarming = options.warmInputs ? warmShowTimeInputs() : () => undefined;
+
   function close(): void {
+    stopWarming();
     backups.close();
     if (store.db.open) services.close();
     store.close();
