@@ -7,6 +7,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { loadCore } from './core.mjs';
+import { startCanary, ownStallMaxMs } from './loop-canary.mjs';
 
 /** V8's collector, reachable without --expose-gc: a memory figure counts what stays, not garbage. */
 function collector() {
@@ -21,25 +22,46 @@ function heldBytes(gc) {
   return heapUsed + arrayBuffers;
 }
 
-/** The loop's longest stall while the store opens as the hosts open it, and the whole open with its check on the loop. */
-async function startupStalls(dataDir, openCore, openCoreChecked) {
+/**
+ * The loop's longest stall over `work` (monitorEventLoopDelay), and over the same window the
+ * longest stall of a bare Node loop beside this one (loop-canary.mjs) and this loop's own part:
+ * of each of its stalls, the time the bare loop was not stalled too (as never_late reports them).
+ */
+async function window(watch, work) {
+  const delay = monitorEventLoopDelay({ resolution: 1 });
+  delay.enable();
+  await watch.canary.report(); // it starts afresh
+  // The monitor's first sample needs a turn of the loop before it: without it, a stall straight away
+  // goes unseen. The recorder notes a stall on the tick after it: what came before the window
+  // (the open on the loop, a full collection) is noted by now, and dropped.
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  watch.recorder.take();
+  const value = await work();
+  // One more turn of the loop, so a stall that ended with the work is recorded too.
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  delay.disable();
+  const machine = await watch.canary.report();
+  return { value, loopMax: delay.max / 1e6, machineMax: machine.maxMs, ownMax: ownStallMaxMs(watch.recorder.take(), machine.stalls) };
+}
+
+/** The loop's stalls while the store opens as the hosts open it, and the whole open with its check on the loop. */
+async function startupStalls(dataDir, openCore, openCoreChecked, watch) {
   const t0 = performance.now();
   openCore({ dataDir }).close();
   const onLoop = performance.now() - t0;
-  const stalls = monitorEventLoopDelay({ resolution: 1 });
-  stalls.enable();
-  await new Promise((resolve) => setTimeout(resolve, 5));
-  const core = await openCoreChecked({ dataDir });
-  await new Promise((resolve) => setTimeout(resolve, 5));
-  stalls.disable();
-  return { core, loopMax: stalls.max / 1e6, onLoop };
+  const opened = await window(watch, () => openCoreChecked({ dataDir }));
+  return { core: opened.value, stalls: opened, onLoop };
 }
 
 /** `inputs`: {cold, warmPages, warmSummaries, calls: [[page, summary], ...]}, made by review.bench.mjs. */
 async function inProcess(dataDir, inputs) {
-  const { openCore, openCoreChecked, dispatch } = await loadCore('review-core', ["export { openCoreChecked } from './electron/core/core';"]);
+  const { openCore, openCoreChecked, dispatch, recordStalls } = await loadCore('review-core', [
+    "export { openCoreChecked } from './electron/core/core';",
+    "export { recordStalls } from './electron/host/loop-stall';",
+  ]);
   const gc = collector();
-  const startup = await startupStalls(dataDir, openCore, openCoreChecked);
+  const watch = { canary: await startCanary(), recorder: recordStalls(2, 2000) };
+  const startup = await startupStalls(dataDir, openCore, openCoreChecked, watch);
   const { core } = startup;
   const before = heldBytes(gc);
   try {
@@ -51,24 +73,12 @@ async function inProcess(dataDir, inputs) {
       return ms;
     };
     // Asked before any warm-up (this core has none): the first call reads every take at once.
-    const stalls = monitorEventLoopDelay({ resolution: 1 });
-    stalls.enable();
-    // The monitor's first sample needs a turn of the loop before it: without it, a stall straight away goes unseen.
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    const coldLoad = await time('queryTakes', inputs.cold);
-    // One more turn of the loop, so a stall that ended with the call is recorded too.
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    stalls.disable();
-    const coldLoadLoopMax = stalls.max / 1e6;
+    const cold = await window(watch, () => time('queryTakes', inputs.cold));
     const indexMb = (heldBytes(gc) - before) / 1024 / 1024;
     // Each sort's first call builds its order (timed over HTTP in review.bench.mjs): the loop's longest stall meanwhile.
-    const sorting = monitorEventLoopDelay({ resolution: 1 });
-    sorting.enable();
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    for (const input of inputs.warmPages) await time('queryTakes', input);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    sorting.disable();
-    const firstSortsLoopMax = sorting.max / 1e6;
+    const sorts = await window(watch, async () => {
+      for (const input of inputs.warmPages) await time('queryTakes', input);
+    });
     for (const input of inputs.warmSummaries) await time('takeSummary', input);
     const page = [];
     const summary = [];
@@ -76,9 +86,11 @@ async function inProcess(dataDir, inputs) {
       page.push(await time('queryTakes', pageInput));
       summary.push(await time('takeSummary', summaryInput));
     }
-    return { page, summary, coldLoad, coldLoadLoopMax, firstSortsLoopMax, indexMb, startupLoopMax: startup.loopMax, startupOnLoop: startup.onLoop };
+    const stallsOf = ({ loopMax, machineMax, ownMax }) => ({ loopMax, machineMax, ownMax });
+    return { page, summary, coldLoad: cold.value, indexMb, stalls: { coldLoad: stallsOf(cold), firstSorts: stallsOf(sorts), startup: stallsOf(startup.stalls) }, startupOnLoop: startup.onLoop };
   } finally {
     core.close();
+    watch.canary.stop();
   }
 }
 
