@@ -38,7 +38,7 @@ export function warmShowTimeInputs(): () => void {
   };
 }
 
-/** For the test: every sample, and whether it fits its method's schema. */
+/** The samples, for the tests: each must fit its method's schema, or the warm-up runs another path. */
 export function showTimeSamples(): ReadonlyArray<readonly [MethodName, unknown]> {
   return SHOW_TIME_INPUTS;
 }
