@@ -2,10 +2,10 @@ import type { TakeSort } from '../../../shared/contract/takes';
 import { FAILURE_REASONS, OUTCOMES } from '../../../shared/schemas';
 import type { TakeColumns } from './columns';
 import { NO_VENUE } from './columns';
-import { nextTurn, sortInSlices, type SliceOptions } from './sliced-sort';
+import { slicer, sortInSlices, type SliceOptions } from './sliced-sort';
 
-/** Keys read per turn of the loop while an order is built in slices (about a millisecond). */
-const KEYS_PER_TURN = 10_000;
+/** Keys read between two looks at the clock while an order is built in slices. */
+const KEYS_PER_LOOK = 2_000;
 
 /** Rank of each code in text order, as the columns' own sort order used to be (alphabetical). */
 const alphabetical = (names: readonly string[]) => {
@@ -121,12 +121,12 @@ export class SortOrder {
    * takes. Null when `stillWanted` turned false meanwhile (the columns changed under it).
    */
   static async inSlices(c: TakeColumns, key: (row: number) => number | string, options: SliceOptions = {}): Promise<SortOrder | null> {
-    const { yieldTurn = nextTurn, stillWanted = () => true } = options;
+    const { stillWanted = () => true } = options;
+    const { breathe } = slicer(options);
     const keys: (number | string)[] = new Array<number | string>(c.size);
-    for (let start = 0; start < c.size; start += KEYS_PER_TURN) {
-      for (let row = start; row < Math.min(c.size, start + KEYS_PER_TURN); row++) keys[row] = key(row);
-      await yieldTurn();
-      if (!stillWanted()) return null;
+    for (let start = 0; start < c.size; start += KEYS_PER_LOOK) {
+      for (let row = start; row < Math.min(c.size, start + KEYS_PER_LOOK); row++) keys[row] = key(row);
+      if (await breathe()) return null;
     }
     const compare = (a: number, b: number) => {
       const ka = keys[a]!;

@@ -191,18 +191,22 @@ export class ReviewIndex {
 
   /** A filter's matches, found a slice at a time (a new text search read every note and mark at once). */
   private async matchInSlices(filter: ParsedReviewFilter): Promise<void> {
-    const generation = this.generation;
-    const stillWanted = () => this.db.open && this.generation === generation;
+    const stillWanted = this.unchangedSinceNow();
     const found = await matchInSlices(this.columns, filter, { stillWanted });
     if (found && stillWanted()) this.keep(filterKey(filter), found);
   }
 
   private async buildInSlices(sort: TakeSort): Promise<void> {
-    const generation = this.generation;
+    const stillWanted = this.unchangedSinceNow();
     const columns = this.columns;
-    const stillWanted = () => this.db.open && this.generation === generation;
     const order = await SortOrder.inSlices(columns, keyOf(sort, columns, this.names!), { stillWanted });
     if (order && stillWanted()) this.orders.set(sort, order);
+  }
+
+  /** True while the store is open and nothing a build reads has changed since this call. */
+  private unchangedSinceNow(): () => boolean {
+    const generation = this.generation;
+    return () => this.db.open && this.generation === generation;
   }
 
   private order(sort: TakeSort): SortOrder {

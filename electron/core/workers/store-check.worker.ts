@@ -13,8 +13,8 @@ import { OPEN_TAKE } from '../repos/takes';
 import { answer } from './answer';
 
 answer((input: { file: string; backups: { name: string; file: string }[] }) => {
-  const damage = checkStore(input.file);
-  const value: StoreCheck = { damage, backups: damage ? newestGood(input.backups) : [], openTakes: damage === null ? openTakes(input.file) : null };
+  const { damage, openTakes } = checkStore(input.file);
+  const value: StoreCheck = { damage, backups: damage ? newestGood(input.backups) : [], openTakes };
   return { value };
 });
 
@@ -23,37 +23,36 @@ answer((input: { file: string; backups: { name: string; file: string }[] }) => {
  * the loop would find them only by reading every take (no index has them; 7 ms warm and ~100 ms
  * cold at 100,000, on the loop at start). Null when they could not be read: the open looks itself.
  */
-function openTakes(file: string): number[] | null {
+function openTakes(db: Database.Database): number[] | null {
   try {
-    const db = new Database(file, { readonly: true, fileMustExist: true });
-    try {
-      return db.prepare(`SELECT id FROM takes WHERE ${OPEN_TAKE}`).pluck().all() as number[];
-    } finally {
-      db.close();
-    }
+    return db.prepare(`SELECT id FROM takes WHERE ${OPEN_TAKE}`).pluck().all() as number[];
   } catch {
     return null;
   }
 }
 
-/** null when sound, the complaint when not; undefined leaves the file to the writable open (a newer Cuelight's, or one it cannot open). */
-function checkStore(file: string): string | null | undefined {
+/**
+ * damage: null when sound, the complaint when not; undefined leaves the file to the writable open
+ * (a newer Cuelight's, or one it cannot open). openTakes: only when sound, read on the same connection.
+ */
+function checkStore(file: string): Pick<StoreCheck, 'damage' | 'openTakes'> {
   let db: Database.Database;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
   } catch {
-    return undefined;
+    return { damage: undefined, openTakes: null };
   }
   try {
     try {
       db.pragma('busy_timeout = 2000');
       // A newer Cuelight's file is left to the open, which refuses it before anything else.
-      if ((db.pragma('user_version', { simple: true }) as number) > SCHEMA_VERSION) return undefined;
+      if ((db.pragma('user_version', { simple: true }) as number) > SCHEMA_VERSION) return { damage: undefined, openTakes: null };
       db.prepare('SELECT count(*) FROM sqlite_master').get(); // the schema: what the writable open reads first
     } catch (error) {
-      return cannotRead(error as Error);
+      return { damage: cannotRead(error as Error), openTakes: null };
     }
-    return quickCheck(db);
+    const damage = quickCheck(db);
+    return { damage, openTakes: damage === null ? openTakes(db) : null };
   } finally {
     db.close(); // read-only: it never checkpoints nor removes the WAL, even as the last connection
   }
