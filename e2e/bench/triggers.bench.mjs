@@ -147,7 +147,9 @@ async function rounds(url, plan, receivers, wire, count, label, log) {
     const arrivals = wire ? wireArrivals(wire.packets, deadline - 1000, receivers) : byReceivers;
     for (const [kind, times] of Object.entries(arrivals)) {
       const expected = { osc: 4, http: 3, hyperdeck: 3 }[kind];
-      if (times.length !== expected || byReceivers[kind].length !== expected) throw new Error(`${label} round ${round}: ${times.length} (receivers: ${byReceivers[kind].length}) of ${expected} ${kind} triggers arrived`);
+      if (times.length !== expected || byReceivers[kind].length !== expected) {
+        throw new Error(`${label} round ${round}: ${times.length} (receivers: ${byReceivers[kind].length}) of ${expected} ${kind} triggers arrived within 400 ms of zero; ${await missing(url, receivers, seen, deadline)}`);
+      }
       late[kind].push(...times.map((at) => at - deadline));
       noticed[kind].push(...byReceivers[kind].map((at) => at - deadline));
     }
@@ -160,6 +162,22 @@ async function rounds(url, plan, receivers, wire, count, label, log) {
     await call(url, 'countdownCommand', { type: 'end' });
   }
   return { ...late, noticed };
+}
+
+/**
+ * Why a round came up short, for its failure: what arrived in the 3 s after (late, or never sent?),
+ * and the host's own record of each trigger (its status, when its first byte left, any error).
+ */
+async function missing(url, { osc, http, decks }, seen, deadline) {
+  await sleep(3000);
+  const later = `by ${((Date.now() - deadline) / 1000).toFixed(1)} s after zero the receivers had OSC ${fmt(osc.packets.slice(seen.osc).map((p) => p.at), deadline)}, HTTP ${fmt(http.requests.slice(seen.http).map((r) => r.at), deadline)}, HyperDeck ${fmt(decks.flatMap((d, i) => d.commands.slice(seen.decks[i]).filter((c) => c.line.startsWith('record')).map((c) => c.at)), deadline)}`;
+  try {
+    const { takeId } = await call(url, 'getCountdown', {});
+    const results = await call(url, 'getTakeTriggers', { takeId });
+    return `${later}; the host recorded ${results.map((r) => `${r.name} ${r.status} ${r.lateMs} ms late${r.detail ? ` (${r.detail})` : ''}`).join(', ') || 'no triggers'} for take ${takeId}`;
+  } catch (error) {
+    return `${later}; the host's record could not be read: ${error.message}`;
+  }
 }
 
 const fmt = (times, deadline) => [...times].sort((a, b) => a - b).map((at) => `${(at - deadline).toFixed(2)}`).join('/') + ' ms';
