@@ -137,11 +137,7 @@ async function rounds(url, plan, receivers, wire, count, label, log) {
     await sleep(deadline - Date.now() - 500);
     reanchor();
     await sleep(deadline - Date.now() + 400);
-    const byReceivers = {
-      osc: osc.packets.slice(seen.osc).map((p) => p.at),
-      http: http.requests.slice(seen.http).map((r) => r.at),
-      hyperdeck: decks.flatMap((d, i) => d.commands.slice(seen.decks[i]).filter((c) => c.line.startsWith('record')).map((c) => c.at)),
-    };
+    const byReceivers = receivedSince(receivers, seen);
     if (wire) await wire.settle();
     // Anything on the wire since a second before zero: a byte before zero is early, whatever it was.
     const arrivals = wire ? wireArrivals(wire.packets, deadline - 1000, receivers) : byReceivers;
@@ -164,13 +160,23 @@ async function rounds(url, plan, receivers, wire, count, label, log) {
   return { ...late, noticed };
 }
 
+/** When each receiver noticed what reached it since `seen` (counts taken before the round), by kind. */
+function receivedSince({ osc, http, decks }, seen) {
+  return {
+    osc: osc.packets.slice(seen.osc).map((p) => p.at),
+    http: http.requests.slice(seen.http).map((r) => r.at),
+    hyperdeck: decks.flatMap((d, i) => d.commands.slice(seen.decks[i]).filter((c) => c.line.startsWith('record')).map((c) => c.at)),
+  };
+}
+
 /**
  * Why a round came up short, for its failure: what arrived in the 3 s after (late, or never sent?),
  * and the host's own record of each trigger (its status, when its first byte left, any error).
  */
-async function missing(url, { osc, http, decks }, seen, deadline) {
+async function missing(url, receivers, seen, deadline) {
   await sleep(3000);
-  const later = `by ${((Date.now() - deadline) / 1000).toFixed(1)} s after zero the receivers had OSC ${fmt(osc.packets.slice(seen.osc).map((p) => p.at), deadline)}, HTTP ${fmt(http.requests.slice(seen.http).map((r) => r.at), deadline)}, HyperDeck ${fmt(decks.flatMap((d, i) => d.commands.slice(seen.decks[i]).filter((c) => c.line.startsWith('record')).map((c) => c.at)), deadline)}`;
+  const got = receivedSince(receivers, seen);
+  const later = `by ${((Date.now() - deadline) / 1000).toFixed(1)} s after zero the receivers had OSC ${fmt(got.osc, deadline)}, HTTP ${fmt(got.http, deadline)}, HyperDeck ${fmt(got.hyperdeck, deadline)}`;
   try {
     const { takeId } = await call(url, 'getCountdown', {});
     const results = await call(url, 'getTakeTriggers', { takeId });
