@@ -2,8 +2,10 @@ import { describe, it, expect, afterEach, vi } from 'vitest';
 import path from 'node:path';
 import { DB_FILE } from './db/open';
 import { CHECKPOINT_AFTER_CHANGES } from './db/wal';
-import { fileWritingWorkersRunning } from './workers/run-worker';
-import { Harness, T0, walSalts } from './test-harness';
+import fs from 'node:fs';
+import { fileWritingWorkersRunning, jobWorkersRunning, stopJobWorkers } from './workers/run-worker';
+import { Harness, T0, makeTempDir, walSalts } from './test-harness';
+import { Store } from './store';
 
 // The store's checkpoints run on a real one-second timer (disk housekeeping, not show time):
 // only that timer is faked here, so each tick is one call of the store's checkpoint policy.
@@ -62,5 +64,30 @@ describe('the store’s checkpoints', () => {
     const restarted = walSalts(file);
     await h.ok('countdownCommand', { type: 'arm', planId: (await h.ok('listPlans', undefined))[0]!.id });
     expect(walSalts(file)).toBe(restarted);
+  });
+
+  it('say nothing of a checkpoint a quit stopped mid-way: nothing failed', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    h = new Harness(); // nothing of its own is due, so the one worker is the store's below
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const dir = makeTempDir();
+    const store = new Store(dir, h.clock, false);
+    try {
+      store.loopMayWait = () => false; // as while a backup writes: the checkpoint goes to a worker
+      store.startCheckpointing();
+      const insert = store.db.prepare("INSERT INTO people (name, roles, created_at) VALUES (?, '[\"dancer\"]', ?)");
+      store.db.transaction(() => {
+        for (let i = 0; i < CHECKPOINT_AFTER_CHANGES + 10; i++) insert.run(`Dancer ${i}`, T0);
+      })();
+      vi.advanceTimersByTime(1_000);
+      expect(jobWorkersRunning()).toBe(1);
+      store.close(); // a quit: the store closes, then its workers are stopped
+      await stopJobWorkers();
+      await new Promise((resolve) => setTimeout(resolve, 50)); // the stopped worker's exit reaches the store
+      expect(errors.mock.calls.flat().join('\n')).not.toMatch(/checkpoint failed/i);
+    } finally {
+      errors.mockRestore();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -248,9 +248,13 @@ export class Store {
     // there too (between takes, nothing else writing), else in a worker (whose start costs more
     // CPU than the checkpoint). PASSIVE both ways: commits neither wait for it nor are undone by it.
     if (this.loopMayWait()) return this.checkpointHere();
+    const db = this.opened.db;
     this.checkpointing = runWorker<boolean>('store-checkpoint', { file: this.file })
       .then(() => void (this.restartOwed = true))
-      .catch(checkpointFailed)
+      // A store closed meanwhile (a quit stops its workers) has nothing to retry and nothing to report.
+      .catch((error: unknown) => {
+        if (db.open) checkpointFailed(error);
+      })
       .finally(() => (this.checkpointing = null));
   }
 }
