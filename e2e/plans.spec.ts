@@ -7,6 +7,9 @@ import { startHost, TOKEN, type Host } from './host';
 // The planning workspace end to end: plan a shoot day in the UI, reorder it, export it, import it
 // into an empty database with an identical result; a bad file is refused line by line.
 
+/** An import is answered once a fresh worker thread has read it: over 5 s on a box loaded to 8. */
+const IMPORT_MS = 20_000;
+
 const hosts: Host[] = [];
 async function host(options: { demo?: boolean } = {}): Promise<Host> {
   // A demo host's shoot days follow its clock: pinned, so they never depend on today's date.
@@ -155,7 +158,7 @@ test('a producer plans a shoot day, reorders it, exports it, and an empty databa
     const other = await context.newPage();
     await open(other, target);
     await other.getByLabel('Import plans (CSV or JSON)').setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(content) });
-    await expect(other.getByRole('status').filter({ hasText: 'Imported 2 plans' })).toBeVisible();
+    await expect(other.getByRole('status').filter({ hasText: 'Imported 2 plans' })).toBeVisible({ timeout: IMPORT_MS });
     expect(withoutIds(await plans(target))).toEqual(expected);
     await expect(other.getByRole('listitem').first()).toHaveAccessibleName('AKMU — Love Lee');
     await other.close();
@@ -194,7 +197,7 @@ test('a CSV with bad rows gets line-numbered errors and changes nothing, until t
   expect(await snapshot()).toEqual(before);
 
   await report.getByRole('button', { name: 'Import only the 2 valid rows' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Imported 2 plans' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported 2 plans' })).toBeVisible({ timeout: IMPORT_MS });
   await expect(report).toBeHidden();
   const after = await songs(h);
   expect(after).toHaveLength(8);
