@@ -99,6 +99,7 @@ async function startOnce(args, answered, { firstPage = false, change = null } = 
     const t2 = performance.now();
     const code = await stop(child);
     sample.stopMs = performance.now() - t2;
+    sample.stoppedAfterChange = change !== null;
     if (code !== 0 && code !== 'SIGTERM') throw new Error(`process ended with ${code} after SIGTERM`);
     return sample;
   } catch (error) {
@@ -154,7 +155,7 @@ export async function run({ emit, log }) {
     emit({ bench: name, metric: 'host.ready_p99_ms', value: percentile(hostReady, 99), unit: 'ms', baseline: percentile(bareReady, 99) });
     emit({ bench: name, metric: 'host.first_page_ms', value: median(pick(host, 'firstPageMs')), unit: 'ms' });
     const bareStops = pick(bare, 'stopMs');
-    const stops = (changed) => host.filter((_, i) => i % 2 === (changed ? 1 : 0)).map((s) => s.stopMs);
+    const stops = (changed) => host.filter((s) => s.stoppedAfterChange === changed).map((s) => s.stopMs);
     emit({ bench: name, metric: 'host.stop_ms', value: median(stops(false)), unit: 'ms', baseline: median(bareStops) });
     emit({ bench: name, metric: 'host.stop_p99_ms', value: percentile(stops(false), 99), unit: 'ms', baseline: percentile(bareStops, 99) });
     emit({ bench: name, metric: 'host.stop_after_change_ms', value: median(stops(true)), unit: 'ms', baseline: median(bareStops) });
