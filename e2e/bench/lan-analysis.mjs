@@ -22,14 +22,35 @@ function lowerEnd(pongs, at) {
 /**
  * For each flip: how far the estimate's lower end was below the true offset when it flipped
  * (`boundLag`, ms; what never-early costs on this path) and what is left of its lateness
- * (`rest`: the flip's margin, timers, the page's own work).
+ * (`rest`: the flip's margin, timers, the page's own work). A flip with no pong in the
+ * KEEP_MS before it (the page heard none: its socket was down, or the host did not answer)
+ * cannot be split: it is left out of `parts` and counted in `unsplit`.
  */
 export function lateParts(flips, pongs, calibrations) {
   const origin = calibrations[0].timeOrigin;
-  return flips.map((f) => {
+  const parts = [];
+  let unsplit = 0;
+  for (const f of flips) {
     const pageTime = origin + f.mono;
-    const trueOffset = toWall(calibrations, f.mono) - pageTime;
-    const boundLag = trueOffset - lowerEnd(pongs, pageTime);
-    return { late: f.late, boundLag, rest: f.late - boundLag };
-  });
+    const low = lowerEnd(pongs, pageTime);
+    if (!Number.isFinite(low)) {
+      unsplit++;
+      continue;
+    }
+    const boundLag = toWall(calibrations, f.mono) - pageTime - low;
+    parts.push({ late: f.late, boundLag, rest: f.late - boundLag });
+  }
+  return { parts, unsplit };
+}
+
+/** The longest stretch without a pong between `from` and `to` (page epoch ms), ms. */
+export function longestPongGap(pongs, from, to) {
+  const arrivals = pongs.map(([, , t1]) => t1).filter((t) => t > from && t < to).sort((a, b) => a - b);
+  let longest = 0;
+  let last = from;
+  for (const t of [...arrivals, to]) {
+    longest = Math.max(longest, t - last);
+    last = t;
+  }
+  return longest;
 }

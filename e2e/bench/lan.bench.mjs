@@ -36,7 +36,7 @@ import { calibrate, installRecorder } from './stage-pages.mjs';
 import { flipsOf, fmt, parseClock, toWall } from './stage-analysis.mjs';
 import { spawnTracked, stop, callApi, tempDir, removeTempDir, HOST_NODE_FLAGS } from './proc.mjs';
 import { startDelayProxy } from './lan-proxy.mjs';
-import { lateParts } from './lan-analysis.mjs';
+import { lateParts, longestPongGap } from './lan-analysis.mjs';
 
 export const name = 'lan';
 
@@ -44,6 +44,8 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
 const TOKEN = 'bench';
 const STEP_MS = 2000;
+/** From every page showing the countdown to the first flip measured: the clock-sync burst and a few pings a second. */
+const PAGES_SETTLE_MS = 4000;
 
 const envInt = (key, fallback, min) => {
   const raw = process.env[key];
@@ -133,8 +135,8 @@ export async function run({ emit, log }) {
     await call(url, 'countdownCommand', { type: 'start' });
     const { deadline } = await call(url, 'getCountdown');
 
-    const runFrom = Date.now() + 8000; // pages load and settle first
-    const stretch = [runFrom + (RUN_S * 1000) / 3, runFrom + (2 * RUN_S * 1000) / 3];
+    // The spikes page's slow stretch, set once the flip phase's start is known.
+    const stretch = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
     const delays = variants(stretch);
     const targets = { loopback: url };
     for (const [variant, d] of Object.entries(delays)) {
@@ -143,6 +145,7 @@ export async function run({ emit, log }) {
       targets[variant] = proxy.url;
     }
 
+    const launched = Date.now();
     browser = await chromium.launch({ headless: true, executablePath: benchChromiumPath(), args: CHROMIUM_ARGS });
     const pages = {};
     for (const [variant, target] of Object.entries(targets)) {
@@ -156,8 +159,14 @@ export async function run({ emit, log }) {
       pages[variant] = { page, errors, calibrations: [] };
     }
     const calibrateAll = () => Promise.all(Object.values(pages).map(async (p) => p.calibrations.push(await p.page.evaluate(calibrate))));
-    log(`host ${url}, deadline ${deadline}; pages: ${Object.entries(targets).map(([v, t]) => `${v} ${t}`).join(', ')}`);
+    log(`host ${url}, deadline ${deadline}; pages up in ${fmt((Date.now() - launched) / 1000)} s: ${Object.entries(targets).map(([v, t]) => `${v} ${t}`).join(', ')}`);
 
+    // The flip phase starts once every page shows the countdown and has synced for a while, not at
+    // a time fixed before Chromium started: on a loaded machine the pages took over 8 s to come up,
+    // and flips seen just after a page loaded (before its first pong) were counted.
+    const runFrom = Date.now() + PAGES_SETTLE_MS;
+    stretch[0] = runFrom + (RUN_S * 1000) / 3;
+    stretch[1] = runFrom + (2 * RUN_S * 1000) / 3;
     await sleep(runFrom - Date.now() - 500);
     await calibrateAll();
     log(`flips for ${RUN_S} s (every ping 100 ms slower on the spikes page from +${RUN_S / 3} s to +${(2 * RUN_S) / 3} s)`);
@@ -179,8 +188,14 @@ export async function run({ emit, log }) {
       const { flips } = flipsOf(raw.filter(([mono]) => toWall(p.calibrations, mono) < stepWall), p.calibrations, deadline);
       const measured = flips.filter((f) => f.boundary >= runFrom && f.boundary < runFrom + RUN_S * 1000);
       const late = measured.map((f) => f.late);
-      const parts = lateParts(measured, recorded.pongs, p.calibrations);
       if (late.length === 0) throw new Error(`${variant}: no flips recorded`);
+      const { parts, unsplit } = lateParts(measured, recorded.pongs, p.calibrations);
+      if (unsplit > 0) {
+        const origin = p.calibrations[0].timeOrigin;
+        const gap = longestPongGap(recorded.pongs, origin + measured[0].mono - 120_000, origin + measured.at(-1).mono);
+        log(`${variant}: ${unsplit} of ${late.length} flips came with no pong in the 120 s before them (${recorded.pongs.length} pongs in all; longest stretch without one ${fmt(gap / 1000)} s): left out of the split below`);
+      }
+      if (parts.length === 0) throw new Error(`${variant}: no flip had a pong before it, so its lateness cannot be split`);
       const early = earlyTexts(raw, p.calibrations, deadline, stepWall);
       const recovery = recoveryMs(raw, p.calibrations, deadline, stepWall);
       results[variant] = { late, early: early.length, recovery, pongs: recorded.pongs.length, boundLag: parts.map((x) => x.boundLag), rest: parts.map((x) => x.rest) };
