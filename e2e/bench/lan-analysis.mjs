@@ -7,7 +7,7 @@ import { toWall } from './stage-analysis.mjs';
 
 const READ_SLACK_MS = 0.25;
 const DRIFT = 15e-6;
-const KEEP_MS = 120_000;
+export const KEEP_MS = 120_000;
 
 /** The lower end of the offset estimate at page time `at` (epoch-like ms), from pongs [t0, hostNow, t1]. */
 function lowerEnd(pongs, at) {
@@ -43,14 +43,10 @@ export function lateParts(flips, pongs, calibrations) {
   return { parts, unsplit };
 }
 
-/** The longest stretch without a pong between `from` and `to` (page epoch ms), ms. */
-export function longestPongGap(pongs, from, to) {
-  const arrivals = pongs.map(([, , t1]) => t1).filter((t) => t > from && t < to).sort((a, b) => a - b);
-  let longest = 0;
-  let last = from;
-  for (const t of [...arrivals, to]) {
-    longest = Math.max(longest, t - last);
-    last = t;
-  }
-  return longest;
+/** When the page heard its first pong, against page time `at` (ms, negative: before it), and its longest wait between two pongs (ms). */
+export function pongTimes(pongs, at) {
+  const arrivals = pongs.map(([, , t1]) => t1).sort((a, b) => a - b);
+  let longestGap = 0;
+  for (let i = 1; i < arrivals.length; i++) longestGap = Math.max(longestGap, arrivals[i] - arrivals[i - 1]);
+  return { firstAfter: arrivals.length ? arrivals[0] - at : Number.POSITIVE_INFINITY, longestGap };
 }

@@ -36,7 +36,7 @@ import { calibrate, installRecorder } from './stage-pages.mjs';
 import { flipsOf, fmt, parseClock, toWall } from './stage-analysis.mjs';
 import { spawnTracked, stop, callApi, tempDir, removeTempDir, HOST_NODE_FLAGS } from './proc.mjs';
 import { startDelayProxy } from './lan-proxy.mjs';
-import { lateParts, longestPongGap } from './lan-analysis.mjs';
+import { KEEP_MS, lateParts, pongTimes } from './lan-analysis.mjs';
 
 export const name = 'lan';
 
@@ -191,9 +191,11 @@ export async function run({ emit, log }) {
       if (late.length === 0) throw new Error(`${variant}: no flips recorded`);
       const { parts, unsplit } = lateParts(measured, recorded.pongs, p.calibrations);
       if (unsplit > 0) {
-        const origin = p.calibrations[0].timeOrigin;
-        const gap = longestPongGap(recorded.pongs, origin + measured[0].mono - 120_000, origin + measured.at(-1).mono);
-        log(`${variant}: ${unsplit} of ${late.length} flips came with no pong in the 120 s before them (${recorded.pongs.length} pongs in all; longest stretch without one ${fmt(gap / 1000)} s): left out of the split below`);
+        const { firstAfter, longestGap } = pongTimes(recorded.pongs, p.calibrations[0].timeOrigin + measured[0].mono);
+        log(
+          `${variant}: ${unsplit} of ${late.length} flips came with no pong in the ${KEEP_MS / 1000} s before them, left out of the split below ` +
+            `(${recorded.pongs.length} pongs; the first ${fmt(firstAfter / 1000)} s after the first flip measured; longest wait between two ${fmt(longestGap / 1000)} s)`,
+        );
       }
       if (parts.length === 0) throw new Error(`${variant}: no flip had a pong before it, so its lateness cannot be split`);
       const early = earlyTexts(raw, p.calibrations, deadline, stepWall);
