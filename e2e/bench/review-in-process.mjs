@@ -55,9 +55,10 @@ async function startupStalls(dataDir, openCore, openCoreChecked, watch) {
 
 /** `inputs`: {cold, warmPages, warmSummaries, calls: [[page, summary], ...]}, made by review.bench.mjs. */
 async function inProcess(dataDir, inputs) {
-  const { openCore, openCoreChecked, dispatch, recordStalls } = await loadCore('review-core', [
+  const { openCore, openCoreChecked, dispatch, recordStalls, TakeReview } = await loadCore('review-core', [
     "export { openCoreChecked } from './electron/core/core';",
     "export { recordStalls } from './electron/host/loop-stall';",
+    "export { TakeReview } from './electron/core/review/review-thread';",
   ]);
   const gc = collector();
   const watch = { canary: await startCanary(), recorder: recordStalls(2, 2000) };
@@ -72,9 +73,10 @@ async function inProcess(dataDir, inputs) {
       if (!reply.ok) throw new Error(`${method}: ${reply.error.message}`);
       return ms;
     };
-    // Asked before any warm-up (this core has none): the first call reads every take at once.
+    // Asked before any warm-up (this core has none): the first call has the review's thread read every take.
     const cold = await window(watch, () => time('queryTakes', inputs.cold));
-    const indexMb = (heldBytes(gc) - before) / 1024 / 1024;
+    const loopHeapMb = (heldBytes(gc) - before) / 1024 / 1024;
+    const threadMb = (await TakeReview.of(core.db).threadBytes()) / 1024 / 1024;
     // Each sort's first call builds its order (timed over HTTP in review.bench.mjs): the loop's longest stall meanwhile.
     const sorts = await window(watch, async () => {
       for (const input of inputs.warmPages) await time('queryTakes', input);
@@ -87,7 +89,7 @@ async function inProcess(dataDir, inputs) {
       summary.push(await time('takeSummary', summaryInput));
     }
     const stallsOf = ({ loopMax, machineMax, ownMax }) => ({ loopMax, machineMax, ownMax });
-    return { page, summary, coldLoad: cold.value, indexMb, stalls: { coldLoad: stallsOf(cold), firstSorts: stallsOf(sorts), startup: stallsOf(startup.stalls) }, startupOnLoop: startup.onLoop };
+    return { page, summary, coldLoad: cold.value, loopHeapMb, threadMb, stalls: { coldLoad: stallsOf(cold), firstSorts: stallsOf(sorts), startup: stallsOf(startup.stalls) }, startupOnLoop: startup.onLoop };
   } finally {
     core.close();
     watch.canary.stop();

@@ -18,11 +18,13 @@
 // review.page_api_p99_ms / review.summary_api_p99_ms — the same calls through the core's dispatch
 //   in-process (validation, queries, no HTTP or JSON), on the same database: the API's own share,
 //   in a process of its own started with the host's V8 flags (review-in-process.mjs).
-//   review.cold_load_ms: there, the first call on a core with no warm-up, which reads every take at
-//   once (in a worker: review.cold_load_loop_max_ms is the loop's longest stall meanwhile, from
-//   monitorEventLoopDelay); review.index_mb: what the review's memory holds then (JS heap + typed arrays, after GC).
+//   review.cold_load_ms: there, the first call on a core with no warm-up, which has the review's
+//   thread read every take (review.cold_load_loop_max_ms is the loop's longest stall meanwhile, from
+//   monitorEventLoopDelay); review.index_mb: what the review's thread holds then (its heap and
+//   buffers, garbage not yet collected included); review.loop_heap_mb: what the loop's own heap
+//   grew by (JS heap + typed arrays, after GC): the index is not in it.
 //   review.first_sorts_loop_max_ms: the loop's longest stall over the first page of each sort
-//   (each builds that sort's order over every take, a slice at a time). Target < 20 ms.
+//   (each has the thread build that sort's order over every take). Target < 20 ms.
 //   Each of these stall figures (and startup's) comes with <prefix>machine_stall_max_ms, the longest
 //   stall of a bare Node loop beside it over the same window, and <prefix>own_stall_max_ms, the
 //   loop's own part (of each of its stalls, the time the bare loop was not stalled too), as never_late.
@@ -246,7 +248,8 @@ export async function run({ emit, log }) {
     };
     log(`cold load: ${stallFigures('review.cold_load_', 'review.cold_load_loop_max_ms', api.stalls.coldLoad)}`);
     log(`first page of each sort: ${stallFigures('review.first_sorts_', 'review.first_sorts_loop_max_ms', api.stalls.firstSorts)}`);
-    emit({ metric: 'review.index_mb', value: api.indexMb, unit: 'MB' });
+    emit({ metric: 'review.index_mb', value: api.threadMb, unit: 'MB' });
+    emit({ metric: 'review.loop_heap_mb', value: api.loopHeapMb, unit: 'MB' });
     log(`start-up, the check in a worker: ${stallFigures('startup.', 'startup.loop_stall_max_ms', api.stalls.startup, api.startupOnLoop)}; ${api.startupOnLoop.toFixed(1)} ms with it on the loop`);
     for (const f of figures) {
       if (f.metric.includes('p99') && f.value >= 20) log(`over target: ${f.metric} ${f.value.toFixed(2)} ms (target < 20 ms)`);

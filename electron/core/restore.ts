@@ -1,3 +1,4 @@
+import { TakeReview } from './review/review-thread';
 import type { Backups } from './backup';
 import type { EventHub } from './events';
 import type { Store } from './store';
@@ -66,6 +67,7 @@ export class StoreKeeper {
         // Nothing is lost: the current store is backed up first, or a damaged one kept aside.
         if (store.readOnly) backups.keepDamaged(store.file);
         else await this.backUp();
+        await TakeReview.closeFor(store.db); // its thread's connection must be gone before the file is
         services.closeServices();
         store.swap(staged, () => this.reopened());
       } finally {

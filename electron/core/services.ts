@@ -14,7 +14,7 @@ import { CountdownService } from './services/countdown';
 import { TriggerRunner } from './triggers/runner';
 import { createApi } from './api/index';
 import { getSetting } from './repos/settings';
-import { ReviewIndex } from './review/review-index';
+import { TakeReview } from './review/review-thread';
 import { ReadinessService } from './clients/readiness';
 import { readOscControlSettings } from './control-in';
 
@@ -98,6 +98,7 @@ export function openServices(store: Store, context: ServiceContext): Services {
     imports,
     readOnlyReason,
     close() {
+      void TakeReview.closeFor(store.db);
       readiness.close();
       triggers.close();
       countdown.close();
@@ -109,7 +110,7 @@ export function openServices(store: Store, context: ServiceContext): Services {
 function warmUp(store: Store, warmReview: boolean): void {
   const db = store.db;
   // The review starts noting changes now, outside any transaction (its notes are temp tables).
-  ReviewIndex.of(db);
+  TakeReview.of(db);
   // Read once outside a transaction, so every take's commit finds the crew's name kept.
   if (!store.readOnly) getSetting(db, 'crewName');
   if (warmReview) setImmediate(() => void warmReviewIndex(db));
@@ -133,7 +134,7 @@ function openImportConnection(storeFile: string): Db {
 /** The review's first look after start then answers from memory; a store closed meanwhile just stops it. */
 async function warmReviewIndex(db: Db): Promise<void> {
   try {
-    if (db.open) await ReviewIndex.of(db).warm();
+    if (db.open) await TakeReview.of(db).warm();
   } catch (error) {
     if (db.open) console.error(`Reading the take log ahead failed (the review will read it when opened): ${(error as Error).message}`);
   }

@@ -3,7 +3,6 @@ import type { takeMethods } from '../../../shared/contract/takes';
 import { getTake, listTakes } from '../repos/takes';
 import { addTakeMark, deleteTakeMark, requireTake, setTakeOutcome, takeHistory, updateTakeMark } from '../services/takes';
 import { checkFilter, queryTakes, takeSummary } from '../services/take-review';
-import { ReviewIndex } from '../review/review-index';
 import path from 'node:path';
 import type { FileExport } from '../../../shared/contract/method';
 import type { SerialisedAnswer } from '../../../shared/serialised-answer';
@@ -36,19 +35,9 @@ export function takesApi(deps: ApiDeps): AreaApi<keyof typeof takeMethods> {
   const { db, clock } = deps;
   return {
     listTakes: (input) => listTakes(db, input),
-    // The log is brought into memory first, in a worker when it must be read whole; the answer itself is a pass over memory.
-    queryTakes: async (input) => {
-      const review = ReviewIndex.of(db);
-      await review.ready();
-      await review.prepare(input, input.sort); // matches and a sort not yet kept are found in slices, not on this turn
-      return queryTakes(db, input);
-    },
-    takeSummary: async (input) => {
-      const review = ReviewIndex.of(db);
-      await review.ready();
-      await review.prepare(input);
-      return takeSummary(db, input);
-    },
+    // Answered by the review's thread (review/review-thread.ts): nothing here grows with the log.
+    queryTakes: (input) => queryTakes(db, input),
+    takeSummary: (input) => takeSummary(db, input),
     getTake: (input) => requireTake(db, input.id),
     getTakeHistory: (input) => takeHistory(db, input.id),
     setTakeOutcome: (input) => {

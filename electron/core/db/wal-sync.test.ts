@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Harness, makeTempDir } from '../test-harness';
 import { openFile, type Db } from './open';
 import { WalSync } from './wal-sync';
-import { startWorker } from '../workers/run-worker';
+import { jobWorkersRunning, startWorker } from '../workers/run-worker';
+import { TakeReview } from '../review/review-thread';
 
 /** The WAL syncs the store's file asked for, by descriptor: what reached fs.fdatasync. */
 function watchSyncs(fail?: NodeJS.ErrnoException) {
@@ -159,15 +160,11 @@ describe('a change through the API', () => {
     await changeSyncedOnTheLoop();
   });
 
-  it('between takes, while a worker only reads (the review read ahead after start, an export), is still synced by the loop', async () => {
+  it('between takes, while a worker only reads (the review thread, there as long as the store is open), is still synced by the loop', async () => {
     h = new Harness({ demo: true });
-    // A finished job's worker stays until it is let go: the review's, until its parts are read.
-    const reading = await startWorker('review-load', { file: h.db.name });
-    try {
-      await changeSyncedOnTheLoop();
-    } finally {
-      reading.close();
-    }
+    await TakeReview.of(h.db).warm();
+    expect(jobWorkersRunning()).toBe(1);
+    await changeSyncedOnTheLoop();
   });
 
   it('between takes, while a worker writes a backup, is synced in the pool: the loop never waits behind its writes', async () => {

@@ -111,3 +111,31 @@ export class ChangeNotes {
   }
 }
 
+
+/**
+ * Notes read on another thread (the host's, from its connection's ChangeNotes) and posted to the
+ * review's thread, whose read-only connection cannot note anything itself: they gather here
+ * until the index next reads them. Everything to read again covers whatever else was noted.
+ */
+export class PostedNotes {
+  private gathered: Noted = { takes: new Set(), plans: new Set(), people: new Set(), venues: new Set() };
+
+  add(noted: Noted): void {
+    const gathered = this.gathered;
+    if (gathered === 'everything') return;
+    if (noted === 'everything') {
+      this.gathered = 'everything';
+      return;
+    }
+    for (const id of noted.takes) gathered.takes.add(id);
+    for (const id of noted.plans) gathered.plans.add(id);
+    for (const id of noted.people) gathered.people.add(id);
+    for (const id of noted.venues) gathered.venues.add(id);
+  }
+
+  read(): Noted {
+    const gathered = this.gathered;
+    this.gathered = { takes: new Set(), plans: new Set(), people: new Set(), venues: new Set() };
+    return gathered;
+  }
+}

@@ -23,22 +23,6 @@ const TAKE_COLUMNS = 'id, plan_id, number, rehearsal, go_at, ended_at, outcome, 
 const OUTCOME_CODE = new Map<Outcome, number>(OUTCOMES.map((o, i) => [o, i]));
 const REASON_CODE = new Map<FailureReason, number>(FAILURE_REASONS.map((r, i) => [r, i + 1]));
 
-/** The typed-array columns, by name: moved (not copied) between threads. */
-const NUMERIC = ['id', 'plan', 'artist', 'venue', 'number', 'rehearsal', 'live', 'goAt', 'endedAt', 'outcome', 'reason'] as const;
-
-/**
- * A full load as it crosses from the loading worker to the loop: the columns' buffers are
- * transferred; the search text (one string a row) follows in parts, each read in a turn of its own.
- */
-export interface LoadedColumns {
-  size: number;
-  numeric: Record<(typeof NUMERIC)[number], Float64Array | Int32Array | Uint8Array>;
-  plans: Map<number, PlanInfo>;
-  people: Map<number, { nameKey: string; altKey: string }>;
-  venues: Map<number, string>;
-  loadedThrough: number;
-}
-
 /**
  * Every take as columns (typed arrays, one slot a row) with its plan's artist and venue beside
  * it, and the lower-cased text a search looks in. A row never moves; rows are only added.
@@ -71,47 +55,13 @@ export class TakeColumns {
   /** Takes with ids up to this are in; 0 before the first slice. */
   private loadedThrough = 0;
   private namesLoaded = false;
-  loaded = false;
+  private loaded = false;
 
   /** Everything at once (tests, and a reload after a large change). */
   static load(db: Db): TakeColumns {
     const c = new TakeColumns();
     while (!c.loadSlice(db, 50_000));
     return c;
-  }
-
-  /** Everything loaded, ready to post to another thread, with the buffers to transfer (the text goes apart). */
-  toLoaded(): { loaded: LoadedColumns; transfer: ArrayBuffer[] } {
-    const numeric = Object.fromEntries(NUMERIC.map((name) => [name, this[name]])) as LoadedColumns['numeric'];
-    const { size, plans, people, venues, loadedThrough } = this;
-    return { loaded: { size, numeric, plans, people, venues, loadedThrough }, transfer: NUMERIC.map((name) => this[name].buffer as ArrayBuffer) };
-  }
-
-  /**
-   * The columns a worker loaded, taken over as they are (their buffers were transferred, not
-   * copied); the search text and the id index are added by addText and indexRows.
-   */
-  static fromLoaded(loaded: LoadedColumns): TakeColumns {
-    const c = new TakeColumns();
-    for (const name of NUMERIC) (c as unknown as Record<string, unknown>)[name] = loaded.numeric[name];
-    c.size = loaded.size;
-    c.plans = loaded.plans;
-    c.people = loaded.people;
-    c.venues = loaded.venues;
-    c.loadedThrough = loaded.loadedThrough;
-    c.namesLoaded = c.loaded = true;
-    return c;
-  }
-
-  /** The next rows' note and marks text, in row order. */
-  addText(noteKey: string[], marksKey: string[]): void {
-    for (const note of noteKey) this.noteKey.push(note);
-    for (const marks of marksKey) this.marksKey.push(marks);
-  }
-
-  /** Indexes rows [from, to) by take id; a few thousand at a time keep each turn of the loop short. */
-  indexRows(from: number, to: number): void {
-    for (let row = from; row < Math.min(to, this.size); row++) this.rowOf.set(this.id[row]!, row);
   }
 
   /**

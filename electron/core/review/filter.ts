@@ -2,7 +2,6 @@ import type { ParsedReviewFilter } from '../../../shared/contract/takes';
 import { OUTCOMES } from '../../../shared/schemas';
 import { searchKey } from '../../../shared/text';
 import type { TakeColumns } from './columns';
-import { slicer, type SliceOptions } from './sliced-sort';
 
 /** The rows a filter keeps (1 in the mask) and how many there are. */
 export interface Matches {
@@ -84,22 +83,3 @@ export function match(c: TakeColumns, f: ParsedReviewFilter): Matches {
   return { mask, count: matchRows(c, rowTest(c, f), mask, 0, c.size) };
 }
 
-/** Rows tested between two looks at the clock. */
-const ROWS_PER_LOOK = 2_000;
-
-/**
- * The same pass a slice of at most about `sliceMs` at a time, the loop let go between slices: a
- * new text search over 100,000 takes and their marks held it ~25 ms at once. Null when
- * `stillWanted` turned false meanwhile (the columns changed under it).
- */
-export async function matchInSlices(c: TakeColumns, f: ParsedReviewFilter, options: SliceOptions = {}): Promise<Matches | null> {
-  const test = rowTest(c, f);
-  const mask = new Uint8Array(c.size);
-  const { breathe } = slicer(options);
-  let count = 0;
-  for (let start = 0; start < c.size; start += ROWS_PER_LOOK) {
-    count += matchRows(c, test, mask, start, Math.min(c.size, start + ROWS_PER_LOOK));
-    if (await breathe()) return null;
-  }
-  return { mask, count };
-}

@@ -2,10 +2,6 @@ import type { TakeSort } from '../../../shared/contract/takes';
 import { FAILURE_REASONS, OUTCOMES } from '../../../shared/schemas';
 import type { TakeColumns } from './columns';
 import { NO_VENUE } from './columns';
-import { slicer, sortInSlices, type SliceOptions } from './sliced-sort';
-
-/** Keys read between two looks at the clock while an order is built in slices. */
-const KEYS_PER_LOOK = 2_000;
 
 /** Rank of each code in text order, as the columns' own sort order used to be (alphabetical). */
 const alphabetical = (names: readonly string[]) => {
@@ -83,26 +79,14 @@ export class SortOrder {
   /** Each row's key, kept beside the order so a comparison is two array reads. */
   private readonly keys: (number | string)[];
 
-  /**
-   * `byGoAt`: the rows in GO order, from which a stable sort by key alone gives the full order.
-   * `sorted`: the order as another thread built it (see rowsInOrder), taken over as it is.
-   */
+  /** `byGoAt`: the rows in GO order, from which a stable sort by key alone gives the full order. */
   constructor(
     private readonly c: TakeColumns,
     private readonly key: (row: number) => number | string,
     byGoAt?: SortOrder,
-    sorted?: { rows: Uint32Array; size: number },
-    /** Every row's key, when the caller has them already (see inSlices). */
-    keys?: (number | string)[],
   ) {
-    this.keys = keys ?? Array.from({ length: c.size }, (_, row) => key(row));
-    keys = this.keys;
+    const keys = (this.keys = Array.from({ length: c.size }, (_, row) => key(row)));
     let rows: number[];
-    if (sorted) {
-      this.rows = sorted.rows;
-      this.size = sorted.size;
-      return;
-    }
     if (byGoAt) {
       rows = Array.from(byGoAt.rows.subarray(0, byGoAt.size));
       rows.sort(typeof keys[0] === 'string' ? (a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0) : (a, b) => (keys[a] as number) - (keys[b] as number));
@@ -113,39 +97,6 @@ export class SortOrder {
     this.size = rows.length;
     this.rows = new Uint32Array(Math.max(16, Math.ceil(this.size * 1.25)));
     this.rows.set(rows);
-  }
-
-  /**
-   * The same order built a slice at a time, the loop let go between slices (sortInSlices): for the
-   * first look at a sort over a big log, which built at once held the loop 50–130 ms at 100,000
-   * takes. Null when `stillWanted` turned false meanwhile (the columns changed under it).
-   */
-  static async inSlices(c: TakeColumns, key: (row: number) => number | string, options: SliceOptions = {}): Promise<SortOrder | null> {
-    const { stillWanted = () => true } = options;
-    const { breathe } = slicer(options);
-    const keys: (number | string)[] = new Array<number | string>(c.size);
-    for (let start = 0; start < c.size; start += KEYS_PER_LOOK) {
-      for (let row = start; row < Math.min(c.size, start + KEYS_PER_LOOK); row++) keys[row] = key(row);
-      if (await breathe()) return null;
-    }
-    const compare = (a: number, b: number) => {
-      const ka = keys[a]!;
-      const kb = keys[b]!;
-      if (ka !== kb) return ka < kb ? -1 : 1;
-      return c.goAt[a]! - c.goAt[b]! || c.id[a]! - c.id[b]!;
-    };
-    const identity = new Uint32Array(c.size);
-    for (let row = 0; row < c.size; row++) identity[row] = row;
-    const sorted = await sortInSlices(identity, compare, options);
-    if (!sorted || !stillWanted()) return null;
-    const rows = new Uint32Array(Math.max(16, Math.ceil(c.size * 1.25)));
-    rows.set(sorted);
-    return new SortOrder(c, key, undefined, { rows, size: c.size }, keys);
-  }
-
-  /** The order as it stands, to move to another thread (its buffer is then this order's no more). */
-  rowsInOrder(): { rows: Uint32Array; size: number } {
-    return { rows: this.rows, size: this.size };
   }
 
   private compare(a: number, b: number): number {

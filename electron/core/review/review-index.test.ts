@@ -3,7 +3,7 @@ import type { ReviewFilter, TakeSort, TakeSummary } from '../../../shared/contra
 import { SUMMARY_GROUPS, TAKE_SORTS } from '../../../shared/contract/takes';
 import { FAILURE_REASONS, OUTCOMES } from '../../../shared/schemas';
 import { Harness, runToGo, T0 } from '../test-harness';
-import { ReviewIndex } from './review-index';
+import { TakeReview } from './review-thread';
 import { ChangeNotes } from './change-notes';
 import Database from 'better-sqlite3';
 import path from 'node:path';
@@ -217,7 +217,7 @@ describe('the review follows every change the store commits', () => {
     expect((await h.ok('takeSummary', {})).multiTakePerformances).toBe(1);
   });
 
-  it('reads a large log in slices while the store keeps changing, and misses nothing', async () => {
+  it('reads a large log in its thread while the store keeps changing, and misses nothing', async () => {
     const [plan] = (await h.ok('listPlans', undefined)).map((p) => p.id);
     const artist = h.db.prepare('SELECT artist_id FROM plans WHERE id = ?').pluck().get(plan) as number;
     const insert = h.db.prepare(
@@ -228,15 +228,15 @@ describe('the review follows every change the store commits', () => {
     h.db.transaction(() => {
       for (let i = 0; i < 9_000; i++) insert.run(plan, i + 1, ++run, T0 + i * 1000, T0 + i * 1000 + 90_000, pick(OUTCOMES), pick(['', 'slip']));
     })();
-    const warming = ReviewIndex.of(h.db).warm();
+    const warming = TakeReview.of(h.db).warm();
     let done = false;
     void warming.finally(() => (done = true));
     const writes = [
-      () => insert.run(plan, null, ++run, T0 - 5_000, null, 'pending', 'newest slip'), // a take past every slice
+      () => insert.run(plan, null, ++run, T0 - 5_000, null, 'pending', 'newest slip'), // a take past what was read
       () => h.db.prepare("UPDATE takes SET outcome = 'failed', failure_reason = 'vocal' WHERE id = 2").run(), // one already read
       () => h.db.prepare("UPDATE takes SET note = 'SLIP late' WHERE id = 4900").run(), // one not read yet
       () => {
-        // A performance planned between slices, with a take: read before the plan is known.
+        // A performance planned while the thread reads, with a take.
         const id = Number(h.db.prepare(
           `INSERT INTO plans (artist_id, song, countdown_ms, warning_ms, danger_ms, run_order, created_at, updated_at)
            VALUES (?, 'Between Slices', 60000, 30000, 10000, 99, 0, 0)`,
@@ -244,14 +244,14 @@ describe('the review follows every change the store commits', () => {
         insert.run(id, 1, ++run, T0 + 3_000, T0 + 63_000, 'succeeded', '');
       },
     ];
-    let slices = 0;
+    let written = 0;
     while (!done) {
-      writes[slices % writes.length]!();
-      slices++;
+      writes[written % writes.length]!();
+      written++;
       await new Promise((resolve) => setImmediate(resolve));
     }
     await warming;
-    expect(slices).toBeGreaterThan(4); // it did yield between slices, and every kind of write came in between
+    expect(written).toBeGreaterThan(4); // the loop went on while the thread read, and every kind of write came in meanwhile
     await expectAgreement('after warming up');
     const between = await h.ok('queryTakes', { text: 'between slices' });
     expect(between.total).toBe(h.db.prepare("SELECT count(*) FROM plans WHERE song = 'Between Slices'").pluck().get());

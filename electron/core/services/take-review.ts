@@ -1,7 +1,7 @@
 import type { Db } from '../db/open';
 import type { ParsedReviewFilter, ParsedTakeQuery, TakeRow, TakeSummary } from '../../../shared/contract/takes';
 import { takeRowsByIds } from '../repos/take-rows';
-import { ReviewIndex } from '../review/review-index';
+import { TakeReview } from '../review/review-thread';
 import { getPerson } from '../repos/people';
 import { getVenue } from '../repos/venues';
 import { notFound, refusal } from '../errors';
@@ -15,18 +15,18 @@ export function checkFilter(db: Db, f: ParsedReviewFilter): void {
   }
 }
 
-/** One page of the review table and the filtered total, read in one transaction so they agree. */
-export function queryTakes(db: Db, q: ParsedTakeQuery): { total: number; rows: TakeRow[] } {
-  return db.transaction(() => {
-    checkFilter(db, q);
-    const { total, ids } = ReviewIndex.of(db).page(q, q.sort, q.direction, q.offset, q.limit);
-    return { total, rows: takeRowsByIds(db, ids) };
-  })();
+/**
+ * One page of the review table and the filtered total. The review's thread picks the page's takes
+ * (see TakeReview); the loop then reads those rows, as they are now: a take deleted in between is
+ * left out of the page.
+ */
+export async function queryTakes(db: Db, q: ParsedTakeQuery): Promise<{ total: number; rows: TakeRow[] }> {
+  checkFilter(db, q);
+  const { total, ids } = await TakeReview.of(db).page(q, q.sort, q.direction, q.offset, q.limit);
+  return { total, rows: takeRowsByIds(db, ids) };
 }
 
-export function takeSummary(db: Db, f: ParsedReviewFilter): TakeSummary {
-  return db.transaction(() => {
-    checkFilter(db, f);
-    return ReviewIndex.of(db).summary(f);
-  })();
+export function takeSummary(db: Db, f: ParsedReviewFilter): Promise<TakeSummary> {
+  checkFilter(db, f);
+  return TakeReview.of(db).summary(f);
 }

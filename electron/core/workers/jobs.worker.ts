@@ -19,7 +19,7 @@ const jobs: Record<WorkerName, () => Promise<unknown>> = {
   'store-backup': () => import('./store-backup.worker'),
   'store-checkpoint': () => import('./store-checkpoint.worker'),
   'store-check': () => import('./store-check.worker'),
-  'review-load': () => import('./review-load.worker'),
+  review: () => import('./review.worker'),
   'backup-stage': () => import('./backup-stage.worker'),
 };
 

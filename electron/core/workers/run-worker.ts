@@ -6,7 +6,7 @@ import type { RefusalKey, RefusalParams } from '../../../shared/i18n/refusal';
 import { CuelightError } from '../errors';
 
 /** The jobs a worker does; all are in one bundle (jobs.worker.ts) beside the host's own. */
-export type WorkerName = 'plan-import' | 'plan-export' | 'take-export' | 'store-backup' | 'store-checkpoint' | 'store-check' | 'review-load' | 'backup-stage';
+export type WorkerName = 'plan-import' | 'plan-export' | 'take-export' | 'store-backup' | 'store-checkpoint' | 'store-check' | 'review' | 'backup-stage';
 
 /** What a worker posts: progress as it goes, that its job is done (and in how many parts), each part and the answer when asked, or why it failed. */
 export type WorkerMessage<T> =
@@ -93,13 +93,30 @@ export interface FinishedJob<T> {
   close(): void;
 }
 
+/**
+ * Starts a worker thread on the jobs bundle, kept track of until it exits: a quit stops it (see
+ * stopJobWorkers), and it is never stopped while SQLite's addon loads (see stopJob).
+ */
+export function startThread(name: WorkerName, input: unknown, transfer: ArrayBuffer[] = []): Worker {
+  const worker = new Worker(workerFile(), { argv: [name], workerData: input, transferList: transfer });
+  const thread: JobThread = { name, loaded: false, stopWanted: false };
+  live.set(worker, thread);
+  worker.once('exit', () => live.delete(worker));
+  worker.on('message', (message: WorkerMessage<unknown>) => {
+    if (message.type !== 'loaded') return;
+    thread.loaded = true;
+    if (thread.stopWanted) void worker.terminate();
+  });
+  return worker;
+}
+
+/** Stops a thread startThread started, once it is safe to; resolves when it has exited. */
+export const stopThread = stopJob;
+
 /** Starts one job in a fresh worker thread, so its cost never lands on the countdown's loop. */
 export function startWorker<T>(name: WorkerName, input: unknown, progress?: (done: number, total: number) => void, transfer: ArrayBuffer[] = []): Promise<FinishedJob<T>> {
   return new Promise<FinishedJob<T>>((resolve, reject) => {
-    const worker = new Worker(workerFile(), { argv: [name], workerData: input, transferList: transfer });
-    const thread: JobThread = { name, loaded: false, stopWanted: false };
-    live.set(worker, thread);
-    worker.once('exit', () => live.delete(worker));
+    const worker = startThread(name, input, transfer);
     let parts = 0;
     const waiting = new Map<number, (items: unknown[]) => void>();
     let failed: ((error: Error) => void) | null = reject;
@@ -113,10 +130,8 @@ export function startWorker<T>(name: WorkerName, input: unknown, progress?: (don
       void stopJob(worker);
     };
     worker.on('message', (message: WorkerMessage<T>) => {
-      if (message.type === 'loaded') {
-        thread.loaded = true;
-        if (thread.stopWanted) void worker.terminate();
-      } else if (message.type === 'progress') progress?.(message.done, message.total);
+      if (message.type === 'loaded') return; // startThread's
+      if (message.type === 'progress') progress?.(message.done, message.total);
       else if (message.type === 'ready') {
         parts = message.parts;
         worker.postMessage({ type: 'answer' });
