@@ -49,7 +49,7 @@ export class ReviewIndex {
   private readonly orders = new Map<TakeSort, SortOrder>();
   private readonly matches = new Map<string, Matches>();
 
-  /** A connection's own index, noting what is committed through it (an export's worker, a store in memory). */
+  /** A connection's own index, noting what is committed through it (an export's worker reads one at once). */
   static of(db: Db): ReviewIndex {
     let index = indexes.get(db);
     if (!index) indexes.set(db, (index = new ReviewIndex(db, new ChangeNotes(db))));

@@ -101,11 +101,12 @@ export class TakeReview {
       return new Promise((resolve) => resolve(question.ask === 'memory' ? null : local.answer(question)));
     }
     if (this.waiting.size >= MAX_WAITING) return Promise.reject(refusal('conflict', 'err.reviewBusy'));
+    const noted = this.notes.read(); // first: if reading them throws, nothing is left waiting
     const thread = (this.thread ??= this.start());
     const id = this.nextId++;
     const asked = new Promise<unknown>((resolve, reject) => this.waiting.set(id, { resolve, reject }));
     thread.ref(); // while a question waits, its answer keeps the process alive
-    thread.postMessage({ ...question, id, noted: this.notes.read() } satisfies ReviewAsk);
+    thread.postMessage({ ...question, id, noted } satisfies ReviewAsk);
     return asked;
   }
 
