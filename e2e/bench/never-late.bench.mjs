@@ -27,9 +27,14 @@
 // Every load runs under SCHED_IDLE (never-late-load-child.mjs; BENCH_LOAD_SCHED=nice for nice 19
 // only): on set it comes from other machines, so the host should pay for the load's requests, not
 // for making them.
+// After each load the machine settles (_SETTLE_S) before the next one starts, so each window
+// measures its own load, not the last one's aftermath: right after the bodies load (whose process
+// let go of gigabytes of 12 MB strings), the readers' window stalled the host 33-35 ms and a bare
+// loop beside it as long (the host's own part 4-10 ms), three runs of three; with 10 s between
+// them, 6.1-10.1 ms, as the readers load alone (5-11 ms).
 // Every figure carries the idle host's as its baseline. Knobs: BENCH_NEVER_LATE_LOADS (comma
 // list), _COUNTDOWN_S (5, the shortest a plan allows), _ROWS (70000 ≈ 9.8 MB), _BODIES (30),
-// _READERS (50), _SLOW (1000), _COMMAND_MS (250).
+// _READERS (50), _SLOW (1000), _COMMAND_MS (250), _SETTLE_S (10).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -50,6 +55,7 @@ const env = (key, fallback) => Number(process.env[`BENCH_NEVER_LATE_${key}`] ?? 
 const COUNTDOWN_MS = env('COUNTDOWN_S', 5) * 1000;
 const ROWS = env('ROWS', 70_000); // ≈ 9.8 MB: the contract takes files up to 10 MB
 const COMMAND_MS = env('COMMAND_MS', 250);
+const SETTLE_MS = env('SETTLE_S', 10) * 1000;
 const SIZES = { bodies: env('BODIES', 30), readers: env('READERS', 50), slow: env('SLOW', 1000) };
 const ORDER = ['idle', 'import_dry', 'import', 'export', 'bodies', 'readers', 'slow'];
 const CHOSEN = (process.env.BENCH_NEVER_LATE_LOADS ?? ORDER.join(',')).split(',').map((s) => s.trim());
@@ -117,6 +123,7 @@ async function measure(host, planId, load, log, canary, label = load) {
   const loadStarted = performance.now();
   await sleep(load === 'idle' ? 0 : LOAD_LEAD_MS);
   await Promise.all([host.loopStall(), canary.report()]); // both start their measurement afresh
+  const windowStart = performance.timeOrigin + performance.now();
   const go = nextGo(host.socket);
   await api(host, 'countdownCommand', { type: 'arm', planId });
   const started = await api(host, 'countdownCommand', { type: 'start' });
@@ -136,12 +143,18 @@ async function measure(host, planId, load, log, canary, label = load) {
   const stall = hostLoop.maxMs;
   const machine = machineLoop.maxMs;
   const own = ownStallMaxMs(hostLoop.stalls, machineLoop.stalls);
+  // When each loop's longest stall began, from the window's start (recordStalls keeps the longest first).
+  const at = ({ stalls }) => {
+    if (stalls.length === 0) return '-';
+    const s = (stalls[0].at - windowStart) / 1000;
+    return s < 0 ? 'the window’s start' : `+${s.toFixed(2)} s`;
+  };
   const t0 = performance.now();
   const rounds = await stop();
   const perSecond = rounds === undefined ? undefined : rounds / ((t0 - loadStarted) / 1000);
   log(
     `${label}: GO ${lateMs} ms late, commands p99 ${percentile(latencies, 99).toFixed(1)} ms (${latencies.length}), ` +
-      `loop stall max ${stall} ms (a bare loop beside it: ${machine} ms; the host's own part: ${own.toFixed(1)} ms); load let go in ${((performance.now() - t0) / 1000).toFixed(1)} s` +
+      `loop stall max ${stall} ms at ${at(hostLoop)} (a bare loop beside it: ${machine} ms at ${at(machineLoop)}; the host's own part: ${own.toFixed(1)} ms); load let go in ${((performance.now() - t0) / 1000).toFixed(1)} s` +
       (load === 'idle' ? '' : `; load under ${scheduling}${perSecond === undefined ? '' : `, ${perSecond.toFixed(1)} requests answered a second`}`),
   );
   await api(host, 'countdownCommand', { type: 'end' });
@@ -178,7 +191,10 @@ export async function run({ emit, log }) {
     // host compiles most of its code paths on first use in it. The idle baseline is the second.
     const first = await measure(host, host.plan.id, 'idle', log, canary, 'first_countdown (idle, a fresh host)');
     let fresh = null;
+    let previous = 'idle';
     for (const load of ['idle', ...CHOSEN.filter((l) => l !== 'idle')]) {
+      if (previous !== 'idle') await sleep(SETTLE_MS); // the last load's process has let go: the machine settles
+      previous = load;
       if (ON_FRESH_HOST.has(load) && !fresh) {
         hosts.push((fresh = await openHost(csv)));
         await measure(fresh, fresh.plan.id, 'idle', log, canary, 'warm-up of the host for the loads below (not reported)');
