@@ -2,6 +2,7 @@ import { test, expect } from './fixtures';
 import { openDevice } from './devices';
 import { startHost, TOKEN, type Host } from './host';
 import { T0 } from './time';
+import WebSocket from 'ws';
 
 // Go / no-go across devices: a stage display and a wing display, two department phones, each in
 // its own browser context (its own device). The count holds itself at T-10 s for a department
@@ -120,4 +121,25 @@ test('a held count stays held, with its reason, through a host killed and restar
   await host.clock({ advance: 10_001 });
   await expect(page.getByRole('status').filter({ hasText: 'GO' })).toBeVisible();
   await stage.context().close();
+});
+
+test('a display that connects while the count is held hears the hold in its first frames', async () => {
+  host = await startHost({ demo: true, testClock: true });
+  const links = new Map((await host.call<{ name: string; token: string }[]>('listDepartmentLinks')).value.map((l) => [l.name, l.token]));
+  for (const [name, token] of links) await host.call('setMyReadiness', { token, ready: name !== 'Sound' });
+  await host.call('setReadinessOptions', { autoHold: true, holdAtSeconds: 10 });
+  const plans = (await host.call<{ id: number }[]>('listPlans')).value;
+  await host.call('countdownCommand', { type: 'arm', planId: plans[0]!.id });
+  await host.call('countdownCommand', { type: 'start' });
+  await host.clock({ advance: 80_000 }); // held at T-10 s before the display's socket opens: it hears no event of it
+  const display = new WebSocket(`${host.url.replace('http', 'ws')}/ws`);
+  const frames = await new Promise<{ name: string; payload: { phase?: string; hold?: { waitingFor: string[] } | null } }[]>((resolve, reject) => {
+    const got: { name: string; payload: never }[] = [];
+    display.on('message', (data) => got.push(JSON.parse(String(data))) === 2 && resolve(got));
+    display.once('error', reject);
+  });
+  display.close();
+  expect(frames.map((f) => f.name)).toEqual(['countdown', 'readiness']);
+  expect(frames[0]!.payload.phase).toBe('paused');
+  expect(frames[1]!.payload.hold?.waitingFor).toEqual(['Sound']);
 });

@@ -83,7 +83,10 @@ export function attachEventSockets({ core, server, refuse }: EventSocketsOptions
       core.devices.leave(connection);
       operators.delete(socket);
     });
+    // The state a display shows, as its first frames: an event sent before this socket opened (a hold
+    // that began while the page loaded) would otherwise be missed until the next change.
     sendFrame(socket, JSON.stringify({ type: 'event', name: 'countdown', payload: core.api.getCountdown(undefined, { canControl: false }) }));
+    sendFrame(socket, JSON.stringify({ type: 'event', name: 'readiness', payload: core.api.getReadiness(undefined, { canControl: false }) }));
     socket.on('message', (data, isBinary) => {
       if (isBinary) return;
       let message: { type?: unknown; id?: unknown; t0?: unknown } | null;
