@@ -1,4 +1,5 @@
 import { describe, it, expect, afterEach } from 'vitest';
+import Database from 'better-sqlite3';
 import { Harness, T0, ticksDuring } from '../test-harness';
 import { jobWorkersRunning, stopJobWorkers } from '../workers/run-worker';
 import { MAX_WAITING, TakeReview } from './review-thread';
@@ -106,6 +107,10 @@ describe("the review's thread", () => {
     const { insert } = fill(20_000);
     await h.ok('queryTakes', {});
     expect(jobWorkersRunning()).toBe(1);
+    // A commit by another connection: the thread reads all 20,000 takes again before it answers, long after it is stopped.
+    const other = new Database(h.db.name);
+    other.prepare("UPDATE takes SET note = 'slip' WHERE id = 1").run();
+    other.close();
     const waiting = h.call('queryTakes', { text: 'slip' });
     await stopJobWorkers(); // as a crash of the thread, or a quit, would
     expect(await waiting).toMatchObject({ ok: false, error: { message: expect.stringMatching(/review's thread stopped/) } });
