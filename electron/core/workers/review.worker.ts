@@ -33,6 +33,7 @@ port.on('message', (ask: ReviewAsk) => {
   try {
     reply = { id: ask.id, ok: true, value: ask.ask === 'memory' ? heldBytes() : index.answer(ask) };
   } catch (error) {
+    notes.add('everything'); // the notes it was reading are gone, and the columns may be half-changed: read afresh next time
     const refused = error instanceof CuelightError ? { code: error.code, key: error.key, params: error.params } : {};
     reply = { id: ask.id, ok: false, message: (error as Error).message, ...refused };
   }
