@@ -45,6 +45,8 @@ const WATCH_CHANGES = `
     BEGIN INSERT INTO review_changes (kind, id) VALUES ('venue', new.id); END;
 `;
 
+const noChanges = (): Changes => ({ takes: new Set(), plans: new Set(), people: new Set(), venues: new Set() });
+
 /** Notes read are pruned once this many pile up (a prune counts as one change for the quit backup). */
 const PRUNE_AFTER = 10_000;
 
@@ -82,7 +84,7 @@ export class ChangeNotes {
   }
 
   read(): Noted {
-    const changes: Changes = { takes: new Set(), plans: new Set(), people: new Set(), venues: new Set() };
+    const changes = noChanges();
     const version = this.dataVersion();
     if (version !== this.version) {
       this.version = version;
@@ -118,7 +120,7 @@ export class ChangeNotes {
  * until the index next reads them. Everything to read again covers whatever else was noted.
  */
 export class PostedNotes {
-  private gathered: Noted = { takes: new Set(), plans: new Set(), people: new Set(), venues: new Set() };
+  private gathered: Noted = noChanges();
 
   add(noted: Noted): void {
     const gathered = this.gathered;
@@ -135,7 +137,7 @@ export class PostedNotes {
 
   read(): Noted {
     const gathered = this.gathered;
-    this.gathered = { takes: new Set(), plans: new Set(), people: new Set(), venues: new Set() };
+    this.gathered = noChanges();
     return gathered;
   }
 }

@@ -54,15 +54,16 @@ function rowTest(c: TakeColumns, f: ParsedReviewFilter): RowTest {
 }
 
 /**
- * Marks the rows in [start, end) that pass, and counts them. Text is matched as typed (NFC,
- * case-insensitive in every script that has case, % and _ literal) in the take's note, its marks,
- * its song and its artist's names.
+ * One pass over the columns: marks the rows that pass, and counts them. Text is matched as typed
+ * (NFC, case-insensitive in every script that has case, % and _ literal) in the take's note, its
+ * marks, its song and its artist's names.
  */
-function matchRows(c: TakeColumns, t: RowTest, mask: Uint8Array, start: number, end: number): number {
-  const { rehearsal, outcome, from, to, text, named, artistId, venueId } = t;
+export function match(c: TakeColumns, f: ParsedReviewFilter): Matches {
+  const { rehearsal, outcome, from, to, text, named, artistId, venueId } = rowTest(c, f);
   const { live, rehearsal: rehearsals, outcome: outcomes, artist, venue, goAt, plan, noteKey, marksKey } = c;
+  const mask = new Uint8Array(c.size);
   let count = 0;
-  for (let row = start; row < end; row++) {
+  for (let row = 0; row < c.size; row++) {
     if (live[row] === 0) continue;
     if (rehearsal >= 0 && rehearsals[row] !== rehearsal) continue;
     if (outcome >= 0 && outcomes[row] !== outcome) continue;
@@ -74,12 +75,6 @@ function matchRows(c: TakeColumns, t: RowTest, mask: Uint8Array, start: number, 
     mask[row] = 1;
     count++;
   }
-  return count;
-}
-
-/** One pass over the columns. */
-export function match(c: TakeColumns, f: ParsedReviewFilter): Matches {
-  const mask = new Uint8Array(c.size);
-  return { mask, count: matchRows(c, rowTest(c, f), mask, 0, c.size) };
+  return { mask, count };
 }
 
